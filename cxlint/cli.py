@@ -1,0 +1,89 @@
+"""The command line, kept thin: parse options, call a command module, exit with its code."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from cxlint import __version__
+from cxlint.channels import CHANNELS
+from cxlint.commands import EXIT_ERROR
+from cxlint.errors import FatalError
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cxlint")
+def cli() -> None:
+    """Lint customer-facing copy for creepy personalisation, unbacked promises and pressure."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra YAML rule pack (repeatable).")
+@click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
+@click.option("--stdin-filename", default="stdin.md", show_default=True, help="Name that picks the reader for '-'.")
+def check(paths: tuple[str, ...], output_format: str, fail_on: str, extra_packs: tuple[str, ...],
+          channel: str | None, stdin_filename: str) -> None:
+    """Lint files and folders (or '-' for standard input)."""
+    from cxlint.commands.check import run_check
+
+    sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename))
+
+
+@cli.command("rules")
+@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
+def rules_command(extra_packs: tuple[str, ...]) -> None:
+    """List every rule."""
+    from cxlint.commands.rules import run_rules
+
+    sys.exit(run_rules(sys.stdout, extra_packs))
+
+
+@cli.command("rule")
+@click.argument("rule_id")
+@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
+def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
+    """Explain one rule: rationale, suggestion and examples."""
+    from cxlint.commands.rules import run_rule
+
+    sys.exit(run_rule(rule_id, sys.stdout, sys.stderr, extra_packs))
+
+
+@cli.command("eval")
+@click.argument("cases", type=click.Path(exists=True, dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Lowest severity that counts as flagging a case.")
+def eval_command(cases: str, verbose: bool, min_severity: str) -> None:
+    """Score the linter on labelled cases (JSON Lines): precision, recall and F1 per category."""
+    from cxlint.commands.evaluate import run_eval
+
+    sys.exit(run_eval(cases, sys.stdout, verbose, min_severity))
+
+
+def main() -> None:
+    """Entry point: one error handler at the boundary."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except click.exceptions.Abort:
+        sys.exit(EXIT_ERROR)
+    except FatalError as exc:
+        click.echo(f"cxlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the boundary: an internal error is exit 2, not a traceback
+        click.echo(f"cxlint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,60 @@
+"""``cxlint eval CASES.jsonl``: precision, recall and F1 per category, and with -v what went wrong."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cxlint.commands import EXIT_OK
+from cxlint.engine.linter import lint_document
+from cxlint.evaluation.cases import Case, load_cases
+from cxlint.evaluation.scoring import CategoryScore
+from cxlint.findings import CATEGORIES, SEVERITY_RANK, Finding
+from cxlint.readers.snippet import read_snippet
+from cxlint.rulepack.loader import builtin_sources, load_ruleset
+
+
+def run_eval(path: str, stream: TextIO, verbose: bool, min_severity: str) -> int:
+    cases = load_cases(path)
+    ruleset = load_ruleset(builtin_sources())
+    scores = {category: CategoryScore() for category in CATEGORIES}
+    skipped = [case for case in cases if case.registry is not None]
+    details: dict[str, tuple[Case, list[Finding]]] = {}
+    threshold = SEVERITY_RANK[min_severity]
+    for case in cases:
+        if case.registry is not None:
+            continue
+        doc = read_snippet(case.id, case.text, case.channel)
+        findings = [f for f in lint_document(doc, ruleset) if SEVERITY_RANK[f.severity] >= threshold]
+        details[case.id] = (case, findings)
+        flagged = {f.category for f in findings}
+        for category in CATEGORIES:
+            scores[category].add(case, case.labels[category], category in flagged)
+    _report(stream, path, len(cases) - len(skipped), skipped, scores)
+    if verbose:
+        _verbose(stream, scores, details)
+    return EXIT_OK
+
+
+def _report(stream: TextIO, path: str, scored: int, skipped: list[Case], scores: dict[str, CategoryScore]) -> None:
+    stream.write(f"{path}: {scored} cases scored")
+    if skipped:
+        stream.write(f"; {len(skipped)} registry cases skipped (the promises registry is not read by eval yet)")
+    stream.write("\n\n")
+    stream.write(f"{'category':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'support':>8}\n")
+    for category, score in scores.items():
+        stream.write(
+            f"{category:<10} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
+            f"{score.tp:>5} {score.fp:>5} {score.fn:>5} {score.tp + score.fn:>8}\n"
+        )
+
+
+def _verbose(stream: TextIO, scores: dict[str, CategoryScore], details: dict[str, tuple[Case, list[Finding]]]) -> None:
+    for category, score in scores.items():
+        for label, ids in (("missed", score.misses), ("false alarm", score.false_alarms)):
+            for case_id in ids:
+                case, findings = details[case_id]
+                stream.write(f"\n[{category}] {label}: {case_id} ({case.difficulty}) {case.why}\n")
+                stream.write(f"    text: {' '.join(case.text.split())[:300]}\n")
+                for finding in findings:
+                    if finding.category == category:
+                        stream.write(f"    {finding.rule} {finding.severity}: {finding.text!r}\n")

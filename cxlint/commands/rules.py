@@ -1,0 +1,52 @@
+"""``cxlint rules`` and ``cxlint rule ID``: read the packs, never the NLP."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cxlint.commands import EXIT_ERROR, EXIT_OK
+from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
+from cxlint.rulepack.model import Example, Rule
+
+
+def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
+    ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
+    width = max((len(r.name) for r in ruleset.rules), default=10)
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
+        stream.write(f"{rule.id}  {rule.name:<{width}}  {rule.category:<8}  {rule.severity:<7}  {rule.message}\n")
+    stream.write(f"{len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(ruleset.packs)})\n")
+    return EXIT_OK
+
+
+def run_rule(rule_id: str, stream: TextIO, err: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
+    ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
+    rule = ruleset.by_id().get(rule_id.upper())
+    if rule is None:
+        err.write(f"cxlint: unknown rule {rule_id!r}; `cxlint rules` lists them\n")
+        return EXIT_ERROR
+    stream.write(explain(rule))
+    return EXIT_OK
+
+
+def explain(rule: Rule) -> str:
+    lines = [
+        f"{rule.id} {rule.name} ({rule.category}, {rule.severity}; pack {rule.pack})",
+        "",
+        rule.message,
+        "",
+        "Why: " + rule.rationale,
+        "",
+        "Suggestion: " + rule.suggestion,
+    ]
+    if rule.bad:
+        lines += ["", "Flagged:"] + [f"  - {_show(e)}" for e in rule.bad]
+    if rule.good:
+        lines += ["", "Not flagged:"] + [f"  - {e.text}" for e in rule.good]
+    return "\n".join(lines) + "\n"
+
+
+def _show(example: Example) -> str:
+    if example.span is None:
+        return example.text
+    start, end = example.span
+    return f"{example.text[:start]}[[{example.text[start:end]}]]{example.text[end:]}"

@@ -1,0 +1,48 @@
+"""A document: the source text, an offset-preserving mask of its copy, and its placeholders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_BREAK = "\u2029"
+"""Character a reader puts in the mask where markup ends a block (a table cell, a ``<p>``)."""
+
+PLACEHOLDER_FILL = "Ƥ"
+"""Letter that fills a placeholder in the mask, so it tokenizes as one word and is never prose."""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A template merge field such as ``{{ view_count }}``: one token that carries its variable name."""
+
+    start: int
+    end: int
+    name: str
+    raw: str
+    syntax: str
+
+
+@dataclass
+class Document:
+    """What a reader returns.
+
+    ``mask`` has exactly the length of ``source``: copy is left where it stands, markup is
+    replaced by spaces (or newlines where it ends a block), placeholders by ``PLACEHOLDER_FILL``.
+    Every offset into ``mask`` is therefore an offset into ``source``.
+    """
+
+    path: str
+    source: str
+    mask: str
+    channel: str | None = None
+    placeholders: tuple[Placeholder, ...] = ()
+    part: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.mask) != len(self.source):
+            raise ValueError(f"{self.path}: mask length {len(self.mask)} != source length {len(self.source)}")
+
+    def placeholder_at(self, start: int, end: int) -> list[Placeholder]:
+        """Placeholders overlapping ``[start, end)``."""
+        return [p for p in self.placeholders if p.start < end and p.end > start]

@@ -1,0 +1,1 @@
+"""The rule engine: candidates, targets, context modifiers, scoring, findings."""

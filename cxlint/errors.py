@@ -1,0 +1,18 @@
+"""The errors cxlint raises on purpose; anything else is an internal error."""
+
+from __future__ import annotations
+
+
+class FatalError(Exception):
+    """A usage, configuration or rule-pack error: the run stops with exit code 2."""
+
+
+class InputError(Exception):
+    """One input file cannot be read; the run reports it and goes on with the others."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")

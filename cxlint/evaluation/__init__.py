@@ -1,0 +1,1 @@
+"""Scoring cxlint on labelled cases (the guideline's JSON Lines format)."""

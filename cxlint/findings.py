@@ -1,0 +1,71 @@
+"""Findings: small frozen records with offsets into the original source text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+CATEGORIES = ("barista", "promise", "pressure")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at ``source[start:end]`` of a document."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    text: str
+    suggestion: str
+    score: float = 1.0
+    signals: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    channel: str | None = None
+    extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The DESIGN.md JSON shape, plus the explanatory fields."""
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "score": round(self.score, 2),
+            "signals": list(self.signals),
+            "modifiers": list(self.modifiers),
+        }
+        if self.channel:
+            data["channel"] = self.channel
+        data.update(dict(self.extra))
+        return data
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be linted (unreadable, binary, broken): reported, never fatal."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "message": self.message}

@@ -1,0 +1,30 @@
+"""The JSON contract of DESIGN.md: version, findings, summary (plus the files that could not be read)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from cxlint.runner import RunResult
+
+
+def render(result: RunResult, stream: TextIO) -> None:
+    by_category: dict[str, int] = {}
+    by_severity: dict[str, int] = {}
+    for finding in result.findings:
+        by_category[finding.category] = by_category.get(finding.category, 0) + 1
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    payload = {
+        "version": 1,
+        "findings": [finding.to_dict() for finding in result.findings],
+        "summary": {
+            "files": result.files,
+            "findings": len(result.findings),
+            "by_category": by_category,
+            "by_severity": by_severity,
+            "unreadable": len(result.problems),
+        },
+        "errors": [problem.to_dict() for problem in result.problems],
+    }
+    json.dump(payload, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

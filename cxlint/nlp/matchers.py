@@ -1,0 +1,49 @@
+"""Matchers compiled from a RuleSet: token and phrase patterns of rules, and ConText modifier triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cxlint.nlp.pipeline import get_nlp
+from cxlint.rulepack.model import RuleSet
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
+
+
+@dataclass
+class CompiledMatchers:
+    rule_tokens: Matcher
+    rule_phrases: PhraseMatcher
+    modifier_phrases: PhraseMatcher
+    pseudo_phrases: PhraseMatcher
+
+
+def matchers_for(ruleset: RuleSet) -> CompiledMatchers:
+    """Compile once per RuleSet (cached on it)."""
+    cached: Any = ruleset._spacy_cache.get("matchers")
+    if cached is not None:
+        return cached
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = get_nlp()
+    rule_tokens = Matcher(nlp.vocab)
+    rule_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for rule in ruleset.rules:
+        token_patterns = [list(p.tokens) for p in rule.patterns if p.kind == "tokens"]
+        if token_patterns:
+            rule_tokens.add(rule.id, token_patterns)
+        phrases = [phrase for p in rule.patterns if p.kind == "phrases" for phrase in p.phrases]
+        if phrases:
+            rule_phrases.add(rule.id, list(nlp.tokenizer.pipe(phrases)))
+    modifier_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    pseudo_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for index, modifier in enumerate(ruleset.modifiers):
+        if modifier.phrases:
+            modifier_phrases.add(str(index), list(nlp.tokenizer.pipe(modifier.phrases)))
+        if modifier.pseudo:
+            pseudo_phrases.add(str(index), list(nlp.tokenizer.pipe(modifier.pseudo)))
+    compiled = CompiledMatchers(rule_tokens, rule_phrases, modifier_phrases, pseudo_phrases)
+    ruleset._spacy_cache["matchers"] = compiled
+    return compiled

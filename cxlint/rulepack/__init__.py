@@ -1,0 +1,1 @@
+"""Rule packs: YAML files of rules, word lists, evidence and context modifiers."""

@@ -1,0 +1,103 @@
+"""The compiled form of rule packs. Built once by the loader and never mutated afterwards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+DIRECTIONS = ("forward", "backward", "bidirectional")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example; for a bad one, ``span`` is the (start, end) the finding must cover."""
+
+    text: str
+    span: tuple[int, int] | None = None
+    channel: str | None = None
+    fixed: str | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a rule matches: a regex on the mask, a spaCy token pattern, phrases, or a placeholder name."""
+
+    kind: str
+    regex: re.Pattern[str] | None = None
+    tokens: tuple[dict[str, Any], ...] = ()
+    phrases: tuple[str, ...] = ()
+    placeholder: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    pack: str
+    category: str
+    severity: str
+    message: str
+    rationale: str
+    suggestion: str
+    patterns: tuple[Pattern, ...]
+    anchors: tuple[str, ...] = ()
+    signal: str | None = None
+    requires: tuple[str, ...] = ()
+    cancel: frozenset[str] = frozenset()
+    soften: frozenset[str] = frozenset()
+    kind: str | None = None
+    channels: tuple[str, ...] = ()
+    replacement: str | None = None
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    source: str = ""
+    line: int = 0
+
+    @property
+    def needs_spacy_match(self) -> bool:
+        return any(p.kind in ("tokens", "phrases") for p in self.patterns)
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A ConText modifier: a trigger that changes the targets within its scope."""
+
+    name: str
+    category: str
+    phrases: tuple[str, ...]
+    direction: str
+    max_scope: int | None
+    terminators: tuple[str, ...] = ()
+    pseudo: tuple[str, ...] = ()
+    regex: re.Pattern[str] | None = None
+    document: bool = False
+    """A document modifier applies to every target of a file when its regex occurs anywhere in it."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence feature that is not a finding on its own (e.g. the reader as subject of a behaviour verb)."""
+
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class RuleSet:
+    """Everything the engine needs, compiled: rules, the trigger regex that finds candidates, modifiers."""
+
+    rules: tuple[Rule, ...]
+    modifiers: tuple[Modifier, ...]
+    evidence: tuple[Evidence, ...]
+    signal_weights: dict[str, float]
+    trigger: re.Pattern[str]
+    anchor_rules: dict[str, tuple[Rule, ...]]
+    regex_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...]
+    placeholder_rules: tuple[Rule, ...]
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    packs: tuple[str, ...] = ()
+    _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}

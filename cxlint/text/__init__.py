@@ -1,0 +1,1 @@
+"""Text utilities that keep offsets: template placeholders, sentence spans, word-list regexes."""

@@ -1,0 +1,1 @@
+"""Built-in rule packs: YAML data only, installed as the ``cxlint.packs`` package."""
