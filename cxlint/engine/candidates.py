@@ -11,6 +11,9 @@ from cxlint.rulepack.loader import norm_anchor
 from cxlint.rulepack.model import Rule, RuleSet
 
 
+_WORD_BREAK = re.compile(r"[\s\-‑]+")
+
+
 def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSet) -> dict[int, dict[str, Rule]]:
     """For each sentence index that holds a trigger, the rules whose anchors occur in it.
 
@@ -28,7 +31,11 @@ def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSe
             bucket[rule.id] = rule
 
     for match in ruleset.trigger.finditer(mask):
-        add(match.start(), ruleset.anchor_rules.get(norm_anchor(match.group(0)), ()))
+        text = match.group(0)
+        add(match.start(), ruleset.anchor_rules.get(norm_anchor(text), ()))
+        # the trie matches the longest anchor; shorter anchors it starts with count too
+        for cut in _WORD_BREAK.finditer(text):
+            add(match.start(), ruleset.anchor_rules.get(norm_anchor(text[: cut.start()]), ()))
     for pattern, owners in ruleset.regex_anchors:
         for match in pattern.finditer(mask):
             add(match.start(), owners)

@@ -81,5 +81,15 @@ def _token_end(doc: Doc, index: int) -> int:
 
 
 def categories_for(start: int, end: int, hits: list[ModifierHit]) -> set[str]:
-    """Categories of the modifiers whose scope overlaps ``[start, end)`` (sentence offsets)."""
-    return {hit.category for hit in hits if hit.scope[0] < end and hit.scope[1] > start}
+    """Categories of the modifiers whose scope overlaps ``[start, end)`` (sentence offsets).
+
+    A negation inside the target is the target's own wording ("no hidden fees", "we never
+    share"), not a negation of it; a hedge inside it ("save up to 30%") still hedges.
+    """
+    return {
+        hit.category
+        for hit in hits
+        if hit.scope[0] < end
+        and hit.scope[1] > start
+        and not (hit.category == "NEGATED" and start <= hit.trigger[0] and hit.trigger[1] <= end)
+    }

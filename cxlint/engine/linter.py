@@ -14,7 +14,8 @@ from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet
 from cxlint.text.sentences import split_sentences
 
-_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?[*†‡§¹²³⁴⁵]+|\[\d{1,2}\]|\^\d)")
+_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\]|\^\d)")
+_FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\])")
 _BARISTA = "barista"
 
 
@@ -30,12 +31,14 @@ def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
         return []
     targets = _channel_filter(targets, doc.channel)
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
-    evidence = _evidence(doc.mask, sentences, with_targets, ruleset)
+    reach = max((t.rule.reach for t in targets), default=0)
+    around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(sentences)}
+    evidence = _evidence(doc.mask, sentences, around, ruleset)
     if ruleset.modifiers or spacy_rules:
         from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only when a sentence needs it
 
         targets += apply_nlp(doc.mask, sentences, sorted(with_targets), targets, spacy_rules, ruleset)
-    _footnote_backing(doc, targets)
+    _footnote_backing(doc, sentences, targets)
     _document_modifiers(doc, targets, ruleset)
     return _decide(doc, sentences, targets, evidence, ruleset)
 
@@ -53,16 +56,32 @@ def _evidence(mask: str, sentences: list[tuple[int, int]], indices: set[int], ru
     return found
 
 
-def _footnote_backing(doc: Document, targets: list[Target]) -> None:
-    """A claim followed by a footnote marker whose footnote is in the same file counts as backed."""
+def _footnote_backing(doc: Document, sentences: list[tuple[int, int]], targets: list[Target]) -> None:
+    """A claim followed (later in its sentence) by a footnote marker whose note is in the same file is backed."""
     for target in targets:
-        match = _FOOTNOTE_AFTER.match(doc.source, target.end)
+        match = _FOOTNOTE_AFTER.match(doc.source, target.end) or _FOOTNOTE_LATER.search(
+            doc.source, target.end, sentences[target.sentence][1] + 1
+        )
         if not match:
             continue
         marker = match.group(1).lstrip("\\")
         note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"[ \t]*\S")
         if any(not (m.start() <= match.start(1) < m.end()) for m in note.finditer(doc.source)):
             target.modifiers.add("BACKED")
+
+
+def _merge_overlaps(targets: list[Target]) -> list[Target]:
+    """Overlapping targets of one rule are one target: keep the longest (the earliest on ties)."""
+    ordered = sorted(targets, key=lambda t: (t.rule.id, t.start, -(t.end - t.start)))
+    kept: list[Target] = []
+    for target in ordered:
+        last = kept[-1] if kept else None
+        if last is not None and last.rule.id == target.rule.id and target.start < last.end:
+            if target.end - target.start > last.end - last.start:
+                kept[-1] = target
+            continue
+        kept.append(target)
+    return kept
 
 
 def _document_modifiers(doc: Document, targets: list[Target], ruleset: RuleSet) -> None:
@@ -82,7 +101,7 @@ def _decide(
 ) -> list[Finding]:
     sentence_signals: dict[int, set[str]] = defaultdict(set)
     live: list[Target] = []
-    for target in targets:
+    for target in _merge_overlaps(targets):
         if target.rule.cancel & target.modifiers:
             continue
         live.append(target)
@@ -93,6 +112,9 @@ def _decide(
     for target in live:
         rule = target.rule
         context = sentence_signals[target.sentence] | evidence.get(target.sentence, set())
+        for near in range(target.sentence - rule.reach, target.sentence + rule.reach + 1):
+            if near != target.sentence:
+                context = context | evidence.get(near, set()) | sentence_signals.get(near, set())
         if rule.requires and not (set(rule.requires) & (context - {rule.signal})):
             continue
         severity = rule.severity

@@ -20,7 +20,7 @@ _MACRO = re.compile(r"<<(\w+)>>")
 _ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
 _RULE_KEYS = frozenset(
     "id name category severity message rationale suggestion patterns anchors signal requires cancel soften "
-    "kind channels replacement examples __line__".split()
+    "kind channels replacement examples reach __line__".split()
 )
 _FLAGS = re.IGNORECASE
 
@@ -223,6 +223,7 @@ class _Builder:
             anchors=anchors,
             signal=spec.get("signal"),
             requires=tuple(spec.get("requires") or ()),
+            reach=int(spec.get("reach", 0)),
             cancel=frozenset(str(c).upper() for c in spec.get("cancel") or ()),
             soften=frozenset(str(c).upper() for c in spec.get("soften") or ()),
             kind=spec.get("kind"),

@@ -44,6 +44,8 @@ class Rule:
     anchors: tuple[str, ...] = ()
     signal: str | None = None
     requires: tuple[str, ...] = ()
+    reach: int = 0
+    """How many sentences before and after may supply the evidence ``requires`` asks for."""
     cancel: frozenset[str] = frozenset()
     soften: frozenset[str] = frozenset()
     kind: str | None = None
