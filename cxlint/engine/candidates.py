@@ -84,7 +84,7 @@ def placeholder_targets(doc: Document, sentences: list[tuple[int, int]], ruleset
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
     """The ``span`` (or ``span2``) group when the pattern has one, else the whole match."""
-    for group in ("span", "span2"):
+    for group in ("span", "span2", "span3"):
         if group in match.re.groupindex and match.group(group) is not None:
             return match.span(group)
     return match.span()

@@ -9,7 +9,7 @@ from cxlint.document import Document
 from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex_targets
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.targets import Target
-from cxlint.findings import Finding
+from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet
 from cxlint.text.sentences import split_sentences
@@ -133,7 +133,29 @@ def _decide(
         if key in findings:
             continue
         findings[key] = _finding(doc, index, target, severity, score, signals, softened)
-    return sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))
+    return _one_per_span(sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule)))
+
+
+def _one_per_span(findings: list[Finding]) -> list[Finding]:
+    """Touching promise findings are one promise ("money-back guarantee"): keep the most severe, then the longest.
+
+    Barista findings stay apart: each is a different signal the writer can remove.
+    """
+    kept: list[Finding] = []
+    for finding in findings:
+        clash = next(
+            (
+                k
+                for k in kept
+                if k.category == finding.category == "promise" and finding.start <= k.end + 1 and k.start <= finding.end + 1
+            ),
+            None,
+        )
+        if clash is None:
+            kept.append(finding)
+        elif (SEVERITY_RANK[finding.severity], finding.end - finding.start) > (SEVERITY_RANK[clash.severity], clash.end - clash.start):
+            kept[kept.index(clash)] = finding
+    return kept
 
 
 def _finding(
