@@ -32,10 +32,14 @@ def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSe
 
     for match in ruleset.trigger.finditer(mask):
         text = match.group(0)
-        add(match.start(), ruleset.anchor_rules.get(norm_anchor(text), ()))
-        # the trie matches the longest anchor; shorter anchors it starts with count too
-        for cut in _WORD_BREAK.finditer(text):
-            add(match.start(), ruleset.anchor_rules.get(norm_anchor(text[: cut.start()]), ()))
+        words = _WORD_BREAK.split(text)
+        if len(words) == 1:
+            add(match.start(), ruleset.anchor_rules.get(norm_anchor(text), ()))
+            continue
+        # the trie reports the longest anchor; shorter anchors inside it ("bought" in "just bought") count too
+        for first in range(len(words)):
+            for last in range(first + 1, len(words) + 1):
+                add(match.start(), ruleset.anchor_rules.get(norm_anchor("".join(words[first:last])), ()))
     for pattern, owners in ruleset.regex_anchors:
         for match in pattern.finditer(mask):
             add(match.start(), owners)
@@ -57,7 +61,9 @@ def regex_targets(mask: str, sentences: list[tuple[int, int]], candidates: dict[
                     if span[1] > span[0]:
                         groups = match.groupdict()
                         value = groups.get("value") or groups.get("value2")
-                        targets.append(Target(rule, start + span[0], start + span[1], index, value=value))
+                        targets.append(
+                            Target(rule, start + span[0], start + span[1], index, value=value, kind=pattern.promise_kind or rule.kind)
+                        )
     return targets
 
 

@@ -171,8 +171,9 @@ def _finding(
     line, column = index.position(target.start)
     end_line, end_column = index.position(target.end)
     extra: list[tuple[str, object]] = []
-    if rule.kind:
-        extra.append(("kind", rule.kind))
+    kind = target.kind or rule.kind
+    if kind:
+        extra.append(("kind", kind))
     if target.value:
         extra.append(("value", " ".join(target.value.split())))
     if target.placeholder:
@@ -207,9 +208,9 @@ def _explain(rule: Rule, target: Target, signals: tuple[str, ...], score: float,
     parts = [rule.message]
     if rule.category == _BARISTA and signals:
         parts.append(f"Signals: {', '.join(signals)} (score {score:.1f}).")
-    elif rule.kind:
+    elif target.kind or rule.kind:
         value = f" '{' '.join(target.value.split())}'" if target.value else ""
-        parts.append(f"Kind: {rule.kind}{value}; no qualifier, cited source or footnote backs it.")
+        parts.append(f"Kind: {target.kind or rule.kind}{value}; no qualifier, cited source or footnote backs it.")
     if softened:
         parts.append(f"Softened by: {', '.join(s.lower() for s in softened)}.")
     return " ".join(parts)

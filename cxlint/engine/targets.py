@@ -16,3 +16,4 @@ class Target:
     value: str | None = None
     modifiers: set[str] = field(default_factory=set)
     placeholder: str | None = None
+    kind: str | None = None

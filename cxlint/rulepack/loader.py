@@ -256,7 +256,7 @@ class _Builder:
             raise FatalError(f"{src.name}:{line}: {where}: each pattern is a mapping with regex, tokens, phrases or placeholder")
         pline = line_of(spec) or line
         if "regex" in spec:
-            return Pattern("regex", regex=self.regex(src, spec["regex"], where, pline))
+            return Pattern("regex", regex=self.regex(src, spec["regex"], where, pline), promise_kind=spec.get("kind"))
         if "placeholder" in spec:
             return Pattern("placeholder", placeholder=self.regex(src, spec["placeholder"], where + " placeholder", pline))
         if "phrases" in spec:

@@ -28,6 +28,8 @@ class Pattern:
     tokens: tuple[dict[str, Any], ...] = ()
     phrases: tuple[str, ...] = ()
     placeholder: re.Pattern[str] | None = None
+    promise_kind: str | None = None
+    """Overrides the rule's promise kind for what this pattern finds (a delivery time, not a reply time)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""Every rule's examples are tests (LanguageTool's discipline): one test id per example."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.rulepack.loader import example_list
+from cxlint.rulepack.model import Example, Rule
+from cxlint.testing import default_ruleset, example_problem
+
+_RULESET = default_ruleset()
+_CASES = [(rule, example) for rule in _RULESET.rules for _, example in example_list(rule)]
+_IDS = [test_id for rule in _RULESET.rules for test_id, _ in example_list(rule)]
+
+
+@pytest.mark.parametrize(("rule", "example"), _CASES, ids=_IDS)
+def test_example(rule: Rule, example: Example) -> None:
+    problem = example_problem(rule, example, _RULESET)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("rule", _RULESET.rules, ids=[r.id for r in _RULESET.rules])
+def test_rule_has_bad_and_good_examples_and_a_fix(rule: Rule) -> None:
+    assert len(rule.bad) >= 2, f"{rule.id} needs at least two bad examples"
+    assert len(rule.good) >= 2, f"{rule.id} needs at least two good examples"
+    assert any(e.fixed is not None for e in rule.bad), f"{rule.id} needs a bad example with a fix"
+
+
+@pytest.mark.parametrize("rule", _RULESET.rules, ids=[r.id for r in _RULESET.rules])
+def test_rule_texts_are_complete(rule: Rule) -> None:
+    """A '#' in an unquoted YAML scalar silently cuts the text: parentheses and quotes must balance."""
+    for text in (rule.message, rule.rationale, rule.suggestion):
+        assert text.count("(") == text.count(")"), text
+        assert text.count('"') % 2 == 0, text
