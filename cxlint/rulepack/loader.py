@@ -14,6 +14,7 @@ from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
+from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.wordlists import expand, trie_regex
 
 _MACRO = re.compile(r"<<(\w+)>>")
@@ -27,17 +28,26 @@ _FLAGS = re.IGNORECASE
 
 @dataclass(frozen=True)
 class PackSource:
-    """A pack file's display name and text."""
+    """A pack file's display name and text.
+
+    Built-in packs are tested in CI, so their regexes compile lazily (start-up stays cheap);
+    a user's pack is compiled at load so a bad regex is reported with its file and line.
+    """
 
     name: str
     text: str
+    trusted: bool = False
 
 
 def builtin_sources() -> list[PackSource]:
     """The packs shipped inside the wheel, in name order."""
     root = resources.files("cxlint.packs")
     return sorted(
-        (PackSource(f"rules/{item.name}", item.read_text(encoding="utf-8")) for item in root.iterdir() if item.name.endswith(".yaml")),
+        (
+            PackSource(f"rules/{item.name}", item.read_text(encoding="utf-8"), trusted=True)
+            for item in root.iterdir()
+            if item.name.endswith(".yaml")
+        ),
         key=lambda s: s.name,
     )
 
@@ -136,12 +146,14 @@ class _Builder:
 
         return _MACRO.sub(sub, pattern)
 
-    def regex(self, src: PackSource, pattern: Any, where: str, line: int) -> re.Pattern[str]:
+    def regex(self, src: PackSource, pattern: Any, where: str, line: int) -> LazyRegex:
         if not isinstance(pattern, str) or not pattern:
             raise FatalError(f"{src.name}:{line}: {where}: regex must be a non-empty string")
         expanded = self.expand_macros(src, pattern, where, line)
+        if src.trusted:
+            return LazyRegex(expanded, _FLAGS)
         try:
-            return re.compile(expanded, _FLAGS)
+            return LazyRegex(expanded, _FLAGS, re.compile(expanded, _FLAGS))
         except re.error as exc:
             raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxlint.text.lazyregex import LazyRegex
+
 DIRECTIONS = ("forward", "backward", "bidirectional")
 
 
@@ -24,10 +26,10 @@ class Pattern:
     """One way a rule matches: a regex on the mask, a spaCy token pattern, phrases, or a placeholder name."""
 
     kind: str
-    regex: re.Pattern[str] | None = None
+    regex: LazyRegex | None = None
     tokens: tuple[dict[str, Any], ...] = ()
     phrases: tuple[str, ...] = ()
-    placeholder: re.Pattern[str] | None = None
+    placeholder: LazyRegex | None = None
     promise_kind: str | None = None
     """Overrides the rule's promise kind for what this pattern finds (a delivery time, not a reply time)."""
 
@@ -74,7 +76,7 @@ class Modifier:
     max_scope: int | None
     terminators: tuple[str, ...] = ()
     pseudo: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = None
+    regex: LazyRegex | None = None
     document: bool = False
     """A document modifier applies to every target of a file when its regex occurs anywhere in it."""
 
@@ -84,7 +86,7 @@ class Evidence:
     """A sentence feature that is not a finding on its own (e.g. the reader as subject of a behaviour verb)."""
 
     name: str
-    regex: re.Pattern[str]
+    regex: LazyRegex
 
 
 @dataclass

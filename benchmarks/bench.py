@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Lint a folder as a user would (one whole `cxlint check` process) and report speed and memory.
+
+    python benchmarks/bench.py FOLDER [--floor PATH/TO/floor.py] [--runs 3]
+
+Prints words, wall time (best of --runs), words per second and peak memory of the cxlint
+process; with --floor, runs that script on the same folder the same way and prints the ratio.
+Wall-clock figures belong here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def words_in(folder: Path) -> int:
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            total += len(path.read_text(encoding="utf-8", errors="replace").split())
+    return total
+
+
+def timed(command: list[str], runs: int) -> tuple[float, float]:
+    """Best wall time in seconds and the peak RSS in MiB of the command's own process (wait4)."""
+    best = float("inf")
+    peak = 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        best = min(best, time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return best, peak
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--floor", type=Path, help="the cost-floor script to compare with")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    words = words_in(args.folder)
+    cxlint = [sys.executable, "-m", "cxlint", "check", "--fail-on", "never", "--format", "json", str(args.folder)]
+    seconds, peak = timed(cxlint, args.runs)
+    print(f"{args.folder}: {words} words (whitespace tokens, markup included)")
+    print(f"cxlint: {seconds:.3f} s, {words / seconds:,.0f} words/s, peak {peak:.0f} MiB")
+    if args.floor:
+        floor_seconds, floor_peak = timed([sys.executable, str(args.floor), str(args.folder)], args.runs)
+        print(f"floor:  {floor_seconds:.3f} s, peak {floor_peak:.0f} MiB")
+        print(f"ratio:  {seconds / floor_seconds:.1f}x the floor")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main(sys.argv[1:]))

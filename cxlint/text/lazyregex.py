@@ -1,0 +1,33 @@
+"""A regex compiled on first use: most rules never see a candidate in a given run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+class LazyRegex:
+    """Quacks like the parts of ``re.Pattern`` the engine uses; compiles once, when first needed."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0, compiled: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled = compiled
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def __repr__(self) -> str:
+        state = "compiled" if self._compiled is not None else "lazy"
+        return f"LazyRegex({self.pattern[:40]!r}, {state})"

@@ -1,0 +1,90 @@
+"""ConText modifiers and backing: what cancels, softens or leaves a target alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.rulepack.model import RuleSet
+from cxlint.testing import lint_text
+
+
+def rules_in(text: str, ruleset: RuleSet, channel: str | None = None) -> dict[str, str]:
+    return {f.rule: f.severity for f in lint_text(text, ruleset, channel)}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("We can't guarantee a reply within 2 hours.", "CX201"),
+        ("We can't guarantee a reply within 2 hours.", "CX204"),
+        ("Most replies arrive within 2 hours.", "CX204"),
+        ("Replies usually arrive within 2 hours.", "CX204"),
+        ("Will you reply within 2 hours?", "CX204"),
+        ("Free delivery on orders over £40.", "CX208"),
+        ("Ranked #1 for service according to the 2026 Which? survey.", "CX207"),
+        ("One of the fastest networks in Britain.", "CX207"),
+    ],
+)
+def test_modifier_cancels(text: str, rule: str, ruleset: RuleSet) -> None:
+    assert rule not in rules_in(text, ruleset)
+
+
+def test_a_question_only_reaches_its_own_sentence(ruleset: RuleSet) -> None:
+    assert "CX204" in rules_in("Need it by Friday? Order for next-day delivery.", ruleset)
+
+
+def test_negative_polarity_promises_stay_promises(ruleset: RuleSet) -> None:
+    assert "CX208" in rules_in("No hidden fees.", ruleset)
+    assert "CX211" in rules_in("We never sell your data.", ruleset)
+
+
+def test_up_to_softens_a_saving_to_info(ruleset: RuleSet) -> None:
+    assert rules_in("Save up to 40% on jackets.", ruleset)["CX206"] == "info"
+    assert rules_in("Save 40% on jackets.", ruleset)["CX206"] == "warning"
+
+
+def test_footnote_with_its_note_in_the_same_file_backs_the_claim(ruleset: RuleSet) -> None:
+    assert "CX208" not in rules_in("Free delivery* on everything.\n\n*On orders over £40.", ruleset)
+    assert "CX208" in rules_in("Free delivery* on everything.", ruleset)
+
+
+def test_declared_data_cancels_the_barista_signal(ruleset: RuleSet) -> None:
+    assert not [f for f in lint_text("You told us you're pregnant, so we've hidden alcohol offers.", ruleset)
+                if f.category == "barista"]
+
+
+def test_security_notice_anywhere_in_the_file_cancels_device_details(ruleset: RuleSet) -> None:
+    text = "We saw you signed in from Chrome on Windows at 09:42 today.\n\nWasn't you? Reset your password."
+    assert not [f for f in lint_text(text, ruleset) if f.category == "barista"]
+
+
+def test_transactional_time_is_fine_behaviour_time_is_not(ruleset: RuleSet) -> None:
+    assert "CX102" not in rules_in("Your order left our depot at 3:17 PM today.", ruleset)
+    assert "CX102" in rules_in("You left our website at 3:17 AM today.", ruleset)
+
+
+def test_signals_stack_into_an_error(ruleset: RuleSet) -> None:
+    [finding] = [f for f in lint_text("We noticed you viewed the cot 6 times at 2 AM.", ruleset) if f.rule == "CX101"]
+    assert finding.severity == "error"
+    assert {"observer", "exact-count", "precise-time"} <= set(finding.signals)
+    assert finding.score >= 4
+
+
+def test_promise_finding_names_kind_and_value(ruleset: RuleSet) -> None:
+    [finding] = [f for f in lint_text("We reply within 1 hour.", ruleset) if f.rule == "CX204"]
+    extra = dict(finding.extra)
+    assert extra["kind"] == "response-time" and extra["value"] == "within 1 hour"
+    assert "response-time" in finding.message
+
+
+def test_sensitive_inference_may_sit_in_the_next_sentence(ruleset: RuleSet) -> None:
+    text = "Your basket history suggests a change. Expecting a baby?"
+    assert "CX108" in rules_in(text, ruleset) or "CX107" in rules_in(text, ruleset)
+    assert "CX107" not in rules_in("Expecting a baby? Our bump range is here.", ruleset)
+
+
+def test_live_merge_field_softens_scarcity(ruleset: RuleSet) -> None:
+    literal = {f.rule: f.severity for f in lint_text("Only 2 left — hurry!", ruleset) if f.category == "pressure"}
+    bound = {f.rule: f.severity for f in lint_text("Only {{ stock_count }} left.", ruleset) if f.category == "pressure"}
+    assert literal and all(s in ("warning", "error") for s in literal.values())
+    assert bound and all(s == "info" for s in bound.values())

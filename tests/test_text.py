@@ -1,0 +1,61 @@
+"""Text utilities that keep offsets: placeholders, sentences, word lists."""
+
+from __future__ import annotations
+
+from cxlint.document import PLACEHOLDER_FILL
+from cxlint.text.placeholders import mask_templates
+from cxlint.text.sentences import split_sentences
+from cxlint.text.wordlists import expand, noun_forms, trie_regex, verb_forms
+
+import re
+
+
+def names(text: str) -> list[str]:
+    mask, placeholders = mask_templates(text, text)
+    assert len(mask) == len(text)
+    return [p.name for p in placeholders]
+
+
+def test_placeholder_syntaxes_carry_their_variable_names() -> None:
+    assert names("Hi {{first_name}} and {{ product.name }}") == ["first_name", "product.name"]
+    assert names('{{ last_viewed_at | date: "%H:%M" }}') == ["last_viewed_at"]
+    assert names("Hi *|FNAME|*, %%First_Name%% and {first_name}") == ["FNAME", "First_Name", "first_name"]
+    assert names("Get { -brand-name } with { $count } tabs and %{user}") == ["brand-name", "count", "user"]
+
+
+def test_control_tags_are_blanked_and_placeholders_filled() -> None:
+    text = "{% if vip %}Hello {{ name }}{% endif %}"
+    mask, _ = mask_templates(text, text)
+    assert mask.strip().startswith("Hello")
+    assert PLACEHOLDER_FILL * len("{{ name }}") in mask
+    assert "{%" not in mask
+
+
+def test_percent_signs_in_prose_are_not_printf() -> None:
+    assert names("Save 100% secure and 20% off") == []
+
+
+def test_sentences_split_on_terminal_punctuation_blank_lines_and_list_items() -> None:
+    text = "Hello there. How are you?\n\n- first item\n- second item\nSee Dr. Okafor at 10 a.m. on Monday."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Hello there.", "How are you?", "- first item", "- second item", "See Dr. Okafor at 10 a.m. on Monday."]
+
+
+def test_soft_wrapped_lines_stay_one_sentence() -> None:
+    text = "We noticed you were looking at\nthe rucksack last night."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def test_inflections_without_a_lemmatizer() -> None:
+    assert {"notices", "noticed", "noticing"} <= verb_forms("notice")
+    assert {"stopped", "stopping"} <= verb_forms("stop")
+    assert {"opened", "opening"} <= verb_forms("open") and "openned" not in verb_forms("open")
+    assert {"spied", "spies"} <= verb_forms("spy")
+    assert noun_forms("search") == {"search", "searches"}
+    assert set(expand(["see/saw/seen"], "verb")) == {"see", "saw", "seen"}
+
+
+def test_trie_regex_matches_every_word_and_variants() -> None:
+    rx = re.compile(r"\b" + trie_regex(["risk-free", "we'll", "next day"]) + r"\b", re.I)
+    for text in ("risk free", "Risk-free", "riskfree", "we’ll", "next  day"):
+        assert rx.fullmatch(text), text
