@@ -23,6 +23,12 @@ def rules_in(text: str, ruleset: RuleSet, channel: str | None = None) -> dict[st
         ("Free delivery on orders over £40.", "CX208"),
         ("Ranked #1 for service according to the 2026 Which? survey.", "CX207"),
         ("One of the fastest networks in Britain.", "CX207"),
+        ("Neither we nor our partners guarantee the accuracy of estimates.", "CX201"),
+        ("Firefox wasn’t the only browser that got faster in 1998.", "CX207"),
+        ('A typical SLA reads: "99.99% uptime guaranteed!" and means little.', "CX205"),
+        ("Railway had one failure and 99.991% uptime over two weeks.", "CX205"),
+        ("Users can reply to a forwarded email within 3 months.", "CX204"),
+        ("Using a unique password for each account is the most secure option.", "CX207"),
     ],
 )
 def test_modifier_cancels(text: str, rule: str, ruleset: RuleSet) -> None:
