@@ -33,7 +33,10 @@ def timed(command: list[str], runs: int) -> tuple[float, float]:
     for _ in range(runs):
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
+        _, status, usage = os.wait4(process.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"{' '.join(command[:4])}… exited {code}: the run failed, no figure taken")
         best = min(best, time.perf_counter() - start)
         peak = max(peak, usage.ru_maxrss / 1024)
     return best, peak

@@ -12,6 +12,7 @@ from cxlint.rulepack.model import Rule, RuleSet
 
 
 _WORD_BREAK = re.compile(r"[\s\-‑]+")
+_DIGIT_RUN = re.compile(r"[\dƤ]+")
 
 
 def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSet) -> dict[int, dict[str, Rule]]:
@@ -43,6 +44,12 @@ def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSe
     for pattern, owners in ruleset.regex_anchors:
         for match in pattern.finditer(mask):
             add(match.start(), owners)
+    if ruleset.digit_anchors:
+        for run in _DIGIT_RUN.finditer(mask):
+            start = run.start()
+            for pattern, owners in ruleset.digit_anchors:
+                if pattern.match(mask, start):
+                    add(start, owners)
     return found
 
 

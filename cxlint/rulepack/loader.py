@@ -24,6 +24,7 @@ _RULE_KEYS = frozenset(
     "kind channels replacement examples reach __line__".split()
 )
 _FLAGS = re.IGNORECASE
+_DIGIT_LED = ("\\d", "[\\dƤ]")  # regex anchors written to match from the first digit of a number
 
 
 @dataclass(frozen=True)
@@ -323,10 +324,12 @@ def _compile(
                 by_word.setdefault(_norm(anchor), []).append(rule)
     body = trie_regex(words) if words else r"(?!x)x"
     trigger = re.compile(r"(?<![\w])" + body + r"(?![\w])", _FLAGS)
-    compiled_anchors = tuple(
+    compiled_anchors = [
         (re.compile(builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0), _FLAGS), _dedupe(owners))
         for pattern, owners in regex_anchors
-    )
+    ]
+    digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))
+    scanned = tuple(a for a in compiled_anchors if not a[0].pattern.startswith(_DIGIT_LED))
     return RuleSet(
         rules=tuple(rules),
         modifiers=tuple(modifiers),
@@ -334,7 +337,8 @@ def _compile(
         signal_weights=weights,
         trigger=trigger,
         anchor_rules={word: _dedupe(owners) for word, owners in by_word.items()},
-        regex_anchors=compiled_anchors,
+        regex_anchors=scanned,
+        digit_anchors=digit_led,
         placeholder_rules=tuple(r for r in rules if any(p.kind == "placeholder" for p in r.patterns)),
         lists=lists,
         packs=tuple(packs),
