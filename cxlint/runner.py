@@ -82,9 +82,14 @@ def read_document(path: str, channel: str | None = None, stdin_name: str = "stdi
     if reader is None:
         raise InputError(display, "unsupported file type; cxlint reads " + ", ".join(_known_suffixes()))
     text = decode(display, data)
-    doc = reader(display, text)
-    if doc.channel is None:
-        doc.channel = channel or infer_channel(reader_path)
+    del data
+    try:
+        doc = reader(display, text)
+    except RecursionError as exc:
+        raise InputError(display, "nested too deeply to read") from exc
+    inferred = channel or doc.channel or infer_channel(reader_path, text)
+    for part in doc.documents():
+        part.channel = channel or part.channel or inferred
     return doc
 
 
@@ -104,5 +109,6 @@ def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: st
             result.problems.append(FileProblem(exc.path, exc.reason, exc.line))
             continue
         result.files += 1
-        result.findings.extend(lint_document(doc, ruleset))
+        for part in doc.documents():
+            result.findings.extend(lint_document(part, ruleset))
     return result
