@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cxlint.document import Document
-from cxlint.readers import html, jsonfile, markdown, mdx, mjml, plaintext, template, yamlfile
+from cxlint.readers import android, fluent, gettext, html, ini, jsonfile, markdown, mdx, mjml, plaintext, properties, template, yamlfile
 
 Reader = Callable[[str, str], Document]
 
@@ -36,6 +36,12 @@ READERS: dict[str, Reader] = {
     ".json": jsonfile.read,
     ".yaml": yamlfile.read,
     ".yml": yamlfile.read,
+    ".po": gettext.read,
+    ".pot": gettext.read,
+    ".ftl": fluent.read,
+    ".properties": properties.read,
+    ".ini": ini.read,
+    ".xml": android.read,
 }
 
 

@@ -75,3 +75,21 @@ def line_starts(text: str) -> list[int]:
         starts.append(pos + 1)
         pos = text.find("\n", pos + 1)
     return starts
+
+
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|hr)\b", re.IGNORECASE)
+
+
+def reveal_markup_string(mask: Mask, start: int, end: int) -> None:
+    """For strings that may hold inline HTML (locale files): blank the tags, decode entities."""
+    source = mask.source
+    if "<" in source[start:end]:
+        for match in _TAG.finditer(source, start, end):
+            mask.blank(match.start(), match.end())
+            if _BLOCK_TAG.match(match.group(0)):
+                mask.block_break(match.start())
+    if "&" in source[start:end]:
+        for match in ENTITY.finditer(source, start, end):
+            if not mask.is_blank(match.start()):
+                mask.write(match.start(), match.end(), html.unescape(match.group(0)))
