@@ -46,7 +46,11 @@ def iter_files(paths: tuple[str, ...] | list[str]) -> Iterator[str]:
 
 
 def decode(path: str, data: bytes) -> str:
-    """UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an InputError naming the file."""
+    """UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an InputError naming the file.
+
+    E-mail files declare their charsets per part, so an ``.eml`` that is not UTF-8 is kept byte
+    for byte (Latin-1) and its reader decodes each part as declared.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -57,6 +61,8 @@ def decode(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if path.lower().endswith(".eml"):
+            return data.decode("latin-1")  # 8-bit parts in other charsets: the e-mail reader decodes them
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(path, f"invalid UTF-8 at byte {exc.start} ({exc.reason})", line) from exc
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cxlint.document import Document
-from cxlint.readers import android, fluent, gettext, html, ini, jsonfile, markdown, mdx, mjml, plaintext, properties, template, yamlfile
+from cxlint.readers import android, eml, fluent, gettext, html, ini, jsonfile, markdown, mdx, mjml, plaintext, properties, template, yamlfile
 
 Reader = Callable[[str, str], Document]
 
@@ -42,6 +42,7 @@ READERS: dict[str, Reader] = {
     ".properties": properties.read,
     ".ini": ini.read,
     ".xml": android.read,
+    ".eml": eml.read,
 }
 
 
