@@ -113,7 +113,7 @@ def scan_strings(path: str, text: str) -> list[tuple[int, int, list[str]]]:
             elif char == ("}" if is_object else "]"):
                 if is_object:
                     parts.pop()
-                pos = _close(stack, parts, pos, popped_key=is_object)
+                pos = _close(stack, parts, pos)
             else:
                 _fail(path, text, pos, f"expected ',' or a closing bracket, found {char!r}")
         pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
@@ -122,12 +122,10 @@ def scan_strings(path: str, text: str) -> list[tuple[int, int, list[str]]]:
     return found
 
 
-def _close(stack: list[list[int]], parts: list[str], pos: int, popped_key: bool = False) -> int:
-    is_object = stack.pop()[0]
-    if not is_object and parts:
+def _close(stack: list[list[int]], parts: list[str], pos: int) -> int:
+    """Close the innermost container; an array drops its index from the key path."""
+    if not stack.pop()[0]:
         parts.pop()
-    elif is_object and not popped_key:
-        pass
     return pos + 1
 
 
