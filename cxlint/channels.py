@@ -1,4 +1,8 @@
-"""The channel of a file (email, landing, chatbot, sms, push, onboarding, in-app), guessed from its path."""
+"""The channel of a file (email, landing, chatbot, sms, push, onboarding, in-app): path words first, then content.
+
+An explicit channel (command line, config) always wins; readers that know their format (an
+``.eml``, MJML) set the channel themselves; otherwise the path, then hints in the text decide.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,37 @@ _HINTS = (
     ("landing", re.compile(r"(^|[/_.-])(landing|pages?|site|web|www|home)([/_.-]|$)", re.I)),
 )
 
+_CONTENT_SAMPLE = 65536
+"""Content hints look at the head of a file only: cheap, and where the telling markup sits."""
 
-def infer_channel(path: str) -> str | None:
-    """A channel from path words such as ``emails/`` or ``chatbot-intro.md``; None when nothing says."""
+_CONTENT_HINTS = (
+    # Email HTML: mail-client markup, preheaders, unsubscribe footers, MJML, merge tags of ESPs.
+    ("email", re.compile(
+        r"<mjml\b|x-apple-disable-message-reformatting|<!--\[if mso|\bmso-[a-z-]+:|class=[\"'][^\"']*preheader"
+        r"|\bunsubscribe\b|\*\|UNSUB\|\*|\{\{\s*unsubscribe|%%unsub|\bview (?:it |this (?:e-?mail )?)?in (?:your|a) browser\b",
+        re.I,
+    )),
+    # Chatbot flows: Rasa domains and stories, intent/utterance structures of bot builders.
+    ("chatbot", re.compile(r"^\s*(?:responses|intents|stories|nlu)\s*:|\butter_\w+|\"(?:intents|utterances|bot_?responses)\"\s*:", re.M)),
+    ("onboarding", re.compile(r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:|\"(?:steps|screens)\"\s*:\s*\[", re.I)),
+    ("landing", re.compile(r"<(?:!doctype html|html)\b[^>]*>.*?<(?:nav|header|main|footer)\b", re.I | re.S)),
+)
+
+
+def infer_channel(path: str, text: str | None = None) -> str | None:
+    """A channel from path words such as ``emails/``, else from content hints; None when nothing says."""
     for channel, pattern in _HINTS:
         if pattern.search(path):
+            return channel
+    if text:
+        return infer_channel_from_text(text)
+    return None
+
+
+def infer_channel_from_text(text: str) -> str | None:
+    """A channel from what the file holds: mail-client markup is email, a bot domain is chatbot."""
+    head = text[:_CONTENT_SAMPLE]
+    for channel, pattern in _CONTENT_HINTS:
+        if pattern.search(head):
             return channel
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 BLOCK_BREAK = "\u2029"
@@ -22,6 +23,15 @@ class Placeholder:
     syntax: str
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A string of a structured file (JSON, YAML, a locale file) at ``[start, end)``, named by ``pointer``."""
+
+    start: int
+    end: int
+    pointer: str
+
+
 @dataclass
 class Document:
     """What a reader returns.
@@ -38,11 +48,29 @@ class Document:
     placeholders: tuple[Placeholder, ...] = ()
     part: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    segments: tuple[Segment, ...] = ()
+    subdocuments: tuple[Document, ...] = ()
+    """Parts read apart from ``source`` (an encoded e-mail part): each has its own source and ``part`` name."""
 
     def __post_init__(self) -> None:
         if len(self.mask) != len(self.source):
             raise ValueError(f"{self.path}: mask length {len(self.mask)} != source length {len(self.source)}")
 
+    def pointer_at(self, start: int, end: int) -> str | None:
+        """The pointer of the segment holding ``[start, end)``, if one does (readers keep segments sorted)."""
+        index = bisect.bisect_right(self.segments, start, key=_segment_start) - 1
+        if index >= 0 and self.segments[index].end >= end:
+            return self.segments[index].pointer
+        return None
+
+    def documents(self) -> tuple[Document, ...]:
+        """This document and its parts, each to be linted on its own."""
+        return (self, *self.subdocuments)
+
     def placeholder_at(self, start: int, end: int) -> list[Placeholder]:
         """Placeholders overlapping ``[start, end)``."""
         return [p for p in self.placeholders if p.start < end and p.end > start]
+
+
+def _segment_start(segment: Segment) -> int:
+    return segment.start

@@ -46,7 +46,11 @@ def iter_files(paths: tuple[str, ...] | list[str]) -> Iterator[str]:
 
 
 def decode(path: str, data: bytes) -> str:
-    """UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an InputError naming the file."""
+    """UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an InputError naming the file.
+
+    E-mail files declare their charsets per part, so an ``.eml`` that is not UTF-8 is kept byte
+    for byte (Latin-1) and its reader decodes each part as declared.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -57,6 +61,8 @@ def decode(path: str, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if path.lower().endswith(".eml"):
+            return data.decode("latin-1")  # 8-bit parts in other charsets: the e-mail reader decodes them
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(path, f"invalid UTF-8 at byte {exc.start} ({exc.reason})", line) from exc
 
@@ -82,9 +88,14 @@ def read_document(path: str, channel: str | None = None, stdin_name: str = "stdi
     if reader is None:
         raise InputError(display, "unsupported file type; cxlint reads " + ", ".join(_known_suffixes()))
     text = decode(display, data)
-    doc = reader(display, text)
-    if doc.channel is None:
-        doc.channel = channel or infer_channel(reader_path)
+    del data
+    try:
+        doc = reader(display, text)
+    except RecursionError as exc:
+        raise InputError(display, "nested too deeply to read") from exc
+    inferred = channel or doc.channel or infer_channel(reader_path, text)
+    for part in doc.documents():
+        part.channel = channel or part.channel or inferred
     return doc
 
 
@@ -104,5 +115,6 @@ def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: st
             result.problems.append(FileProblem(exc.path, exc.reason, exc.line))
             continue
         result.files += 1
-        result.findings.extend(lint_document(doc, ruleset))
+        for part in doc.documents():
+            result.findings.extend(lint_document(part, ruleset))
     return result

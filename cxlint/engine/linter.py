@@ -180,6 +180,9 @@ def _finding(
         extra.append(("placeholder", target.placeholder))
     if doc.part:
         extra.append(("part", doc.part))
+    pointer = doc.pointer_at(target.start, target.end) if doc.segments else None
+    if pointer is not None:
+        extra.append(("pointer", pointer))
     return Finding(
         path=doc.path,
         start=target.start,

@@ -1,71 +1,247 @@
-"""Markdown as an offset-preserving mask: code, URLs, comments and markup are blanked in place."""
+"""Markdown (CommonMark + GFM tables and strikethrough) through markdown-it-py, positions kept.
+
+markdown-it gives each block its source lines; inside a block, every text token is aligned
+back onto those lines (escapes and entities decoded in place), so only the characters a reader
+sees are revealed. Link text is copy, URLs are not; HTML blocks and inline tags are read as
+HTML; front matter keys that hold copy (title, description, subject, preheader…) are linted.
+Template syntax is swapped for same-length filler before parsing so ``*|FNAME|*`` or
+``{% if %}`` never turn into emphasis or indented code.
+"""
 
 from __future__ import annotations
 
-import re
+import html
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from cxlint.document import BLOCK_BREAK, Document
+from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document, Placeholder
+from cxlint.readers.html import mask_html
+from cxlint.readers.masking import ENTITY, Mask, line_starts
 from cxlint.text.placeholders import mask_templates
 
-_COPY_FRONT_MATTER_KEYS = frozenset(
-    {"title", "description", "subject", "preheader", "preview", "summary", "excerpt", "heading", "subtitle", "cta"}
-)
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|(?<=\])\[[^\]\n]*\]")
-_REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[^<>]*?)?/?>")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.MULTILINE)
-_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|__|~~)|(?<![\w\\])[*_](?=\S)|(?<=\S)(?<!\\)[*_](?![\w])")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_LINK_BRACKET = re.compile(r"!?\[(?=[^\]\n]*\](?:\(|\[))|(?<=[^\\])\](?=\s*(?:\(|\[))")
-_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE)
+COPY_FRONT_MATTER_KEYS = frozenset(
+    {"title", "description", "subject", "preheader", "preview", "summary", "excerpt", "heading", "subtitle", "cta",
+     "headline", "tagline", "lead", "intro", "og_title", "og_description", "meta_description", "seo_title",
+     "seo_description", "preview_text", "pretitle", "button", "label", "question", "answer", "quote", "caption",
+     "alt", "text", "body", "content", "message", "tldr"}
+)
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def read(path: str, text: str) -> Document:
-    mask = list(text)
-    _mask_front_matter(text, mask)
-    for match in _LINK_BRACKET.finditer(text):
-        _blank(mask, match.start(), match.end())
-    for pattern in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _TABLE_RULE):
-        for match in pattern.finditer(text):
-            _blank(mask, match.start(), match.end())
-    masked, placeholders = mask_templates(text, "".join(mask))
-    mask = list(masked)
-    for pattern in (_HTML_TAG, _HEADING, _EMPHASIS, _ESCAPE):
-        for match in pattern.finditer("".join(mask)):
-            _blank(mask, match.start(), match.end())
-    for match in _TABLE_ROW.finditer(text):
-        for index in range(match.start(), match.end()):
-            if mask[index] == "|":
-                mask[index] = BLOCK_BREAK  # a table cell ends a sentence
-    return Document(path=path, source=text, mask="".join(mask), placeholders=placeholders)
+    return read_prepared(path, text, text)
 
 
-def _mask_front_matter(text: str, mask: list[str]) -> None:
-    match = _FRONT_MATTER.match(text)
-    if not match:
+def read_prepared(path: str, source: str, prepared: str) -> Document:
+    """Read ``source``; ``prepared`` is it with non-Markdown parts (MDX code) already blanked."""
+    neutral, placeholders = mask_templates(source, prepared)
+    parse_text = "".join(
+        PLACEHOLDER_FILL if n != p and p != "\n" else p for n, p in zip(neutral, prepared)
+    ) if placeholders or neutral != prepared else prepared
+    mask, html_placeholders = _mask_markdown(path, parse_text)
+    chars = list(mask)
+    if parse_text is not prepared:
+        for index, (n, p) in enumerate(zip(neutral, prepared)):
+            if n != p and chars[index] == PLACEHOLDER_FILL:
+                chars[index] = n
+    out = "".join(chars)
+    visible = tuple(p for p in placeholders if out[p.start] == PLACEHOLDER_FILL) + html_placeholders
+    return Document(path=path, source=source, mask=out, placeholders=tuple(sorted(visible, key=lambda p: p.start)))
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def _mask_markdown(path: str, text: str) -> tuple[str, tuple[Placeholder, ...]]:
+    mask = Mask(text)
+    starts = line_starts(text) + [len(text)]
+    placeholders: list[Placeholder] = []
+
+    def offset(line: int) -> int:
+        return starts[min(line, len(starts) - 1)]
+
+    for token in _parser().parse(text):
+        if token.map is None:
+            continue
+        start, end = offset(token.map[0]), offset(token.map[1])
+        if token.type == "front_matter":
+            _front_matter(path, text, mask, start, end)
+        elif token.type == "html_block":
+            _splice_html(mask, text, start, end, placeholders)
+        elif token.type == "inline":
+            last = _Inline(text, mask, start, end, placeholders).run(token.children or [])
+            mask.block_break(last)
+    return mask.text(), tuple(placeholders)
+
+
+def _splice_html(mask: Mask, text: str, start: int, end: int, placeholders: list[Placeholder]) -> None:
+    sub, found = mask_html(text[start:end])
+    mask.splice(start, sub)
+    placeholders.extend(Placeholder(p.start + start, p.end + start, p.name, p.raw, p.syntax) for p in found)
+
+
+def _front_matter(path: str, text: str, mask: Mask, start: int, end: int) -> None:
+    from cxlint.errors import InputError
+    from cxlint.readers.yamlfile import reveal_scalars
+
+    body_start = text.find("\n", start, end) + 1
+    body_end = text.rfind("\n", body_start, max(body_start, end - 1))
+    if body_start <= 0 or body_end <= body_start:
         return
-    body_start = match.start(1)
-    _blank(mask, 0, match.end())
-    offset = body_start
-    for line in match.group(1).split("\n"):
-        key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in _COPY_FRONT_MATTER_KEYS and value.strip():
-            value_start = offset + len(key) + 1
-            stripped = value.strip().strip("'\"")
-            inner = text.find(stripped, value_start, offset + len(line)) if stripped else -1
-            if inner != -1:
-                mask[inner : inner + len(stripped)] = list(stripped)
-        offset += len(line) + 1
+    try:
+        reveal_scalars(path, text[body_start:body_end], mask, frozenset(), COPY_FRONT_MATTER_KEYS, body_start)
+    except InputError:
+        pass  # front matter that is not YAML (TOML, broken): not copy
 
 
-def _blank(mask: list[str], start: int, end: int) -> None:
-    for index in range(start, end):
-        if mask[index] != "\n":
-            mask[index] = " "
+class _Inline:
+    """Aligns one inline token's children onto the source lines ``[start, end)``."""
+
+    def __init__(self, text: str, mask: Mask, start: int, end: int, placeholders: list[Placeholder]) -> None:
+        self.text = text
+        self.mask = mask
+        self.cursor = start
+        self.limit = end
+        self.last = start
+        self.placeholders = placeholders
+
+    def run(self, children: list[Token]) -> int:
+        skipping_autolink = False
+        for child in children:
+            kind = child.type
+            if skipping_autolink:
+                skipping_autolink = kind != "link_close"
+                if not skipping_autolink:
+                    self._skip_past(">")
+                continue
+            if kind == "text" and child.content:
+                self._align(child.content)
+            elif kind == "image":
+                for alt in child.children or []:
+                    if alt.type == "text" and alt.content:
+                        self._align(alt.content)
+                self._skip_destination()
+            elif kind == "link_open" and child.markup == "autolink":
+                skipping_autolink = True
+            elif kind == "link_close":
+                self._skip_destination()
+            elif kind == "code_inline":
+                self._skip_code(child.markup, child.content)
+            elif kind == "html_inline":
+                self._inline_html(child.content)
+        return self.last
+
+    def _align(self, content: str) -> None:
+        text, limit = self.text, self.limit
+        exact = text.find(content, self.cursor, limit)
+        stop = exact if exact != -1 else limit
+        first = content[0]
+        for candidate in range(self.cursor, stop):
+            char = text[candidate]
+            if char == first or char == "\\" or char == "&":
+                ops = _match(content, text, candidate, limit)
+                if ops is not None:
+                    self._apply(ops)
+                    return
+        if exact != -1:
+            self._apply([(exact, exact + len(content), None)])
+
+    def _apply(self, ops: list[tuple[int, int, str | None]]) -> None:
+        for start, end, decoded in ops:
+            if decoded is None:
+                self.mask.reveal(start, end)
+            else:
+                self.mask.write(start, end, decoded)
+        self.cursor = self.last = ops[-1][1]
+
+    def _skip_destination(self) -> None:
+        """After a link's text: step over ``](url "title")`` or ``][ref]``."""
+        text, pos = self.text, self.cursor
+        while pos < self.limit and text[pos] in " \t":
+            pos += 1
+        if pos >= self.limit or text[pos] != "]":
+            return
+        pos += 1
+        if pos < self.limit and text[pos] == "(":
+            depth = 0
+            while pos < self.limit:
+                if text[pos] == "\\":
+                    pos += 2
+                    continue
+                if text[pos] == "(":
+                    depth += 1
+                elif text[pos] == ")":
+                    depth -= 1
+                    if depth == 0:
+                        pos += 1
+                        break
+                pos += 1
+        elif pos < self.limit and text[pos] == "[":
+            close = text.find("]", pos, self.limit)
+            pos = close + 1 if close != -1 else pos
+        self.cursor = min(pos, self.limit)
+
+    def _skip_code(self, markup: str, content: str) -> None:
+        opening = self.text.find(markup, self.cursor, self.limit)
+        if opening == -1:
+            return
+        closing = self.text.find(markup, opening + len(markup) + max(len(content) - 2, 0), self.limit)
+        self.cursor = closing + len(markup) if closing != -1 else opening + len(markup)
+
+    def _skip_past(self, char: str) -> None:
+        found = self.text.find(char, self.cursor, self.limit)
+        if found != -1:
+            self.cursor = found + 1
+
+    def _inline_html(self, content: str) -> None:
+        found = self.text.find(content, self.cursor, self.limit)
+        if found == -1:
+            return
+        _splice_html(self.mask, self.text, found, found + len(content), self.placeholders)
+        if BLOCK_BREAK in self.mask.chars[found : found + 1]:
+            self.last = found
+        self.cursor = found + len(content)
+
+
+def _match(content: str, text: str, pos: int, limit: int) -> list[tuple[int, int, str | None]] | None:
+    """How ``content`` (decoded text) lies at ``text[pos:]``: literal runs, escapes and entities."""
+    ops: list[tuple[int, int, str | None]] = []
+    index, size = 0, len(content)
+    run_start = pos
+    while index < size:
+        if pos >= limit:
+            return None
+        char, want = text[pos], content[index]
+        if char == "&":
+            entity = ENTITY.match(text, pos, limit)
+            if entity is not None:
+                decoded = html.unescape(entity.group(0))
+                if decoded != entity.group(0) and content.startswith(decoded, index):
+                    _close_run(ops, run_start, pos)
+                    ops.append((pos, entity.end(), decoded))
+                    pos, index, run_start = entity.end(), index + len(decoded), entity.end()
+                    continue
+        if char == "\\" and want in _PUNCTUATION and pos + 1 < limit and text[pos + 1] == want:
+            _close_run(ops, run_start, pos)
+            pos += 1
+            run_start = pos
+        elif char != want:
+            return None
+        pos += 1
+        index += 1
+    _close_run(ops, run_start, pos)
+    return ops
+
+
+def _close_run(ops: list[tuple[int, int, str | None]], start: int, end: int) -> None:
+    if end > start:
+        ops.append((start, end, None))

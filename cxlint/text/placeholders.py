@@ -2,13 +2,16 @@
 
 Covers Jinja/Liquid/Twig/Nunjucks, Handlebars/Mustache, Mailchimp merge tags, Salesforce and
 AMPscript ``%%…%%``, Fluent placeables, ICU/simple ``{name}``, Rails ``%{name}`` and printf.
+Branching syntax keeps every branch as copy: ICU ``plural``/``select`` and Fluent select
+expressions leave each variant's text in place (a block break between variants), and an
+``{% else %}`` starts a new block so the two branches never read as one sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-from cxlint.document import PLACEHOLDER_FILL, Placeholder
+from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Placeholder
 
 _IDENT = re.compile(r"[A-Za-z_$@-][\w.$@-]*")
 
@@ -22,13 +25,20 @@ _SYNTAX = re.compile(
   | (?P<double>\{\{-?\s*[^{}]+?\s*-?\}\})
   | (?P<mailchimp>\*\|[A-Z0-9_:]+\|\*)
   | (?P<ampscript>%%=?[^%\s][^%\n]{0,80}?=?%%)
-  | (?P<fluent>\{\s*[$-][A-Za-z][\w-]*(?:\.[\w-]+)?\s*\}|\{\s*[A-Z]+\(\s*\$[\w-]+[^{}\n]*\)\s*\})
+  | (?P<fluent>\{\s*[$-][A-Za-z][\w-]*(?:\.[\w-]+)?\s*\}|\{[ \t]+[A-Za-z][\w-]*(?:\.[\w-]+)?[ \t]+\}|\{\s*[A-Z]+\(\s*\$[\w-]+[^{}\n]*\)\s*\})
   | (?P<rails>%\{[A-Za-z_]\w*\})
   | (?P<simple>\{[A-Za-z_][\w.]*(?:,[^{}\n]{0,40})?\}|\{\d{1,2}\})
   | (?P<printf>%(?:\(\w+\)|\d+\$)?[-+0#]?\d*(?:\.\d+)?[sdif@](?![A-Za-z]))
     """,
     re.VERBOSE | re.DOTALL,
 )
+
+
+_ELSE = re.compile(r"[{%*|\s\[~#/^-]*(?:else|elif|elsif|elseif|when)\b", re.IGNORECASE)
+_ICU_HEAD = re.compile(r"\{\s*([A-Za-z_][\w.]*)\s*,\s*(plural|selectordinal|select)\s*,")
+_ICU_KEY = re.compile(r"\s*(offset:\s*\d+\s*)?(=?[\w-]+)\s*(?=\{)")
+_FLUENT_SELECT = re.compile(r"\{\s*(\$[\w-]+|-[\w.-]+|[A-Z]+\([^{}()]*\))\s*->")
+_FLUENT_KEY = re.compile(r"\s*\*?\[\s*[\w.-]+\s*\]")
 
 
 def variable_name(raw: str, syntax: str) -> str:
@@ -51,8 +61,10 @@ def mask_templates(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]
     """
     if "{" not in mask and "%" not in mask and "*|" not in mask:
         return mask, ()
-    pieces: list[str] = []
     placeholders: list[Placeholder] = []
+    if "->" in mask or "plural" in mask or "select" in mask:
+        mask = _mask_branches(source, mask, placeholders)
+    pieces: list[str] = []
     last = 0
     for match in _SYNTAX.finditer(mask):
         kind = match.lastgroup or ""
@@ -60,14 +72,123 @@ def mask_templates(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]
         raw = source[start:end]
         pieces.append(mask[last:start])
         if kind in ("comment", "control"):
-            pieces.append(_blank(raw))
+            blanked = _blank(raw)
+            if kind == "control" and _ELSE.match(raw):
+                blanked = BLOCK_BREAK + blanked[1:]
+            pieces.append(blanked)
         else:
             name = variable_name(raw, kind)
             placeholders.append(Placeholder(start, end, name, raw, kind))
             pieces.append(_fill(raw))
         last = end
     pieces.append(mask[last:])
-    return "".join(pieces), tuple(placeholders)
+    return "".join(pieces), tuple(sorted(placeholders, key=lambda p: p.start))
+
+
+def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> str:
+    """Blank the scaffolding of ICU and Fluent select expressions, keeping each variant's text."""
+    chars = list(mask)
+    for match in _ICU_HEAD.finditer(mask):
+        name, kind = match.group(1), match.group(2)
+        variants = _icu_variants(mask, match.end())
+        if variants is None:
+            continue
+        close, bodies = variants
+        _blank_range(chars, source, match.start(), match.end())
+        _blank_range(chars, source, close, close + 1)
+        previous = match.end()
+        for index, (key_start, body_start, body_end) in enumerate(bodies):
+            _blank_range(chars, source, previous, body_start)  # the key and the opening brace
+            _blank_range(chars, source, body_end, body_end + 1)
+            if index:
+                chars[key_start] = BLOCK_BREAK
+            if kind != "select":
+                for hash_at in _top_level(mask, "#", body_start, body_end):
+                    chars[hash_at] = PLACEHOLDER_FILL
+                    placeholders.append(Placeholder(hash_at, hash_at + 1, name, "#", "icu"))
+            previous = body_end + 1
+    for match in _FLUENT_SELECT.finditer(mask):
+        variants = _fluent_variants(mask, match.end())
+        if variants is None:
+            continue
+        close, keys = variants
+        _blank_range(chars, source, match.start(), match.end())
+        _blank_range(chars, source, close, close + 1)
+        for index, (key_start, key_end) in enumerate(keys):
+            _blank_range(chars, source, key_start, key_end)
+            if index:
+                chars[key_start] = BLOCK_BREAK
+    return "".join(chars)
+
+
+def _icu_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int, int]]] | None:
+    """``(closing brace, [(key start, body start, body end)])`` of the ICU branches after a header."""
+    bodies: list[tuple[int, int, int]] = []
+    while True:
+        key = _ICU_KEY.match(mask, pos)
+        if key is None:
+            rest = len(mask[pos:]) - len(mask[pos:].lstrip())
+            if pos + rest < len(mask) and mask[pos + rest] == "}" and bodies:
+                return pos + rest, bodies
+            return None
+        body_start = key.end() + 1
+        body_end = _matching_brace(mask, key.end())
+        if body_end is None:
+            return None
+        bodies.append((key.start(2), body_start, body_end))
+        pos = body_end + 1
+
+
+def _fluent_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """``(closing brace, [(key start, key end)])`` of a Fluent select expression's variants."""
+    keys: list[tuple[int, int]] = []
+    depth = 0
+    index = pos
+    while index < len(mask):
+        char = mask[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return (index, keys) if keys else None
+            depth -= 1
+        elif depth == 0 and char in "[*":
+            key = _FLUENT_KEY.match(mask, index)
+            if key is not None and (not keys or mask.rfind("\n", keys[-1][1], index) != -1):
+                keys.append((index, key.end()))
+                index = key.end()
+                continue
+        index += 1
+    return None
+
+
+def _matching_brace(mask: str, open_at: int) -> int | None:
+    depth = 0
+    for index in range(open_at, len(mask)):
+        if mask[index] == "{":
+            depth += 1
+        elif mask[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _top_level(mask: str, char: str, start: int, end: int) -> list[int]:
+    found, depth = [], 0
+    for index in range(start, end):
+        if mask[index] == "{":
+            depth += 1
+        elif mask[index] == "}":
+            depth -= 1
+        elif depth == 0 and mask[index] == char:
+            found.append(index)
+    return found
+
+
+def _blank_range(chars: list[str], source: str, start: int, end: int) -> None:
+    for index in range(start, end):
+        chars[index] = "\n" if source[index] == "\n" else " "
 
 
 def _blank(raw: str) -> str:
