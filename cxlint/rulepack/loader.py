@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -357,6 +358,7 @@ def norm_anchor(text: str) -> str:
     return _norm(text)
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return re.sub(r"[\s\-‑]+", "", text.lower().replace("’", "'"))
 
