@@ -13,6 +13,7 @@ from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet
+from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
 from cxlint.text.wordlists import expand, trie_regex
 
@@ -27,17 +28,23 @@ _FLAGS = re.IGNORECASE
 
 @dataclass(frozen=True)
 class PackSource:
-    """A pack file's display name and text."""
+    """A pack file's display name and text.
+
+    ``trusted`` says who wrote it: the built-in packs are trusted and compiled with stdlib
+    ``re``; a pack from a repository is not, and its regexes run under a time limit
+    (``regex`` with ``timeout=``), so a catastrophic pattern is a rule error, never a hang.
+    """
 
     name: str
     text: str
+    trusted: bool = False
 
 
 def builtin_sources() -> list[PackSource]:
     """The packs shipped inside the wheel, in name order."""
     root = resources.files("cxlint.packs")
     return sorted(
-        (PackSource(f"rules/{item.name}", item.read_text(encoding="utf-8")) for item in root.iterdir() if item.name.endswith(".yaml")),
+        (PackSource(f"rules/{item.name}", item.read_text(encoding="utf-8"), trusted=True) for item in root.iterdir() if item.name.endswith(".yaml")),
         key=lambda s: s.name,
     )
 
@@ -126,6 +133,18 @@ class _Builder:
 
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
         self.lists = lists
+        self.untrusted_anchors: set[str] = set()
+        """Regex anchors written by an untrusted pack: compiled with a time limit."""
+
+    @staticmethod
+    def compile(src: PackSource, expanded: str, where: str) -> re.Pattern[str]:
+        """Stdlib ``re`` for trusted packs; a time-limited ``regex`` pattern for the others."""
+        if src.trusted:
+            return re.compile(expanded, _FLAGS)
+        try:
+            return compile_untrusted(expanded, _FLAGS, where)  # type: ignore[return-value]
+        except Exception as exc:  # regex.error
+            raise re.error(str(exc)) from exc
 
     def expand_macros(self, src: PackSource, pattern: str, where: str, line: int) -> str:
         def sub(match: re.Match[str]) -> str:
@@ -141,7 +160,7 @@ class _Builder:
             raise FatalError(f"{src.name}:{line}: {where}: regex must be a non-empty string")
         expanded = self.expand_macros(src, pattern, where, line)
         try:
-            return re.compile(expanded, _FLAGS)
+            return self.compile(src, expanded, f"{src.name}:{line}: {where}")
         except re.error as exc:
             raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
 
@@ -247,6 +266,8 @@ class _Builder:
             elif text.startswith("re:"):
                 self.regex(src, text[3:], where + " anchor", line)
                 anchors.append(text)
+                if not src.trusted:
+                    self.untrusted_anchors.add(text[3:])
             else:
                 anchors.append(text.lower())
         return anchors
@@ -312,7 +333,14 @@ def _compile(
     body = trie_regex(words) if words else r"(?!x)x"
     trigger = re.compile(r"(?<![\w])" + body + r"(?![\w])", _FLAGS)
     compiled_anchors = tuple(
-        (re.compile(builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0), _FLAGS), _dedupe(owners))
+        (
+            builder.compile(
+                PackSource("anchors", "", trusted=pattern not in builder.untrusted_anchors),
+                builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0),
+                f"anchor {pattern!r} of rules {', '.join(r.id for r in owners)}",
+            ),
+            _dedupe(owners),
+        )
         for pattern, owners in regex_anchors
     )
     return RuleSet(
