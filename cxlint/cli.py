@@ -61,11 +61,13 @@ def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None
 
 @cli.command("rules")
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
-def rules_command(extra_packs: tuple[str, ...]) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "md"]), default="text", show_default=True,
+              help="md: the rule reference kept in docs/rules.md.")
+def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
     """List every rule."""
     from cxlint.commands.rules import run_rules
 
-    sys.exit(run_rules(sys.stdout, extra_packs))
+    sys.exit(run_rules(sys.stdout, extra_packs, output_format))
 
 
 @cli.command("rule")

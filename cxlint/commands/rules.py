@@ -9,8 +9,14 @@ from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_pa
 from cxlint.rulepack.model import Example, Rule
 
 
-def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
+def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: str = "text") -> int:
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
+    if output_format == "md":
+        from cxlint.commands.rules_markdown import render_markdown
+        from cxlint.decision.meta import META_RULES
+
+        stream.write(render_markdown(ruleset, META_RULES))
+        return EXIT_OK
     width = max((len(r.name) for r in ruleset.rules), default=10)
     for rule in sorted(ruleset.rules, key=lambda r: r.id):
         stream.write(f"{rule.id}  {rule.name:<{width}}  {rule.category:<8}  {rule.severity:<7}  {rule.message}\n")
