@@ -27,3 +27,9 @@ def test_reference_lists_every_rule_including_meta(cxlint) -> None:
 def test_ci_guide_shows_sarif_upload_and_annotations() -> None:
     text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     assert "upload-sarif" in text and "--format github" in text and "security-events: write" in text
+
+
+def test_meta_rules_are_listed_and_explained(cxlint) -> None:
+    assert "CX001  unused-suppression" in cxlint("rules").out
+    run = cxlint("rule", "cx002")
+    assert run.code == 0 and run.out.startswith("CX002 suppression-without-reason (meta, warning)")
