@@ -20,30 +20,54 @@ def cli() -> None:
     """Lint customer-facing copy for creepy personalisation, unbacked promises and pressure."""
 
 
+FORMATS = ("text", "full", "json", "json-lines", "sarif", "github", "junit", "gitlab", "rdjson")
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: the config's, else text).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 (default: the config's, else warning).")
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
               help="An extra YAML rule pack (repeatable).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
 @click.option("--stdin-filename", default="stdin.md", show_default=True, help="Name that picks the reader for '-'.")
-def check(paths: tuple[str, ...], output_format: str, fail_on: str, extra_packs: tuple[str, ...],
-          channel: str | None, stdin_filename: str) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Config file (.cxlint.yaml or pyproject.toml) instead of the one found above the paths.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--enable", multiple=True, help="Only these rules, categories or packs (comma-separated, repeatable).")
+@click.option("--disable", multiple=True, help="Also switch off these rules, categories or packs.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
+@click.option("--diff", "diff_ref", metavar="REF", help="Only report findings on lines changed since this git ref.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal, outside CI).")
+def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
+          channel: str | None, stdin_filename: str, config_file: str | None, isolated: bool, enable: tuple[str, ...],
+          disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
+          progress: bool | None) -> None:
     """Lint files and folders (or '-' for standard input)."""
-    from cxlint.commands.check import run_check
+    from cxlint.commands.check import CheckOptions, run_check
 
-    sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename))
+    if baseline and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline are exclusive")
+    options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline, diff_ref, progress)
+    sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename, options))
 
 
 @cli.command("rules")
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
-def rules_command(extra_packs: tuple[str, ...]) -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "md"]), default="text", show_default=True,
+              help="md: the rule reference kept in docs/rules.md.")
+def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
     """List every rule."""
     from cxlint.commands.rules import run_rules
 
-    sys.exit(run_rules(sys.stdout, extra_packs))
+    sys.exit(run_rules(sys.stdout, extra_packs, output_format))
 
 
 @cli.command("rule")

@@ -16,3 +16,12 @@ class InputError(Exception):
         self.line = line
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {reason}")
+
+
+class RuleError(Exception):
+    """A rule broke while linting (e.g. a user regex hit its time limit): reported, the run goes on."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")

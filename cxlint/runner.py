@@ -4,43 +4,57 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 
 from cxlint.channels import infer_channel
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
-from cxlint.errors import FatalError, InputError
-from cxlint.findings import FileProblem, Finding
+from cxlint.errors import FatalError, InputError, RuleError
+from cxlint.findings import FileProblem
 from cxlint.readers import reader_for
+from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "-"
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
+__all__ = ["RunResult", "iter_files", "lint_paths", "read_document"]
 
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[FileProblem] = field(default_factory=list)
-    files: int = 0
+PathFilter = Callable[[str], bool]
+ChannelFor = Callable[[str], "str | None"]
+Progress = Callable[[int, int, str], None]
 
 
-def iter_files(paths: tuple[str, ...] | list[str]) -> Iterator[str]:
-    """Files named directly, and files under folders whose format cxlint reads, in sorted order."""
+def iter_files(
+    paths: tuple[str, ...] | list[str],
+    excluded: PathFilter | None = None,
+    included: PathFilter | None = None,
+) -> Iterator[str]:
+    """Files named directly, and files under folders whose format cxlint reads, in sorted order.
+
+    ``excluded`` applies to named files too (pre-commit names every file it passes, and an
+    excluded file must stay excluded there); ``included`` only narrows what a folder walk finds.
+    Folders that are excluded are not descended into.
+    """
     for path in paths:
         if path == STDIN_NAME:
             yield path
         elif os.path.isdir(path):
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in _SKIP_DIRS and not d.startswith(".") and not (excluded and excluded(os.path.join(root, d)))
+                )
                 for name in sorted(names):
                     full = os.path.join(root, name)
-                    if reader_for(full) is not None:
-                        yield full
+                    if reader_for(full) is None or (excluded and excluded(full)) or (included and not included(full)):
+                        continue
+                    yield full
         elif os.path.exists(path):
-            yield path
+            if not (excluded and excluded(path)):
+                yield path
         else:
             raise FatalError(f"{path}: no such file or directory")
 
@@ -105,16 +119,38 @@ def _known_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: str | None = None, stdin_name: str = "stdin.md") -> RunResult:
-    """Lint every file; a file that cannot be read becomes a FileProblem and the run goes on."""
+def lint_paths(
+    paths: tuple[str, ...] | list[str],
+    ruleset: RuleSet,
+    channel: str | None = None,
+    stdin_name: str = "stdin.md",
+    *,
+    excluded: PathFilter | None = None,
+    included: PathFilter | None = None,
+    channel_for: ChannelFor | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
+
+    ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
+    ``channel`` (the command line) does not; ``progress`` is told of each file as it starts.
+    """
     result = RunResult()
-    for path in iter_files(paths):
+    files = list(iter_files(paths, excluded, included))
+    for number, path in enumerate(files, 1):
+        if progress is not None:
+            progress(number, len(files), path)
+        file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
         try:
-            doc = read_document(path, channel, stdin_name)
+            doc = read_document(path, file_channel, stdin_name)
         except InputError as exc:
             result.problems.append(FileProblem(exc.path, exc.reason, exc.line))
             continue
         result.files += 1
-        for part in doc.documents():
-            result.findings.extend(lint_document(part, ruleset))
+        result.sources[doc.path] = doc.source
+        try:
+            for part in doc.documents():
+                result.findings.extend(lint_document(part, ruleset))
+        except RuleError as exc:
+            result.problems.append(FileProblem(doc.path, f"rule error: {exc}"))
     return result

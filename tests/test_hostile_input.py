@@ -8,7 +8,7 @@ import pytest
 
 import cxlint.runner as runner
 from cxlint.runner import lint_paths
-from test_readers_support import CREEPY, ruleset
+from tests.test_readers_support import CREEPY, ruleset
 
 
 def run_dir(tmp_path: Path) -> tuple[list, list]:
@@ -70,7 +70,7 @@ def test_file_that_vanishes_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     gone = tmp_path / "gone.md"
     good = tmp_path / "good.md"
     good.write_text(CREEPY, encoding="utf-8")
-    monkeypatch.setattr(runner, "iter_files", lambda paths: iter([str(gone), str(good)]))
+    monkeypatch.setattr(runner, "iter_files", lambda *args, **kwargs: iter([str(gone), str(good)]))
     result = lint_paths([str(tmp_path)], ruleset())
     assert [p.path for p in result.problems] == [str(gone)]
     assert "cannot read" in result.problems[0].message

@@ -8,7 +8,7 @@ import venv
 import zipfile
 from pathlib import Path
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 
 from hypothesis import given, settings
@@ -11,7 +13,7 @@ from cxlint.engine.linter import lint_document
 from cxlint.findings import Finding
 from cxlint.readers import markdown, plaintext
 from cxlint.rulepack.model import RuleSet
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def slice_at(source: str, finding: Finding) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 from cxlint.document import BLOCK_BREAK
 from cxlint.readers.markdown import read
 from cxlint.readers.mdx import read as read_mdx
-from test_readers_support import assert_exact, lint_file, texts
+from tests.test_readers_support import assert_exact, lint_file, texts
 
 DOC = """---
 title: We spotted you browsing winter coats again.
@@ -40,8 +40,8 @@ def test_markdown_copy_is_found_at_exact_positions(tmp_path: Path) -> None:
     assert 3 not in by_line  # slug is not copy
     assert by_line[9] == "Guaranteed results"  # link text, not its URL
     assert by_line[11] == "We spotted **you"  # emphasis across words
-    assert by_line[13] == "at 1:52 AM."
-    assert by_line[17] == "at 1:52 AM."  # HTML block read as HTML
+    assert by_line[13] == "at 1:52 AM"
+    assert by_line[17] == "at 1:52 AM"  # HTML block read as HTML
     assert 14 not in by_line and 20 not in by_line  # code span and fence
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL
 from cxlint.engine.linter import lint_document
 from cxlint.readers import reader_for
-from test_readers_support import CREEPY, ruleset, source_slice
+from tests.test_readers_support import CREEPY, ruleset, source_slice
 
 WORDS = ["café", "naïve", "漢字", "😀", "Zoë", "tab\there", "ok", "fine", "today", "ß", "ﬁne", "—", "e\u0301"]
 ENTITY_WORDS = WORDS + ["&amp;", "&eacute;", "&#8217;", "&nbsp;"]

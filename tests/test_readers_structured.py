@@ -7,7 +7,7 @@ import pytest
 from cxlint.errors import InputError
 from cxlint.readers.jsonfile import read as read_json
 from cxlint.readers.yamlfile import read as read_yaml
-from test_readers_support import assert_exact, lint_file
+from tests.test_readers_support import assert_exact, lint_file
 
 FLOW = """{
   "id": "welcome-flow",

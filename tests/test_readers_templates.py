@@ -6,7 +6,7 @@ import pytest
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL
 from cxlint.text.placeholders import mask_templates
-from test_readers_support import assert_exact, lint_file
+from tests.test_readers_support import assert_exact, lint_file
 
 
 @pytest.mark.parametrize(

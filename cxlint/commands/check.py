@@ -1,29 +1,125 @@
-"""``cxlint check``: lint files and folders, render, and return 0 / 1 / 2."""
+"""``cxlint check``: load config, lint (produce), decide, render, and return 0 / 1 / 2."""
 
 from __future__ import annotations
 
+import os
+import sys
+from dataclasses import dataclass
 from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from cxlint.config import Config, find_config, load_config
 from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
+from cxlint.report import RuleInfo, RunResult
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
-from cxlint.runner import RunResult, lint_paths
+from cxlint.rulepack.model import RuleSet
+
+DEFAULT_FORMAT = "text"
+DEFAULT_FAIL_ON = "warning"
+HUMAN_FORMATS = ("text", "full", "github")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Options of ``cxlint check`` beyond the paths; None means "the config decides"."""
+
+    config_file: str | None = None
+    isolated: bool = False
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    baseline: str | None = None
+    write_baseline: str | None = None
+    diff_ref: str | None = None
+    progress: bool | None = None
 
 
 def run_check(
     paths: tuple[str, ...],
-    output_format: str,
-    fail_on: str,
+    output_format: str | None,
+    fail_on: str | None,
     stream: TextIO,
     extra_packs: tuple[str, ...] = (),
     channel: str | None = None,
     stdin_filename: str = "stdin.md",
+    options: CheckOptions = CheckOptions(),
+    err: TextIO | None = None,
 ) -> int:
-    ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
-    result = lint_paths(paths, ruleset, channel=channel, stdin_name=stdin_filename)
-    FORMATTERS[output_format](result, stream)
-    return exit_code(result, fail_on)
+    from cxlint.decision import DecideOptions, decide
+    from cxlint.decision.selection import Policy
+    from cxlint.progress import ProgressBar, wants_progress
+    from cxlint.runner import lint_paths
+
+    err = err or sys.stderr
+    config = _config(paths, options)
+    output_format = output_format or config.format or DEFAULT_FORMAT
+    fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
+    ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
+    policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
+    bar = ProgressBar(err) if wants_progress(err, options.progress) else None
+    try:
+        produced = lint_paths(
+            paths,
+            ruleset,
+            channel=channel,
+            stdin_name=stdin_filename,
+            excluded=config.is_excluded if config.exclude else None,
+            included=config.is_included if config.include else None,
+            channel_for=config.channel_for,
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    decided = decide(
+        produced,
+        policy,
+        DecideOptions(
+            require_reason=config.require_reason,
+            allow_words=config.allow_words,
+            baseline=options.baseline,
+            write_baseline=options.write_baseline,
+            diff_ref=options.diff_ref,
+            stdin_name=stdin_filename,
+        ),
+    )
+    FORMATTERS[output_format](decided.result, stream)
+    if output_format not in HUMAN_FORMATS:
+        for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too
+            where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+            err.write(f"cxlint: error: {where}: {problem.message}\n")
+    if decided.baseline_written is not None:
+        err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
+    return exit_code(decided.result, fail_on)
+
+
+def _config(paths: tuple[str, ...], options: CheckOptions) -> Config:
+    if options.isolated:
+        return Config()
+    if options.config_file:
+        return load_config(options.config_file)
+    start = next((p for p in paths if p != "-"), os.getcwd())
+    return load_config(find_config(start))
+
+
+def rule_infos(ruleset: RuleSet) -> dict[str, RuleInfo]:
+    """Metadata of every rule the formatters and the decision step may meet, meta rules included."""
+    from cxlint.decision.meta import META_RULES
+
+    infos = {rule.id: rule for rule in META_RULES}
+    for rule in ruleset.rules:
+        infos[rule.id] = RuleInfo(
+            id=rule.id,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=rule.message,
+            rationale=rule.rationale,
+            suggestion=rule.suggestion,
+            replacement=rule.replacement,
+            pack=rule.pack,
+        )
+    return infos
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

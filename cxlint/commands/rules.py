@@ -9,10 +9,18 @@ from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_pa
 from cxlint.rulepack.model import Example, Rule
 
 
-def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
+def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: str = "text") -> int:
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
-    width = max((len(r.name) for r in ruleset.rules), default=10)
-    for rule in sorted(ruleset.rules, key=lambda r: r.id):
+    if output_format == "md":
+        from cxlint.commands.rules_markdown import render_markdown
+        from cxlint.decision.meta import META_RULES
+
+        stream.write(render_markdown(ruleset, META_RULES))
+        return EXIT_OK
+    from cxlint.decision.meta import META_RULES
+
+    width = max((len(r.name) for r in (*ruleset.rules, *META_RULES)), default=10)
+    for rule in sorted((*ruleset.rules, *META_RULES), key=lambda r: r.id):
         stream.write(f"{rule.id}  {rule.name:<{width}}  {rule.category:<8}  {rule.severity:<7}  {rule.message}\n")
     stream.write(f"{len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(ruleset.packs)})\n")
     return EXIT_OK
@@ -22,6 +30,12 @@ def run_rule(rule_id: str, stream: TextIO, err: TextIO, extra_packs: tuple[str, 
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
     rule = ruleset.by_id().get(rule_id.upper())
     if rule is None:
+        from cxlint.decision.meta import META_RULES
+
+        meta = next((m for m in META_RULES if m.id == rule_id.upper()), None)
+        if meta is not None:
+            stream.write(f"{meta.id} {meta.name} ({meta.category}, {meta.severity})\n\n{meta.message}\n\nWhy: {meta.rationale}\n\nSuggestion: {meta.suggestion}\n")
+            return EXIT_OK
         err.write(f"cxlint: unknown rule {rule_id!r}; `cxlint rules` lists them\n")
         return EXIT_ERROR
     stream.write(explain(rule))

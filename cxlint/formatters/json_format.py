@@ -1,11 +1,11 @@
-"""The JSON contract of DESIGN.md: version, findings, summary (plus the files that could not be read)."""
+"""The JSON contract of DESIGN.md: version, findings, summary (plus unreadable files and what was set aside)."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
-from cxlint.runner import RunResult
+from cxlint.report import RunResult
 
 
 def render(result: RunResult, stream: TextIO) -> None:
@@ -23,8 +23,13 @@ def render(result: RunResult, stream: TextIO) -> None:
             "by_category": by_category,
             "by_severity": by_severity,
             "unreadable": len(result.problems),
+            "suppressed": result.suppressed,
+            "baselined": result.baselined,
+            "stale_baseline_entries": len(result.stale),
         },
         "errors": [problem.to_dict() for problem in result.problems],
     }
+    if result.stale:
+        payload["stale_baseline"] = result.stale
     json.dump(payload, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -1,10 +1,11 @@
-"""ruff-style text: ``path:line:col: ID [severity] message`` and the suggestion under it."""
+"""ruff-style concise text: ``path:line:col: ID [severity] message`` and the suggestion under it."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from cxlint.runner import RunResult
+from cxlint.formatters.common import counts, tail_notes
+from cxlint.report import RunResult
 
 
 def render(result: RunResult, stream: TextIO) -> None:
@@ -12,20 +13,34 @@ def render(result: RunResult, stream: TextIO) -> None:
         stream.write(f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {finding.message}\n")
         stream.write(f"  | {finding.text!r}\n")
         stream.write(f"  = suggestion: {finding.suggestion}\n")
-    for problem in result.problems:
-        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        stream.write(f"{where}: error: {problem.message}\n")
+    write_problems(result, stream)
+    write_stale(result, stream)
     stream.write(summary_line(result) + "\n")
 
 
+def write_problems(result: RunResult, stream: TextIO) -> None:
+    for problem in result.problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        stream.write(f"{where}: error: {problem.message}\n")
+
+
+def write_stale(result: RunResult, stream: TextIO) -> None:
+    for entry in result.stale:
+        stream.write(f"{entry['path']}: baseline: {entry['rule']} {entry.get('text', '')!r} no longer found; rewrite the baseline to drop it\n")
+
+
 def summary_line(result: RunResult) -> str:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in result.findings:
-        counts[finding.severity] += 1
+    by_severity = counts(result)
     total = len(result.findings)
     noun = "finding" if total == 1 else "findings"
     files = "file" if result.files == 1 else "files"
-    text = f"Found {total} {noun} ({counts['error']} error, {counts['warning']} warning, {counts['info']} info) in {result.files} {files}."
+    text = (
+        f"Found {total} {noun} ({by_severity['error']} error, {by_severity['warning']} warning, "
+        f"{by_severity['info']} info) in {result.files} {files}."
+    )
+    notes = tail_notes(result)
+    if notes:
+        text += f" ({', '.join(notes)})"
     if result.problems:
         text += f" {len(result.problems)} file(s) could not be read."
     return text

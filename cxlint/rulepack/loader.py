@@ -14,6 +14,7 @@ from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet
+from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.wordlists import expand, trie_regex
@@ -32,8 +33,10 @@ _DIGIT_LED = ("\\d", "[\\dƤ]")  # regex anchors written to match from the first
 class PackSource:
     """A pack file's display name and text.
 
-    Built-in packs are tested in CI, so their regexes compile lazily (start-up stays cheap);
-    a user's pack is compiled at load so a bad regex is reported with its file and line.
+    Built-in packs are ours and tested in CI: their regexes use stdlib ``re`` and compile lazily,
+    so start-up stays cheap. A pack from a repository is untrusted: it is compiled at load (a bad
+    regex is reported with its file and line) and its regexes run under a time limit (``regex``
+    with ``timeout=``), so a catastrophic pattern is a rule error, never a hang.
     """
 
     name: str
@@ -138,6 +141,18 @@ class _Builder:
 
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
         self.lists = lists
+        self.untrusted_anchors: set[str] = set()
+        """Regex anchors written by an untrusted pack: compiled with a time limit."""
+
+    @staticmethod
+    def compile(src: PackSource, expanded: str, where: str) -> re.Pattern[str]:
+        """Stdlib ``re`` for trusted packs; a time-limited ``regex`` pattern for the others."""
+        if src.trusted:
+            return re.compile(expanded, _FLAGS)
+        try:
+            return compile_untrusted(expanded, _FLAGS, where)  # type: ignore[return-value]
+        except Exception as exc:  # regex.error
+            raise re.error(str(exc)) from exc
 
     def expand_macros(self, src: PackSource, pattern: str, where: str, line: int) -> str:
         def sub(match: re.Match[str]) -> str:
@@ -155,7 +170,7 @@ class _Builder:
         if src.trusted:
             return LazyRegex(expanded, _FLAGS)
         try:
-            return LazyRegex(expanded, _FLAGS, re.compile(expanded, _FLAGS))
+            return LazyRegex(expanded, _FLAGS, self.compile(src, expanded, f"{src.name}:{line}: {where}"))  # type: ignore[arg-type]
         except re.error as exc:
             raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
 
@@ -261,6 +276,8 @@ class _Builder:
             elif text.startswith("re:"):
                 self.regex(src, text[3:], where + " anchor", line)
                 anchors.append(text)
+                if not src.trusted:
+                    self.untrusted_anchors.add(text[3:])
             else:
                 anchors.append(text.lower())
         return anchors
@@ -326,7 +343,14 @@ def _compile(
     body = trie_regex(words) if words else r"(?!x)x"
     trigger = re.compile(r"(?<![\w])" + body + r"(?![\w])", _FLAGS)
     compiled_anchors = [
-        (re.compile(builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0), _FLAGS), _dedupe(owners))
+        (
+            builder.compile(
+                PackSource("anchors", "", trusted=pattern not in builder.untrusted_anchors),
+                builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0),
+                f"anchor {pattern!r} of rules {', '.join(r.id for r in owners)}",
+            ),
+            _dedupe(owners),
+        )
         for pattern, owners in regex_anchors
     ]
     digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))

@@ -1,0 +1,65 @@
+"""Find the project's config by walking up from the linted path, as ruff and ESLint do."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cxlint.config.model import Config
+from cxlint.config.schema import build_config
+from cxlint.config.sources import MAX_CONFIG_BYTES, read_pyproject, read_yaml
+from cxlint.errors import FatalError
+
+CONFIG_NAMES = (".cxlint.yaml", ".cxlint.yml")
+PYPROJECT = "pyproject.toml"
+
+
+def find_config(start: str) -> str | None:
+    """The nearest ``.cxlint.yaml`` (or ``pyproject.toml`` with ``[tool.cxlint]``) at or above ``start``.
+
+    In one folder ``.cxlint.yaml`` wins over ``pyproject.toml``; a ``pyproject.toml`` without a
+    ``[tool.cxlint]`` table is passed over, so a package's own pyproject does not hide the
+    repository's config.
+    """
+    folder = Path(start if os.path.isdir(start) else (os.path.dirname(start) or ".")).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return str(candidate / name)
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_cxlint_table(pyproject):
+            return str(pyproject)
+    return None
+
+
+def _has_cxlint_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.cxlint" in text.replace(" ", "")
+
+
+def load_config(path: str | None) -> Config:
+    """Read and validate a config file; None gives the defaults."""
+    if path is None:
+        return Config()
+    shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+    if len(data) > MAX_CONFIG_BYTES:
+        raise FatalError(f"{shown}: config is larger than {MAX_CONFIG_BYTES} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FatalError(f"{shown}: config is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    if os.path.basename(path) == PYPROJECT or path.endswith(".toml"):
+        parsed = read_pyproject(shown, text)
+        if parsed is None:
+            raise FatalError(f"{shown}: no [tool.cxlint] table")
+    else:
+        parsed = read_yaml(shown, text)
+    data_, locate = parsed
+    return build_config(shown, os.path.dirname(os.path.abspath(path)), data_, locate)

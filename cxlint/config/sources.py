@@ -1,0 +1,100 @@
+"""Read a config file into plain data plus a way to find the line of any key in it.
+
+YAML is loaded with the safe loader and every mapping remembers the lines of its keys; TOML
+(``tomllib``, or ``tomli`` before Python 3.11) has no positions, so keys are found in the
+text. Either way an error can name ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from cxlint.errors import FatalError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+KEY_LINES = "__keylines__"
+MAX_CONFIG_BYTES = 1_000_000
+
+Locate = Callable[[tuple[str, ...]], int]
+
+_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _KeyLineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """A safe loader whose mappings carry the 1-based line of each key."""
+
+
+def _mapping(loader: _KeyLineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[KEY_LINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+    return mapping
+
+
+_KeyLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def strip(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: strip(v) for k, v in node.items() if k != KEY_LINES}
+    if isinstance(node, list):
+        return [strip(v) for v in node]
+    return node
+
+
+def read_yaml(path: str, text: str) -> tuple[Any, Locate]:
+    try:
+        data = yaml.load(text, Loader=_KeyLineLoader)  # noqa: S506 - derives from SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise FatalError(f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+
+    def locate(keys: tuple[str, ...]) -> int:
+        node, line = data, 1
+        for key in keys:
+            if not isinstance(node, dict):
+                break
+            line = node.get(KEY_LINES, {}).get(key, line)
+            node = node.get(key)
+        return line
+
+    return data, locate
+
+
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def read_pyproject(path: str, text: str) -> tuple[Any, Locate] | None:
+    """The ``[tool.cxlint]`` table, or None when the file has none."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        where = f"{path}:{found.group(1)}" if found else path
+        raise FatalError(f"{where}: invalid TOML: {exc}") from exc
+    table = data.get("tool", {}).get("cxlint")
+    if table is None:
+        return None
+    lines = text.splitlines()
+    section = next((i for i, l in enumerate(lines) if re.match(r"\s*\[\s*tool\s*\.\s*cxlint\s*[\].]", l)), 0)
+
+    def locate(keys: tuple[str, ...]) -> int:
+        at = section
+        for key in keys:
+            probe = re.compile(r"""(^|[\s.\[{,])["']?""" + re.escape(key) + r"""["']?\s*(=|\]|\.)""")
+            found = next((i for i in range(at, len(lines)) if probe.search(lines[i])), None)
+            if found is None:
+                break
+            at = found
+        return at + 1
+
+    return table, locate

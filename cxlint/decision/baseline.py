@@ -1,0 +1,139 @@
+"""A baseline accepts the findings a project already has, so only new ones fail (ESLint's suppressions file).
+
+Entries are keyed by rule, file and a fingerprint of the matched text and its sentence, not
+by line, so they survive copy moving up or down; each key keeps a count, so a second
+occurrence of the same sentence in the same file is still new. Entries that match nothing
+any more are stale and reported. The file is written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from cxlint.errors import FatalError
+from cxlint.findings import Finding
+from cxlint.text.sentences import split_sentences
+
+BASELINE_VERSION = 1
+Key = tuple[str, str, str]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class Fingerprints:
+    """Fingerprints of findings, splitting each file into sentences once."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+
+    def sentence(self, finding: Finding) -> str:
+        source = self.sources.get(finding.path, "")
+        spans = self._sentences.get(finding.path)
+        if spans is None:
+            spans = self._sentences[finding.path] = split_sentences(source)
+        for start, end in spans:
+            if start <= finding.start < end:
+                return source[start:max(end, finding.end)]
+        return finding.text
+
+    def of(self, finding: Finding) -> str:
+        data = "\0".join((finding.rule, _norm(finding.text), _norm(self.sentence(finding))))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
+
+
+def _key_path(path: str, base: str) -> str:
+    if path == "-":
+        return path
+    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+
+
+def write_baseline(path: str, findings: list[Finding], prints: Fingerprints) -> int:
+    """Write the baseline atomically (temp file in the same folder, then rename); return its entry count."""
+    base = os.path.dirname(os.path.abspath(path))
+    counts: Counter[Key] = Counter()
+    texts: dict[Key, str] = {}
+    for finding in findings:
+        key = (_key_path(finding.path, base), finding.rule, prints.of(finding))
+        counts[key] += 1
+        texts.setdefault(key, finding.text)
+    entries = [
+        {"path": p, "rule": r, "fingerprint": f, "count": counts[(p, r, f)], "text": texts[(p, r, f)]}
+        for p, r, f in sorted(counts)
+    ]
+    payload = {"version": BASELINE_VERSION, "tool": "cxlint", "entries": entries}
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".cxlint-baseline-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                json.dump(payload, handle, ensure_ascii=False, indent=2)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
+    return len(entries)
+
+
+@dataclass
+class Baseline:
+    path: str
+    counts: Counter[Key]
+    entries: dict[Key, dict[str, Any]]
+
+
+def load_baseline(path: str) -> Baseline:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise FatalError(f"{path}:{exc.lineno}: invalid baseline JSON: {exc.msg}") from exc
+    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("entries"), list):
+        raise FatalError(f"{path}: not a cxlint baseline (version {BASELINE_VERSION}); write one with --write-baseline")
+    counts: Counter[Key] = Counter()
+    entries: dict[Key, dict[str, Any]] = {}
+    for number, entry in enumerate(data["entries"]):
+        try:
+            key = (str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))
+            count = int(entry.get("count", 1))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise FatalError(f"{path}: baseline entry {number} is malformed ({exc})") from exc
+        counts[key] += count
+        entries[key] = entry
+    return Baseline(path, counts, entries)
+
+
+def apply_baseline(baseline: Baseline, findings: list[Finding], prints: Fingerprints) -> tuple[list[Finding], int, list[dict[str, Any]]]:
+    """New findings (past each key's count, in source order), how many were accepted, and stale entries."""
+    base = os.path.dirname(os.path.abspath(baseline.path))
+    left = Counter(baseline.counts)
+    kept: list[Finding] = []
+    for finding in findings:
+        key = (_key_path(finding.path, base), finding.rule, prints.of(finding))
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            kept.append(finding)
+    stale = [
+        {**baseline.entries[key], "unmatched": left[key]}
+        for key in sorted(left)
+        if left[key] > 0
+    ]
+    return kept, len(findings) - len(kept), stale

@@ -1,0 +1,50 @@
+"""Small helpers shared by formatters: counts, severity names of other tools, byte columns."""
+
+from __future__ import annotations
+
+from cxlint.findings import Finding
+from cxlint.report import RunResult
+
+TOOL_NAME = "cxlint"
+TOOL_URI = "https://github.com/cxlint/cxlint"
+
+
+def counts(result: RunResult) -> dict[str, int]:
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    for finding in result.findings:
+        by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
+    return by_severity
+
+
+def source_line(result: RunResult, path: str, line: int) -> str | None:
+    source = result.sources.get(path)
+    if source is None:
+        return None
+    lines = source.split("\n")
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
+
+
+def byte_column(result: RunResult, path: str, line: int, column: int) -> int:
+    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
+    text = source_line(result, path, line)
+    if text is None:
+        return column
+    return len(text[: column - 1].encode("utf-8")) + 1
+
+
+def replacement_for(result: RunResult, finding: Finding) -> str | None:
+    """The exact replacement text a rule declares (``replacement:``), if any."""
+    info = result.rules.get(finding.rule)
+    return info.replacement if info is not None and info.replacement is not None else None
+
+
+def tail_notes(result: RunResult) -> list[str]:
+    """What the decision step set aside, said once at the end of human-readable output."""
+    notes = []
+    if result.suppressed:
+        notes.append(f"{result.suppressed} suppressed inline")
+    if result.baselined:
+        notes.append(f"{result.baselined} accepted by the baseline")
+    if result.stale:
+        notes.append(f"{len(result.stale)} stale baseline entr{'y' if len(result.stale) == 1 else 'ies'}")
+    return notes

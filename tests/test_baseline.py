@@ -1,0 +1,64 @@
+"""Baseline: known findings accepted (surviving line moves, counted per key), new ones fail, stale ones reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import CREEPY
+
+OTHER = "We noticed you opened our email three times.\n"
+
+
+def test_write_then_use_baseline(cxlint, project: Path) -> None:
+    run = cxlint("check", "--write-baseline", "cxlint-baseline.json", "emails", cwd=project)
+    assert run.code == 0 and "wrote 2 baseline entries" in run.err
+    data = json.loads((project / "cxlint-baseline.json").read_text())
+    assert {e["rule"] for e in data["entries"]} == {"CX101", "CX102"}
+    assert all(e["path"] == "emails/creepy.md" and e["count"] == 1 for e in data["entries"])
+    assert [p.name for p in project.iterdir() if p.name.startswith(".cxlint-baseline")] == []  # no temp file left
+    run = cxlint("check", "--baseline", "cxlint-baseline.json", "emails", cwd=project)
+    assert run.code == 0 and "2 accepted by the baseline" in run.out
+
+
+def test_baseline_survives_line_moves_but_new_findings_fail(cxlint, project: Path) -> None:
+    cxlint("check", "--write-baseline", "b.json", "emails", cwd=project)
+    (project / "emails" / "creepy.md").write_text("# Title\n\nSome new intro.\n\n" + CREEPY)
+    assert cxlint("check", "--baseline", "b.json", "emails", cwd=project).code == 0
+    (project / "emails" / "creepy.md").write_text(CREEPY + "\n" + OTHER)
+    out = json.loads(cxlint("check", "--format", "json", "--baseline", "b.json", "emails", cwd=project).out)
+    assert {f["line"] for f in out["findings"]} == {5} and "CX101" in {f["rule"] for f in out["findings"]}
+    assert out["summary"]["baselined"] == 2
+    assert cxlint("check", "--baseline", "b.json", "emails", cwd=project).code == 1
+
+
+def test_counts_per_key_make_a_repeat_new(cxlint, project: Path) -> None:
+    cxlint("check", "--write-baseline", "b.json", "emails", cwd=project)
+    (project / "emails" / "creepy.md").write_text(CREEPY + "\n" + CREEPY)
+    out = json.loads(cxlint("check", "--format", "json", "--baseline", "b.json", "emails", cwd=project).out)
+    assert sorted(f["line"] for f in out["findings"]) == [7, 7]
+
+
+def test_stale_entries_are_reported(cxlint, project: Path) -> None:
+    cxlint("check", "--write-baseline", "b.json", "emails", cwd=project)
+    (project / "emails" / "creepy.md").write_text("Hi Sam,\n\nOur socks are back in stock.\n")
+    run = cxlint("check", "--baseline", "b.json", "emails", cwd=project)
+    assert run.code == 0
+    assert "baseline: CX102 'at 2:14am' no longer found" in run.out and "2 stale baseline entries" in run.out
+    out = json.loads(cxlint("check", "--format", "json", "--baseline", "b.json", "emails", cwd=project).out)
+    assert out["summary"]["stale_baseline_entries"] == 2 and {e["rule"] for e in out["stale_baseline"]} == {"CX101", "CX102"}
+
+
+def test_baseline_paths_do_not_depend_on_cwd(cxlint, project: Path) -> None:
+    cxlint("check", "--write-baseline", "b.json", "emails", cwd=project)
+    assert cxlint("check", "--baseline", "../b.json", ".", cwd=project / "emails").code == 0
+
+
+def test_bad_baseline_exits_2(cxlint, project: Path) -> None:
+    (project / "b.json").write_text("{not json")
+    run = cxlint("check", "--baseline", "b.json", "emails", cwd=project)
+    assert run.code == 2 and "b.json:1: invalid baseline JSON" in run.err
+    (project / "b.json").write_text("[]")
+    assert cxlint("check", "--baseline", "b.json", "emails", cwd=project).code == 2
+    assert cxlint("check", "--baseline", "missing.json", "emails", cwd=project).code == 2
+    assert cxlint("check", "--baseline", "b.json", "--write-baseline", "c.json", "emails", cwd=project).code == 2

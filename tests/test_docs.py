@@ -1,0 +1,35 @@
+"""The rule reference in docs/rules.md is generated from the packs and must be up to date."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from cxlint.commands.rules import run_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_rules_reference_is_up_to_date() -> None:
+    out = io.StringIO()
+    assert run_rules(out, (), "md") == 0
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == out.getvalue(), "docs/rules.md is stale: run `cxlint rules --format md > docs/rules.md`"
+
+
+def test_reference_lists_every_rule_including_meta(cxlint) -> None:
+    run = cxlint("rules", "--format", "md")
+    assert run.code == 0
+    for rule_id in ("CX001", "CX002", "CX003", "CX101", "CX201"):
+        assert f"## {rule_id}\n" in run.out
+
+
+def test_ci_guide_shows_sarif_upload_and_annotations() -> None:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert "upload-sarif" in text and "--format github" in text and "security-events: write" in text
+
+
+def test_meta_rules_are_listed_and_explained(cxlint) -> None:
+    assert "CX001  unused-suppression" in cxlint("rules").out
+    run = cxlint("rule", "cx002")
+    assert run.code == 0 and run.out.startswith("CX002 suppression-without-reason (meta, warning)")
