@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 
 import click
@@ -29,12 +30,16 @@ def cli() -> None:
               help="An extra YAML rule pack (repeatable).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
 @click.option("--stdin-filename", default="stdin.md", show_default=True, help="Name that picks the reader for '-'.")
+@click.option("--promises", "promises_file", type=click.Path(dir_okay=False),
+              help="Promises registry (promises.yaml) to check promises against.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 def check(paths: tuple[str, ...], output_format: str, fail_on: str, extra_packs: tuple[str, ...],
-          channel: str | None, stdin_filename: str) -> None:
+          channel: str | None, stdin_filename: str, promises_file: str | None, today: object) -> None:
     """Lint files and folders (or '-' for standard input)."""
     from cxlint.commands.check import run_check
 
-    sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename))
+    sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename,
+                       promises_file, _date(today)))
 
 
 @cli.command("rules")
@@ -61,11 +66,19 @@ def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that counts as flagging a case.")
-def eval_command(cases: str, verbose: bool, min_severity: str) -> None:
+@click.option("--promises", "promises_file", type=click.Path(exists=True, dir_okay=False),
+              help="Promises registry for cases that name none.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
+def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: str | None, today: object) -> None:
     """Score the linter on labelled cases (JSON Lines): precision, recall and F1 per category."""
     from cxlint.commands.evaluate import run_eval
 
-    sys.exit(run_eval(cases, sys.stdout, verbose, min_severity))
+    sys.exit(run_eval(cases, sys.stdout, verbose, min_severity, promises_file, _date(today)))
+
+
+def _date(value: object) -> "datetime.date | None":
+    """click.DateTime gives a datetime; the registry works in dates."""
+    return value.date() if value is not None else None  # type: ignore[attr-defined]
 
 
 def main() -> None:

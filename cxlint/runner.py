@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cxlint.channels import infer_channel
 from cxlint.document import Document
@@ -14,6 +15,9 @@ from cxlint.errors import FatalError, InputError
 from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
 from cxlint.rulepack.model import RuleSet
+
+if TYPE_CHECKING:
+    from cxlint.promises.lint import PromiseCheck
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "-"
@@ -94,8 +98,12 @@ def _known_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: str | None = None, stdin_name: str = "stdin.md") -> RunResult:
-    """Lint every file; a file that cannot be read becomes a FileProblem and the run goes on."""
+def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: str | None = None, stdin_name: str = "stdin.md",
+               promise_check: PromiseCheck | None = None) -> RunResult:
+    """Lint every file; a file that cannot be read becomes a FileProblem and the run goes on.
+
+    With ``promise_check`` (``--promises``), promise findings are judged against the registry.
+    """
     result = RunResult()
     for path in iter_files(paths):
         try:
@@ -104,5 +112,8 @@ def lint_paths(paths: tuple[str, ...] | list[str], ruleset: RuleSet, channel: st
             result.problems.append(FileProblem(exc.path, exc.reason, exc.line))
             continue
         result.files += 1
-        result.findings.extend(lint_document(doc, ruleset))
+        findings = lint_document(doc, ruleset)
+        if promise_check is not None:
+            findings = promise_check.apply(doc, findings)
+        result.findings.extend(findings)
     return result

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
+from cxlint.promises.check_run import finish_registry_check, registry_check
 from cxlint.runner import RunResult, lint_paths
 
 
@@ -19,9 +21,14 @@ def run_check(
     extra_packs: tuple[str, ...] = (),
     channel: str | None = None,
     stdin_filename: str = "stdin.md",
+    promises: str | None = None,
+    today: dt.date | None = None,
 ) -> int:
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
-    result = lint_paths(paths, ruleset, channel=channel, stdin_name=stdin_filename)
+    promise_check = registry_check(promises, today)
+    result = lint_paths(paths, ruleset, channel=channel, stdin_name=stdin_filename, promise_check=promise_check)
+    if promise_check is not None:
+        finish_registry_check(promise_check, result)
     FORMATTERS[output_format](result, stream)
     return exit_code(result, fail_on)
 
