@@ -76,6 +76,19 @@ def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: st
     sys.exit(run_eval(cases, sys.stdout, verbose, min_severity, promises_file, _date(today)))
 
 
+@cli.command("audit")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--promises", "promises_file", type=click.Path(dir_okay=False), help="Promises registry (promises.yaml).")
+@click.option("--format", "output_format", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
+@click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
+def audit_command(paths: tuple[str, ...], promises_file: str | None, output_format: str, today: object, channel: str | None) -> None:
+    """The promise inventory across touchpoints: every promise by subject, with its status."""
+    from cxlint.commands.audit import run_audit
+
+    sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel))
+
+
 def _date(value: object) -> "datetime.date | None":
     """click.DateTime gives a datetime; the registry works in dates."""
     return value.date() if value is not None else None  # type: ignore[attr-defined]
