@@ -89,6 +89,18 @@ def audit_command(paths: tuple[str, ...], promises_file: str | None, output_form
     sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel))
 
 
+@cli.command("init")
+@click.argument("paths", nargs=-1)
+@click.option("--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Where to write .cxlint.yaml and promises.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
+    """Write a starter config and a promises.yaml drafted from the promises in PATHS."""
+    from cxlint.commands.init import run_init
+
+    sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
+
+
 def _date(value: object) -> "datetime.date | None":
     """click.DateTime gives a datetime; the registry works in dates."""
     return value.date() if value is not None else None  # type: ignore[attr-defined]
