@@ -4,7 +4,9 @@ Three kinds of conflict, each reported on both sides with the other location:
 - different values for the same subject ("1 hour" on the landing page, "24 hours" in the chatbot);
 - scope drift in hours ("24/7" in one place, "Mon–Fri" in another);
 - a dropped qualifier ("typically" on the web, gone in the SMS).
-Offers (discounts, prices) legitimately differ between campaigns, so only service levels are compared.
+Offers (discounts, prices) legitimately differ between campaigns, so only service levels are compared,
+and only where the copy speaks for the company or to the customer ("we", "your", "call us"):
+an article quoting other services' uptime is not a promise of ours.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
     """Every conflicting pair, from both sides, between records at different places."""
     groups: dict[tuple[str, str], list[PromiseRecord]] = defaultdict(list)
     for record in records:
-        if record.kind in COMPARED_KINDS and record.value is not None:
+        if record.kind in COMPARED_KINDS and record.value is not None and record.own_voice:
             groups[(record.kind, record.subject)].append(record)
     conflicts: list[Conflict] = []
     for members in groups.values():

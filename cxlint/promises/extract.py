@@ -26,10 +26,11 @@ from cxlint.text.sentences import split_sentences
 
 _KIND_WORDS = {
     "trial-length": r"trial|try(?:ing)?|test[- ]drive",
-    "refund-window": r"refunds?|refunded|returns?|returned|returning|send\s+(?:it|them|items?)\s+back|money\s+back|cancel(?:led|ling|s)?|cooling[- ]off|exchanges?",
-    "response-time": r"repl(?:y|ies|ied)|respond(?:s|ed)?|response|answers?|answered|get\s+back\s+to\s+you|call(?:s)?\s+you\s+back|call[- ]?backs?"
-    r"|hear\s+(?:back\s+)?from\s+(?:us|you)|be\s+in\s+touch|contact\s+you|join\s+(?:this|the|your)\s+chat|pick\s+up|wait(?:ing)?\s+time",
-    "delivery-time": r"deliver(?:y|ed|s|ies)?|ship(?:s|ped|ping)?|dispatch(?:ed|es)?|arriv(?:e|es|al|ing)|at\s+your\s+door|doorstep|get\s+(?:it|them|your\s+[\w-]+(?:\s+[\w-]+)?)|with\s+you|courier|posted",
+    "refund-window": r"refunds?|refunded|return\s+(?:it|them|items?|your|any|unused|unworn|unopened|products?|orders?|purchases?)|returns?\s+(?:policy|window|period)"
+    r"|(?:free|easy|hassle[- ]free|no[- ]quibble)\s+returns|send\s+(?:it|them|items?)\s+back|money\s+back|cancel(?:led|ling|s)?|cooling[- ]off",
+    "response-time": r"repl(?:y|ies|ied)|respond(?:s|ed)?|response|answers?|answered|gets?\s+back\s+to\s+you|call(?:s)?\s+you\s+back|call[- ]?backs?"
+    r"|hear\s+(?:back\s+)?from\s+(?:us|you)|be\s+in\s+touch|contact\s+you|join\s+(?:this|the|your)\s+chat|wait(?:ing)?\s+time",
+    "delivery-time": r"deliver(?:y|ed|s|ies)?|ship(?:s|ped|ping)?|dispatch(?:ed|es)?|arriv(?:e|es|al|ing)|at\s+your\s+door|doorstep|get\s+(?:it|them|your\s+[\w-]+(?:\s+[\w-]+)?)|with\s+you|courier",
     "guarantee": r"guarantee[ds]?|warrant(?:y|ies|ed)|repair\s+or\s+replace(?:ment)?|replacement",
 }
 _PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "delivery-time")
@@ -87,6 +88,24 @@ _FINDING_FAMILY = {
     "rank": {"rank"},
 }
 ENTRY_COVERAGE = 0.6
+_SENTENCE_WIDE = {
+    "trial-length": re.compile(r"\btrial\b", re.IGNORECASE),
+    "refund-window": re.compile(r"\brefund", re.IGNORECASE),
+    "guarantee": re.compile(r"\b(?:guarantee|warrant)", re.IGNORECASE),
+}
+_WHOLE_WEEK = re.compile(r"(?:7|seven)\s+days\s+a\s+week|365\s+days|any\s+day\s+of\s+the\s+week|every\s+day\s+of\s+the\s+week", re.IGNORECASE)
+_RETURNS_HEADING = re.compile(r"^\W*returns?\b", re.IGNORECASE)
+_SERVICE_SUBJECT = re.compile(
+    r"\b(?:we|we[’']ll|we\s+will|our|us|support|team|agents?|advis[eo]rs?|someone|a\s+person|staff|experts?|customer\s+care|help\s*desk|humans?|you[’']ll\s+get|get\s+a)\b",
+    re.IGNORECASE,
+)
+_OWN_VOICE = re.compile(
+    r"\b(?:we|we[’'](?:re|ll)|our|us|you|your|yours|guarantee[ds]?|promise[ds]?|i[’'](?:m|ll)|try|start|call|contact|email|chat|keeps?|orders?|parcels?|phone\s+lines?|shop|store)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"\b(?:averaged|measured|benchmark\w*|in\s+our\s+tests?|recorded|scored|for\s+example|e\.g\.|such\s+as|example|assum\w*|calculat\w*|vs\.?|had|was|were|allows?)\b",
+    re.IGNORECASE,
+)
 _PRICE_PERIOD = re.compile(r"(?:[£$€]\s?\d[\d,.]*|\bper|\beach|\bevery)\s*$", re.IGNORECASE)
 
 
@@ -146,12 +165,14 @@ def classify_duration(text: str, start: int, end: int, heading: str = "") -> tup
             if best is None or rank < best[:2]:
                 best = (rank[0], rank[1], kind, match.start(), match.end())
     if best is None:
-        for kind in ("trial-length", "refund-window", "guarantee"):
-            if _KIND_RE[kind].search(text):
+        for kind, words in _SENTENCE_WIDE.items():
+            if words.search(text[max(0, start - 60) : end + 60]):
                 return kind, start, end
         for kind in _PRIORITY:
-            if heading and _KIND_RE[kind].search(heading):
+            if heading and (_KIND_RE[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
                 return kind, start, end
+        return None, start, end
+    if best[2] == "response-time" and not _SERVICE_SUBJECT.search(text):
         return None, start, end
     return best[2], min(start, best[3]), max(end, best[4])
 
@@ -171,13 +192,18 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
             continue
         if kind == "guarantee" and value.minutes < 7 * 1440:
             continue
+        if value.minutes == float("inf") and kind != "guarantee":
+            continue
+        if _REPORTED.search(text):
+            continue
         out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=value.minutes == float("inf")))
     if _AVAILABILITY_CONTEXT.search(context) and not (_APPOINTMENT.search(text) and not ALL_WEEK_RE.search(text)):
         for start, end, schedule in find_schedules(text):
-            if schedule.times_given or schedule.weekly_minutes() >= 7 * 1440:
+            if schedule.times_given or _WHOLE_WEEK.search(text):
                 out.append(_Draft(s_start + start, s_start + end, ("availability",), schedule, index))
     for match in PERCENT_RE.finditer(text):
-        if float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text):
+        if (float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text) and not _REPORTED.search(text)
+                and _OWN_VOICE.search(text) and "?" not in text and not re.match(r"\W*if\b", text, re.IGNORECASE)):
             out.append(_Draft(s_start + match.start(), s_start + match.end(), ("uptime",), Percent(float(match.group("num"))), index))
     for match in _DISCOUNT.finditer(text):
         if not (match.group("save") or match.group("off")):
@@ -282,6 +308,8 @@ def _finding_draft(finding: Finding, kind: str, sentence: int, mask: str, senten
         value = parse_schedule(finding.text)
         if value is None and (percent := PERCENT_RE.search(finding.text)):
             kind, value = "uptime", Percent(float(percent.group("num")))
+        elif value is None and re.search(r"downtime|uptime|never\s+(?:down|offline)", finding.text, re.IGNORECASE):
+            kind = "uptime"
     elif kind == "response-time":
         match = DURATION_RE.search(raw_value)
         value = duration_from_match(match) if match else None
@@ -302,16 +330,22 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
     context = doc.mask[sentences[draft.sentence][0] : sentences[draft.sentence][1]] if draft.sentence >= 0 else doc.mask[draft.start : draft.end]
     if draft.sentence > 0:
         _, context = _context(doc.mask, sentences, draft.sentence)
-    local = doc.mask[max(draft.start - 60, sentences[draft.sentence][0] if draft.sentence >= 0 else 0) : draft.end + 40]
+    sentence_start, sentence_end = sentences[draft.sentence] if draft.sentence >= 0 else (draft.start, draft.end)
+    local = doc.mask[max(draft.start - 30, sentence_start) : min(draft.end + 20, sentence_end)]
     qualifiers = tuple(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in (*_HEDGES.finditer(local), *_CONDITIONS.finditer(local))))
     hedged = bool(_HEDGES.search(local))
     return PromiseRecord(
         path=doc.path, start=draft.start, end=draft.end, line=line, column=column, end_line=end_line,
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
         kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
-        channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        channel=doc.channel, strong=draft.strong, own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)), findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
         subject_words=frozenset(content_words(context)),
     )
+
+
+def _speaks_for_company(context: str) -> bool:
+    """False for text that discusses promises rather than making one: quotes, measurements, examples."""
+    return not (_REPORTED.search(context) or re.search(r"[\"“”]", context) or context.rstrip().endswith("?"))
 
 
 def _subject(draft: _Draft, context: str) -> str:

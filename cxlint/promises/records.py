@@ -36,6 +36,7 @@ class PromiseRecord:
     entry_id: str | None = None
     part: str | None = None
     subject_words: frozenset[str] = field(default=frozenset())
+    own_voice: bool = True
 
     @property
     def kind(self) -> str:
