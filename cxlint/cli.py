@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 
 import click
@@ -46,16 +47,20 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Only report findings on lines changed since this git ref.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal, outside CI).")
+@click.option("--promises", "promises_file", type=click.Path(dir_okay=False),
+              help="Promises registry (promises.yaml) to check promises against (default: the config's).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
           channel: str | None, stdin_filename: str, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
-          progress: bool | None) -> None:
+          progress: bool | None, promises_file: str | None, today: object) -> None:
     """Lint files and folders (or '-' for standard input)."""
     from cxlint.commands.check import CheckOptions, run_check
 
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline are exclusive")
-    options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline, diff_ref, progress)
+    options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline,
+                           diff_ref, progress, promises_file, _date(today))
     sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename, options))
 
 
@@ -85,11 +90,44 @@ def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that counts as flagging a case.")
-def eval_command(cases: str, verbose: bool, min_severity: str) -> None:
+@click.option("--promises", "promises_file", type=click.Path(exists=True, dir_okay=False),
+              help="Promises registry for cases that name none.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
+def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: str | None, today: object) -> None:
     """Score the linter on labelled cases (JSON Lines): precision, recall and F1 per category."""
     from cxlint.commands.evaluate import run_eval
 
-    sys.exit(run_eval(cases, sys.stdout, verbose, min_severity))
+    sys.exit(run_eval(cases, sys.stdout, verbose, min_severity, promises_file, _date(today)))
+
+
+@cli.command("audit")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--promises", "promises_file", type=click.Path(dir_okay=False), help="Promises registry (promises.yaml).")
+@click.option("--format", "output_format", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
+@click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
+def audit_command(paths: tuple[str, ...], promises_file: str | None, output_format: str, today: object, channel: str | None) -> None:
+    """The promise inventory across touchpoints: every promise by subject, with its status."""
+    from cxlint.commands.audit import run_audit
+
+    sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel))
+
+
+@cli.command("init")
+@click.argument("paths", nargs=-1)
+@click.option("--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Where to write .cxlint.yaml and promises.yaml.")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
+    """Write a starter config and a promises.yaml drafted from the promises in PATHS."""
+    from cxlint.commands.init import run_init
+
+    sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
+
+
+def _date(value: object) -> "datetime.date | None":
+    """click.DateTime gives a datetime; the registry works in dates."""
+    return value.date() if value is not None else None  # type: ignore[attr-defined]
 
 
 def main() -> None:

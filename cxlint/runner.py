@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from cxlint.channels import infer_channel
 from cxlint.document import Document
@@ -14,6 +15,9 @@ from cxlint.findings import FileProblem
 from cxlint.readers import reader_for
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
+
+if TYPE_CHECKING:
+    from cxlint.promises.lint import PromiseCheck
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 STDIN_NAME = "-"
@@ -129,11 +133,13 @@ def lint_paths(
     included: PathFilter | None = None,
     channel_for: ChannelFor | None = None,
     progress: Progress | None = None,
+    promise_check: PromiseCheck | None = None,
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
     ``channel`` (the command line) does not; ``progress`` is told of each file as it starts.
+    With ``promise_check`` (``--promises``), promise findings are judged against the registry.
     """
     result = RunResult()
     files = list(iter_files(paths, excluded, included))
@@ -150,7 +156,10 @@ def lint_paths(
         result.sources[doc.path] = doc.source
         try:
             for part in doc.documents():
-                result.findings.extend(lint_document(part, ruleset))
+                findings = lint_document(part, ruleset)
+                if promise_check is not None:
+                    findings = promise_check.apply(part, findings)
+                result.findings.extend(findings)
         except RuleError as exc:
             result.problems.append(FileProblem(doc.path, f"rule error: {exc}"))
     return result

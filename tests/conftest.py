@@ -85,3 +85,11 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "emails" / "creepy.md").write_text(CREEPY, encoding="utf-8")
     (tmp_path / "emails" / "clean.md").write_text(CLEAN, encoding="utf-8")
     return tmp_path
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES

@@ -161,6 +161,10 @@ def test_packs_from_the_repo_and_promises_path_are_carried(cxlint, project: Path
     (project / "packs" / "house.yaml").write_text(USER_PACK)
     (project / "emails" / "sale.md").write_text("Great deals this week. Act now.\n")
     (project / ".cxlint.yaml").write_text("packs: [packs/house.yaml]\npromises: registry/promises.yaml\n")
+    (project / "registry").mkdir()
+    (project / "registry" / "promises.yaml").write_text(
+        'promises:\n  - id: deals\n    kind: claim\n    text: "great deals"\n    evidence: "Pricing review"\n'
+    )
     assert "CX901" in _rules(cxlint("check", "--format", "json", "emails", cwd=project))
     config = load_config(str(project / ".cxlint.yaml"))
     assert config.promises == str(project / "registry" / "promises.yaml")

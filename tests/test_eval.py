@@ -39,12 +39,26 @@ def test_eval_scores_each_category_and_lists_mistakes(tmp_path: Path) -> None:
     assert "[barista] missed: b" in text
 
 
-def test_registry_cases_are_skipped_and_said_so(tmp_path: Path) -> None:
-    cases = write_cases(tmp_path / "cases.jsonl", [case("r", "Free gift wrap.", promise=False, registry="reg.yaml")])
+def test_registry_cases_are_scored_against_their_registry(tmp_path: Path) -> None:
+    (tmp_path / "reg.yaml").write_text(
+        'promises:\n  - id: reply\n    kind: response-time\n    value: "24 hours"\n    evidence: "SLA v1"\n',
+        encoding="utf-8",
+    )
+    cases = write_cases(tmp_path / "cases.jsonl", [
+        case("backed", "We reply within 48 hours.", promise=False, registry="reg.yaml"),
+        case("over", "We reply within 1 hour.", promise=True, registry="reg.yaml"),
+    ])
     out = io.StringIO()
-    run_eval(str(cases), out, verbose=False, min_severity="warning")
-    assert "1 registry cases skipped" in out.getvalue()
+    run_eval(str(cases), out, verbose=True, min_severity="warning")
+    text = out.getvalue()
+    assert "[promise] missed" not in text and "[promise] false alarm" not in text
     assert load_cases(str(cases))[0].registry == (tmp_path / "reg.yaml").resolve()
+
+
+def test_missing_registry_is_a_fatal_error_naming_it(tmp_path: Path) -> None:
+    cases = write_cases(tmp_path / "cases.jsonl", [case("r", "Free gift wrap.", registry="nope.yaml")])
+    with pytest.raises(FatalError, match="nope.yaml"):
+        run_eval(str(cases), io.StringIO(), verbose=False, min_severity="warning")
 
 
 def test_malformed_case_names_file_and_line(tmp_path: Path) -> None:

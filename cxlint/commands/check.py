@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class CheckOptions:
     write_baseline: str | None = None
     diff_ref: str | None = None
     progress: bool | None = None
+    promises: str | None = None
+    today: dt.date | None = None
 
 
 def run_check(
@@ -48,6 +51,7 @@ def run_check(
     from cxlint.decision import DecideOptions, decide
     from cxlint.decision.selection import Policy
     from cxlint.progress import ProgressBar, wants_progress
+    from cxlint.promises.check_run import finish_registry_check, registry_check
     from cxlint.runner import lint_paths
 
     err = err or sys.stderr
@@ -56,6 +60,7 @@ def run_check(
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
     policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
+    promise_check = registry_check(options.promises or config.promises, options.today)
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
         produced = lint_paths(
@@ -67,7 +72,10 @@ def run_check(
             included=config.is_included if config.include else None,
             channel_for=config.channel_for,
             progress=bar,
+            promise_check=promise_check,
         )
+        if promise_check is not None:
+            finish_registry_check(promise_check, produced)
     finally:
         if bar is not None:
             bar.close()

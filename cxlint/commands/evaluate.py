@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TextIO
 
 from cxlint.commands import EXIT_OK
@@ -9,27 +10,38 @@ from cxlint.engine.linter import lint_document
 from cxlint.evaluation.cases import Case, load_cases
 from cxlint.evaluation.scoring import CategoryScore
 from cxlint.findings import CATEGORIES, SEVERITY_RANK, Finding
+from cxlint.promises.eval_registry import RegistryChecks
 from cxlint.readers.snippet import read_snippet
 from cxlint.rulepack.loader import builtin_sources, load_ruleset
 
 
-def run_eval(path: str, stream: TextIO, verbose: bool, min_severity: str) -> int:
+def run_eval(path: str, stream: TextIO, verbose: bool, min_severity: str, promises: str | None = None,
+             today: dt.date | None = None) -> int:
     cases = load_cases(path)
     ruleset = load_ruleset(builtin_sources())
     scores = {category: CategoryScore() for category in CATEGORIES}
-    skipped = [case for case in cases if case.registry is not None]
+    skipped: list[Case] = []
+    registry_scores = {category: CategoryScore() for category in CATEGORIES}
     details: dict[str, tuple[Case, list[Finding]]] = {}
     threshold = SEVERITY_RANK[min_severity]
+    checks = RegistryChecks(today or dt.date.today(), promises)
     for case in cases:
-        if case.registry is not None:
-            continue
         doc = read_snippet(case.id, case.text, case.channel)
-        findings = [f for f in lint_document(doc, ruleset) if SEVERITY_RANK[f.severity] >= threshold]
+        findings = lint_document(doc, ruleset)
+        check = checks.for_case(case)
+        if check is not None:
+            findings = check.apply(doc, findings)
+        findings = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
         details[case.id] = (case, findings)
         flagged = {f.category for f in findings}
         for category in CATEGORIES:
             scores[category].add(case, case.labels[category], category in flagged)
+            if check is not None:
+                registry_scores[category].add(case, case.labels[category], category in flagged)
     _report(stream, path, len(cases) - len(skipped), skipped, scores)
+    if checks.used:
+        stream.write(f"\nregistry cases only ({checks.used} checked against a promises registry, today {checks.today}):\n")
+        _table(stream, registry_scores)
     if verbose:
         _verbose(stream, scores, details)
     return EXIT_OK
@@ -40,6 +52,10 @@ def _report(stream: TextIO, path: str, scored: int, skipped: list[Case], scores:
     if skipped:
         stream.write(f"; {len(skipped)} registry cases skipped (the promises registry is not read by eval yet)")
     stream.write("\n\n")
+    _table(stream, scores)
+
+
+def _table(stream: TextIO, scores: dict[str, CategoryScore]) -> None:
     stream.write(f"{'category':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'support':>8}\n")
     for category, score in scores.items():
         stream.write(

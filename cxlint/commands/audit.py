@@ -1,0 +1,45 @@
+"""``cxlint audit PATH...``: the promise inventory across touchpoints; returns 0 / 1 / 2.
+
+Exit 1 when any promise is over-promised, expired or inconsistent, or (with a registry)
+unbacked at warning level, so the audit can gate a release like ``check`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TextIO
+
+from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from cxlint.document import Document
+from cxlint.errors import InputError
+from cxlint.findings import FileProblem
+from cxlint.promises.config import promises_from_config
+from cxlint.promises.inventory import build_inventory
+from cxlint.promises.matching import BACKED, UNBACKED
+from cxlint.promises.registry import load_registry
+from cxlint.promises.reports import REPORTS
+from cxlint.rulepack.loader import builtin_sources, load_ruleset
+from cxlint.runner import iter_files, read_document
+
+
+def run_audit(paths: tuple[str, ...], output_format: str, stream: TextIO, promises: str | None = None,
+              today: dt.date | None = None, channel: str | None = None) -> int:
+    path = promises or promises_from_config()
+    registry = load_registry(path) if path else None
+    ruleset = load_ruleset(builtin_sources())
+    problems: list[FileProblem] = []
+    inventory = build_inventory(_documents(paths, channel, problems), ruleset, registry, today or dt.date.today(), problems)
+    REPORTS[output_format](inventory, stream)
+    if problems:
+        return EXIT_ERROR
+    failing = [r for r in inventory.rows if r.status not in (BACKED, UNBACKED) or (registry and r.status == UNBACKED and r.severity != "info")]
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _documents(paths: tuple[str, ...], channel: str | None, problems: list[FileProblem]) -> Iterator[Document]:
+    for path in iter_files(paths):
+        try:
+            yield read_document(path, channel)
+        except InputError as exc:
+            problems.append(FileProblem(exc.path, exc.reason, exc.line))

@@ -1,0 +1,1 @@
+"""The promise auditor: promise records, the promises registry, statuses, consistency, reports."""

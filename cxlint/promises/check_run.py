@@ -1,0 +1,25 @@
+"""The ``--promises`` part of ``cxlint check``: build the registry check, then add its run-wide findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cxlint.promises.config import promises_from_config
+from cxlint.promises.consistency import consistency_findings
+from cxlint.promises.lint import PromiseCheck
+from cxlint.promises.registry import load_registry
+from cxlint.runner import RunResult
+
+
+def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck | None:
+    """A PromiseCheck for ``--promises FILE`` (or the config's ``promises:``); None keeps plain linting."""
+    path = promises or promises_from_config()
+    if path is None:
+        return None
+    return PromiseCheck(load_registry(path), today or dt.date.today())
+
+
+def finish_registry_check(check: PromiseCheck, result: RunResult) -> None:
+    """After every file: registry entries about to expire, and promises that contradict each other."""
+    result.findings.extend(check.registry_findings())
+    result.findings.extend(consistency_findings(check.assessments))

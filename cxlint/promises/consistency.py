@@ -1,0 +1,99 @@
+"""Cross-touchpoint consistency: one subject promised differently in different places.
+
+Three kinds of conflict, each reported on both sides with the other location:
+- different values for the same subject ("1 hour" on the landing page, "24 hours" in the chatbot);
+- scope drift in hours ("24/7" in one place, "Mon–Fri" in another);
+- a dropped qualifier ("typically" on the web, gone in the SMS).
+Offers (discounts, prices) legitimately differ between campaigns, so only service levels are compared,
+and only where the copy speaks for the company or to the customer ("we", "your", "call us"):
+an article quoting other services' uptime is not a promise of ours.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cxlint.findings import Finding
+from cxlint.promises.hours import Schedule
+from cxlint.promises.matching import Assessment
+from cxlint.promises.records import PromiseRecord
+from cxlint.promises.values import same_value
+
+COMPARED_KINDS = frozenset({"response-time", "delivery-time", "availability", "uptime", "refund-window", "trial-length"})
+MAX_NAMED = 3
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """``record`` disagrees with ``other`` (the same conflict is also listed from the other side)."""
+
+    record: PromiseRecord
+    other: PromiseRecord
+    kind: str  # "value", "scope" or "qualifier"
+
+    def describe(self) -> str:
+        mine, theirs = self.record, self.other
+        where = theirs.location
+        if self.kind == "qualifier":
+            if mine.hedged:
+                return f"here it is qualified ({', '.join(mine.qualifiers)}), but {where} promises '{theirs.value_text}' with no qualifier"
+            return f"'{mine.value_text}' here has no qualifier, but {where} qualifies it ({', '.join(theirs.qualifiers)})"
+        what = "scope drift" if self.kind == "scope" else "different value"
+        return f"{what}: '{mine.value_text}' here, '{theirs.value_text}' at {where}"
+
+
+def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
+    """Every conflicting pair, from both sides, between records at different places."""
+    groups: dict[tuple[str, str], list[PromiseRecord]] = defaultdict(list)
+    for record in records:
+        if record.kind in COMPARED_KINDS and record.value is not None and record.own_voice:
+            groups[(record.kind, record.subject)].append(record)
+    conflicts: list[Conflict] = []
+    for members in groups.values():
+        for record in members:
+            for other in members:
+                if other is record or (other.path, other.line) == (record.path, record.line):
+                    continue
+                kind = _conflict(record, other)
+                if kind:
+                    conflicts.append(Conflict(record, other, kind))
+    return conflicts
+
+
+def _conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
+    assert a.value is not None and b.value is not None
+    if type(a.value) is not type(b.value):
+        return None
+    if not same_value(a.value, b.value):
+        if isinstance(a.value, Schedule) and isinstance(b.value, Schedule):
+            days_a = {d for d, _, _ in a.value.slots}
+            days_b = {d for d, _, _ in b.value.slots}
+            return "scope" if a.value.days_given and b.value.days_given and days_a != days_b else "value"
+        return "value"
+    if a.hedged != b.hedged:
+        return "qualifier"
+    return None
+
+
+def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
+    """One finding per record in conflict, naming up to three other locations."""
+    by_record: dict[int, list[Conflict]] = defaultdict(list)
+    for conflict in find_conflicts([a.record for a in assessments]):
+        by_record[id(conflict.record)].append(conflict)
+    out = []
+    for conflicts in by_record.values():
+        record = conflicts[0].record
+        details = "; ".join(c.describe() for c in conflicts[:MAX_NAMED])
+        more = f" (and {len(conflicts) - MAX_NAMED} more)" if len(conflicts) > MAX_NAMED else ""
+        out.append(Finding(
+            path=record.path, start=record.start, end=record.end, line=record.line, column=record.column,
+            end_line=record.end_line, end_column=record.end_column, rule="CX253", name="promise-inconsistent",
+            category="promise", severity="warning",
+            message=f"Inconsistent {record.subject} promise across touchpoints: {details}{more}.",
+            text=record.text, suggestion="Promise the same thing everywhere, with the same qualifiers, or make the difference explicit.",
+            channel=record.channel,
+            extra=(("kind", record.kind), ("subject", record.subject), ("value", record.value_text), ("status", "inconsistent"),
+                   ("conflicts_with", [c.other.location for c in conflicts])),
+        ))
+    return sorted(out, key=lambda f: (f.path, f.start))

@@ -1,0 +1,363 @@
+"""Find promise records in a document: values the registry can check, and the linter's promise findings.
+
+The linter only flags promises nothing backs; the auditor needs every promise, including plain
+statements ("advisers online 9 AM–6 PM Mon–Fri", "15% off") that only a registry can judge.
+Durations are classified by the nearest service word in their clause (reply, delivery, refund,
+trial, warranty); "within 30 days *of delivery*" names when the clock starts, not the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cxlint.document import Document
+from cxlint.findings import Finding
+from cxlint.positions import LineIndex
+from cxlint.promises.hours import ALL_WEEK_RE, find_schedules, parse_schedule
+from cxlint.promises.phrases import content_words
+from cxlint.promises.records import PromiseRecord
+from cxlint.promises.registry import PHRASE_KINDS, Registry
+from cxlint.promises.values import (
+    DURATION_RE, MONEY_RE, PERCENT_RE, Duration, Money, Percent, Value, duration_from_match, embedded_value,
+    money_from_match,
+)
+from cxlint.text.sentences import split_sentences
+
+_KIND_WORDS = {
+    "trial-length": r"trial|try(?:ing)?|test[- ]drive",
+    "refund-window": r"refunds?|refunded|return\s+(?:it|them|items?|your|any|unused|unworn|unopened|products?|orders?|purchases?)|returns?\s+(?:policy|window|period)"
+    r"|(?:free|easy|hassle[- ]free|no[- ]quibble)\s+returns|send\s+(?:it|them|items?)\s+back|money\s+back|cancel(?:led|ling|s)?|cooling[- ]off",
+    "response-time": r"repl(?:y|ies|ied)|respond(?:s|ed)?|response|answers?|answered|gets?\s+back\s+to\s+you|call(?:s)?\s+you\s+back|call[- ]?backs?"
+    r"|hear\s+(?:back\s+)?from\s+(?:us|you)|be\s+in\s+touch|contact\s+you|join\s+(?:this|the|your)\s+chat|wait(?:ing)?\s+time",
+    "delivery-time": r"deliver(?:y|ed|s|ies)?|ship(?:s|ped|ping)?|dispatch(?:ed|es)?|arriv(?:e|es|al|ing)|at\s+your\s+door|doorstep|get\s+(?:it|them|your\s+[\w-]+(?:\s+[\w-]+)?)|with\s+you|courier",
+    "guarantee": r"guarantee[ds]?|warrant(?:y|ies|ed)|repair\s+or\s+replace(?:ment)?|replacement",
+}
+_PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "delivery-time")
+_KIND_RE = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
+_ANCHOR = re.compile(r"\s+(?:of|from|after)\s+(?:your\s+|the\s+)?[\w-]+(?:\s+(?:date|starting|started))?", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\s[—–]\s|\.\s|\bthen\b|\bbut\b")
+_HEDGES = re.compile(
+    r"\b(?:typically|usually|normally|generally|often|most(?:\s+(?:orders|replies|messages|customers|parcels))?|in\s+most\s+cases|on\s+average"
+    r"|aim\s+to|try\s+to|around|about|approximately|roughly|usually|expect|estimated|may|might|can\s+take)\b",
+    re.IGNORECASE,
+)
+_CONDITIONS = re.compile(
+    r"\b(?:up\s+to|at\s+least|on\s+orders\s+(?:over|above)\s+\S+|orders\s+over\s+\S+|(?:uk\s+)?mainland|for\s+new\s+customers|new\s+customers"
+    r"|members\s+only|for\s+members|club\s+members|terms\s+apply|conditions\s+apply|excluding\s+[\w\s]{1,20}|except\s+[\w\s]{1,20}|selected\s+\w+|full[- ]price\s+\w+)\b|\*",
+    re.IGNORECASE,
+)
+_AVAILABILITY_CONTEXT = re.compile(
+    r"\b(?:open|opening|available|availability|online|call|calls|phone|phones|lines?|chat|support|advis[eo]rs?|agents?|team|staff|staffed"
+    r"|here\s+for\s+you|reach\s+us|contact|help|hours|store|shop|showroom|helpline|desk)\b",
+    re.IGNORECASE,
+)
+_APPOINTMENT = re.compile(r"\b(?:booked|booking|appointment|slot|scheduled|installation|deliver\w*|arriv\w*|collection|visit|window|maintenance|between)\b", re.IGNORECASE)
+_UPTIME_CONTEXT = re.compile(r"\b(?:uptime|up\s*time|online|available|availability|of\s+the\s+time|sla|reachable|service\s+level)\b", re.IGNORECASE)
+_DISCOUNT = re.compile(
+    rf"(?P<save>\bsav(?:e|es|ing)\s+(?:you\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?)?(?:(?<![\d.])(?P<pct>\d{{1,3}}(?:\.\d+)?)\s?(?:%|per\s?cent\b)|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?k?))"
+    rf"(?P<off>\s*(?:off|discount|cheaper|reduction)\b)?",
+    re.IGNORECASE,
+)
+_FREE = re.compile(r"(?<![\w-])(?:free(?!-)|complimentary|on\s+us)\b", re.IGNORECASE)
+_FREE_NOT = re.compile(
+    r"^\s*(?:trial|for\s+\d|for\s+(?:a|one|two|the)\s|to\b|up\b|of\s+(?:charge|cost)\b|time|period|plan|tier|version|account|download|app\b|software|open[- ]source|text|form|shipping\s+threshold)",
+    re.IGNORECASE,
+)
+_FREE_BEFORE_NOT = re.compile(r"(?:feel|set\s+(?:you|yourself)|totally|hands|toll|break|stay)\s*$|\bfor\s*$", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(r"^(?:and|or|on|for|with|when|if|to|in|at|this|every|all|is|are|\W)$", re.IGNORECASE)
+_TIER = re.compile(r"\b(?:plan|tier|version|account|app|edition|download|forever|trial)\b", re.IGNORECASE)
+_GUARANTEE_WORDS = re.compile(r"\b(?:repair|replace\w*|warrant\w*|guarantee\w*)\b", re.IGNORECASE)
+_SUBJECTS = {
+    "response-time": ("support reply time", r"chat|email|phone|call|sms|text|message|ticket"),
+    "delivery-time": ("delivery time", r"standard|express|next[- ]day|international|same[- ]day|click\s*(?:&|and)\s*collect|router|parcel"),
+    "availability": ("support hours", r"phone|chat|advis[eo]rs?|store|shop|showroom|helpline|support|agents?"),
+    "uptime": ("uptime", r"network|platform|api|service|site"),
+    "refund-window": ("returns and refunds", r"returns?|refunds?|cancel\w*|exchange"),
+    "trial-length": ("free trial", r""),
+    "discount": ("discount", r"members?|new\s+customers|students?|first\s+order"),
+}
+_FINDING_FAMILY = {
+    "response-time": {"response-time", "delivery-time", "refund-window", "trial-length"},
+    "availability": {"availability", "uptime"},
+    "outcome": {"discount", "outcome"},
+    "price": {"price", "guarantee", "trial-length", "claim"},
+    "guarantee": {"guarantee", "refund-window", "trial-length"},
+    "claim": {"claim", "guarantee", "price"},
+    "security": {"security"},
+    "rank": {"rank"},
+}
+ENTRY_COVERAGE = 0.6
+_SENTENCE_WIDE = {
+    "trial-length": re.compile(r"\btrial\b", re.IGNORECASE),
+    "refund-window": re.compile(r"\brefund", re.IGNORECASE),
+    "guarantee": re.compile(r"\b(?:guarantee|warrant)", re.IGNORECASE),
+}
+_WHOLE_WEEK = re.compile(r"(?:7|seven)\s+days\s+a\s+week|365\s+days|any\s+day\s+of\s+the\s+week|every\s+day\s+of\s+the\s+week", re.IGNORECASE)
+_RETURNS_HEADING = re.compile(r"^\W*returns?\b", re.IGNORECASE)
+_SERVICE_SUBJECT = re.compile(
+    r"\b(?:we|we[’']ll|we\s+will|our|us|support|team|agents?|advis[eo]rs?|someone|a\s+person|staff|experts?|customer\s+care|help\s*desk|humans?|you[’']ll\s+get|get\s+a)\b",
+    re.IGNORECASE,
+)
+_OWN_VOICE = re.compile(
+    r"\b(?:we|we[’'](?:re|ll)|our|us|you|your|yours|guarantee[ds]?|promise[ds]?|i[’'](?:m|ll)|try|start|call|contact|email|chat|keeps?|orders?|parcels?|phone\s+lines?|shop|store)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"\b(?:averaged|measured|benchmark\w*|in\s+our\s+tests?|recorded|scored|for\s+example|e\.g\.|such\s+as|example|assum\w*|calculat\w*|vs\.?|had|was|were|allows?)\b",
+    re.IGNORECASE,
+)
+_PRICE_PERIOD = re.compile(r"(?:[£$€]\s?\d[\d,.]*|\bper|\beach|\bevery)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kinds: tuple[str, ...]
+    value: Value | None
+    sentence: int
+    strong: bool = False
+    entry_id: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+def extract_records(doc: Document, findings: list[Finding], registry: Registry | None = None) -> list[PromiseRecord]:
+    """Every promise in ``doc``: value records, registry phrases found loosely, and the linter's promise findings."""
+    sentences = split_sentences(doc.mask)
+    drafts: list[_Draft] = []
+    for index, (start, end) in enumerate(sentences):
+        drafts += _sentence_drafts(doc.mask, sentences, index)
+    if registry is not None:
+        drafts += _entry_drafts(doc.mask, sentences, registry, drafts)
+    drafts = _attach_findings(drafts, [f for f in findings if f.category == "promise"], sentences, doc.mask)
+    index = LineIndex(doc.source)
+    return [_record(doc, index, sentences, d) for d in sorted(drafts, key=lambda d: (d.start, d.end))]
+
+
+def _context(mask: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, str]:
+    """The sentence, with a short heading before it ("Returns?", "Delivery:") that names its subject."""
+    start, end = sentences[index]
+    if index and len(mask[sentences[index - 1][0] : sentences[index - 1][1]].split()) <= 3:
+        head_start = sentences[index - 1][0]
+        return head_start, mask[head_start:end]
+    return start, mask[start:end]
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    return left, right
+
+
+def classify_duration(text: str, start: int, end: int, heading: str = "") -> tuple[str | None, int, int]:
+    """The service a duration is about, by the nearest service word in its clause, and the span with that word."""
+    left, right = _clause(text, start, end)
+    anchor = _ANCHOR.match(text, end)
+    best: tuple[int, int, str, int, int] | None = None
+    for kind in _PRIORITY:
+        for match in _KIND_RE[kind].finditer(text, left, right):
+            if anchor and anchor.start() <= match.start() < anchor.end():
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if distance < 0:
+                continue
+            rank = (distance, _PRIORITY.index(kind))
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], kind, match.start(), match.end())
+    if best is None:
+        for kind, words in _SENTENCE_WIDE.items():
+            if words.search(text[max(0, start - 60) : end + 60]):
+                return kind, start, end
+        for kind in _PRIORITY:
+            if heading and (_KIND_RE[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
+                return kind, start, end
+        return None, start, end
+    if best[2] == "response-time" and not _SERVICE_SUBJECT.search(text):
+        return None, start, end
+    return best[2], min(start, best[3]), max(end, best[4])
+
+
+def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) -> list[_Draft]:
+    s_start, s_end = sentences[index]
+    c_start, context = _context(mask, sentences, index)
+    heading = mask[c_start:s_start]
+    text = mask[s_start:s_end]
+    out: list[_Draft] = []
+    for match in DURATION_RE.finditer(text):
+        if _PRICE_PERIOD.search(text, 0, match.start()):
+            continue
+        value = duration_from_match(match)
+        kind, start, end = classify_duration(text, match.start(), match.end(), heading)
+        if kind is None:
+            continue
+        if kind == "guarantee" and value.minutes < 7 * 1440:
+            continue
+        if value.minutes == float("inf") and kind != "guarantee":
+            continue
+        if _REPORTED.search(text):
+            continue
+        out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=value.minutes == float("inf")))
+    if _AVAILABILITY_CONTEXT.search(context) and not (_APPOINTMENT.search(text) and not ALL_WEEK_RE.search(text)):
+        for start, end, schedule in find_schedules(text):
+            if schedule.times_given or _WHOLE_WEEK.search(text):
+                out.append(_Draft(s_start + start, s_start + end, ("availability",), schedule, index))
+    for match in PERCENT_RE.finditer(text):
+        if (float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text) and not _REPORTED.search(text)
+                and _OWN_VOICE.search(text) and "?" not in text and not re.match(r"\W*if\b", text, re.IGNORECASE)):
+            out.append(_Draft(s_start + match.start(), s_start + match.end(), ("uptime",), Percent(float(match.group("num"))), index))
+    for match in _DISCOUNT.finditer(text):
+        if not (match.group("save") or match.group("off")):
+            continue
+        value: Value = Percent(float(match.group("pct"))) if match.group("pct") else money_from_match(MONEY_RE.search(match.group("money")))  # type: ignore[arg-type]
+        kinds = ("discount", "outcome") if match.group("save") else ("discount",)
+        out.append(_Draft(s_start + match.start(), s_start + match.end(), kinds, value, index))
+    out += _free_drafts(text, s_start, index)
+    return _dedupe(out)
+
+
+def _free_drafts(text: str, offset: int, index: int) -> list[_Draft]:
+    out = []
+    for match in _FREE.finditer(text):
+        after, before = text[match.end() :], text[: match.start()]
+        if _FREE_NOT.match(after) or _FREE_BEFORE_NOT.search(before) or re.search(r"\btr(?:y|ial)\b", text, re.IGNORECASE):
+            continue
+        subject = _subject_after(after) or _subject_before(before)
+        if not subject or _GUARANTEE_WORDS.search(subject):
+            continue
+        start = offset + match.start()
+        end = offset + match.end()
+        found = text.find(subject)
+        if found != -1:
+            start, end = min(start, offset + found), max(end, offset + found + len(subject))
+        out.append(_Draft(start, end, ("price",), Money(0.0, ""), index, strong=not _TIER.search(subject)))
+    return out
+
+
+def _subject_after(after: str) -> str:
+    words = []
+    for word in re.findall(r"\S+", after)[:3]:
+        clean = word.strip(".,;:!?)\"'")
+        if _SUBJECT_STOP.match(clean) or not clean:
+            break
+        words.append(clean)
+        if clean != word:
+            break
+    return " ".join(words)
+
+
+def _subject_before(before: str) -> str:
+    match = re.search(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:is|are|comes?|come|stays?)\s+(?:always\s+|completely\s+|totally\s+|100%\s+)?$", before, re.IGNORECASE)
+    if not match:
+        return ""
+    words = [w for w in match.group(1).split() if not _SUBJECT_STOP.match(w) and w.lower() not in ("your", "our", "the", "and", "so")]
+    return " ".join(words[-2:])
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    kept: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -(d.end - d.start))):
+        if any(k.kinds[0] == draft.kinds[0] and k.start <= draft.start < k.end for k in kept):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _entry_drafts(mask: str, sentences: list[tuple[int, int]], registry: Registry, found: list[_Draft]) -> list[_Draft]:
+    """Sentences that state a registry phrase (a claim, guarantee, rank…) closely enough to be that promise."""
+    from cxlint.promises.phrases import coverage
+
+    out = []
+    for entry in registry.entries:
+        if entry.kind not in PHRASE_KINDS:
+            continue
+        wanted = content_words(entry.phrase)
+        for index, (start, end) in enumerate(sentences):
+            text = mask[start:end]
+            if len(wanted & content_words(text)) < 2 or coverage(entry.phrase, text) < ENTRY_COVERAGE:
+                continue
+            if any(d.sentence == index and entry.kind in d.kinds for d in found):
+                continue
+            out.append(_Draft(start, end, (entry.kind,), embedded_value(text) if entry.value is not None else None, index, entry_id=entry.id))
+    return out
+
+
+def _attach_findings(drafts: list[_Draft], findings: list[Finding], sentences: list[tuple[int, int]], mask: str) -> list[_Draft]:
+    """Each linter promise finding joins the record it is part of, or becomes a record of its own."""
+    for finding in findings:
+        sentence = next((i for i, (s, e) in enumerate(sentences) if s <= finding.start < e + 1), -1)
+        kind = dict(finding.extra).get("kind", "claim")
+        family = _FINDING_FAMILY.get(str(kind), {str(kind)})
+        same = [d for d in drafts if d.sentence == sentence]
+        target = next((d for d in same if d.start < finding.end and finding.start < d.end), None)
+        if target is None:
+            fits = [d for d in same if set(d.kinds) & family]
+            target = min(fits, key=lambda d: abs(d.start - finding.start), default=None)
+        if target is None:
+            target = _finding_draft(finding, str(kind), sentence, mask, sentences)
+            drafts.append(target)
+        target.findings += (finding,)
+        if finding.severity != "info":
+            target.strong = True
+    return drafts
+
+
+def _finding_draft(finding: Finding, kind: str, sentence: int, mask: str, sentences: list[tuple[int, int]]) -> _Draft:
+    raw_value = str(dict(finding.extra).get("value", "")) or finding.text
+    value: Value | None = None
+    if kind == "availability":
+        value = parse_schedule(finding.text)
+        if value is None and (percent := PERCENT_RE.search(finding.text)):
+            kind, value = "uptime", Percent(float(percent.group("num")))
+        elif value is None and re.search(r"downtime|uptime|never\s+(?:down|offline)", finding.text, re.IGNORECASE):
+            kind = "uptime"
+    elif kind == "response-time":
+        match = DURATION_RE.search(raw_value)
+        value = duration_from_match(match) if match else None
+        s_start, s_end = sentences[sentence] if sentence >= 0 else (finding.start, finding.end)
+        text = mask[s_start:s_end]
+        found = classify_duration(text, finding.start - s_start, finding.end - s_start)[0]
+        kind = found or "claim"
+    else:
+        value = embedded_value(finding.text)
+        if isinstance(value, Duration) and kind not in ("guarantee",):
+            value = None
+    return _Draft(finding.start, finding.end, (kind,), value, sentence)
+
+
+def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], draft: _Draft) -> PromiseRecord:
+    line, column = index.position(draft.start)
+    end_line, end_column = index.position(draft.end)
+    context = doc.mask[sentences[draft.sentence][0] : sentences[draft.sentence][1]] if draft.sentence >= 0 else doc.mask[draft.start : draft.end]
+    if draft.sentence > 0:
+        _, context = _context(doc.mask, sentences, draft.sentence)
+    sentence_start, sentence_end = sentences[draft.sentence] if draft.sentence >= 0 else (draft.start, draft.end)
+    local = doc.mask[max(draft.start - 30, sentence_start) : min(draft.end + 20, sentence_end)]
+    qualifiers = tuple(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in (*_HEDGES.finditer(local), *_CONDITIONS.finditer(local))))
+    hedged = bool(_HEDGES.search(local))
+    return PromiseRecord(
+        path=doc.path, start=draft.start, end=draft.end, line=line, column=column, end_line=end_line,
+        end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
+        kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
+        channel=doc.channel, strong=draft.strong, own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)), findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        subject_words=frozenset(content_words(context)),
+    )
+
+
+def _speaks_for_company(context: str) -> bool:
+    """False for text that discusses promises rather than making one: quotes, measurements, examples."""
+    return not (_REPORTED.search(context) or re.search(r"[\"“”]", context) or context.rstrip().endswith("?"))
+
+
+def _subject(draft: _Draft, context: str) -> str:
+    kind = draft.kinds[0]
+    if kind == "price":
+        return "price"
+    if kind in _SUBJECTS:
+        label, words = _SUBJECTS[kind]
+        match = re.search(rf"\b(?:{words})\b", context, re.IGNORECASE) if words else None
+        if match and kind in ("response-time", "availability", "delivery-time"):
+            word = match.group(0).lower()
+            word = {"advisor": "advisers", "adviser": "advisers", "advisors": "advisers", "agent": "agents", "call": "phone", "text": "sms"}.get(word, word)
+            return f"{label} ({word})"
+        return label
+    return kind

@@ -1,0 +1,168 @@
+"""Opening hours as a weekly schedule: "9am–5pm Mon–Fri", "8:00–20:00 Mon–Sat", "24/7".
+
+A schedule maps each open weekday to (start, end) in minutes since midnight. "More hours" is
+then plain set inclusion: a promise is within an entry when every day and time it promises is
+open in the entry. Copy that names times but no days ("call us 8am–8pm") is compared on times
+only; copy that names days but no times ("7 days a week") on days only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_WORD = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\.?"
+_ALL_WEEK = (
+    r"24\s?(?:/|x|×)\s?7(?:\s*/?\s*365)?|24\s+hours\s+a\s+day|(?:round|around)[- ]the[- ]clock|any\s*time\s+of\s+(?:the\s+)?day\s+or\s+night"
+    r"|day\s+or\s+night"
+)
+_EVERY_DAY = r"every\s+day(?:\s+of\s+the\s+(?:week|year))?|daily|(?:7|seven)\s+days\s+a\s+week|any\s+day\s+of\s+the\s+week|365\s+days\s+a\s+year|all\s+week(?:\s+long)?"
+ALL_WEEK_RE = re.compile(rf"\b(?:{_ALL_WEEK})\b", re.IGNORECASE)
+DAYS_RE = re.compile(
+    rf"\b(?P<a>{_DAY_WORD})\s*(?:-|–|—|to|through|thru|until|till)\s*(?P<b>{_DAY_WORD})(?!\w)"
+    rf"|\b(?P<every>{_EVERY_DAY})\b|(?<![\d–-]\s)\b(?P<weekdays>weekdays|week\s?days|working\s+days|business\s+days)\b|\b(?P<weekends>weekends?)\b"
+    rf"|\b(?P<one>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?-i:Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)(?![a-z]))\b\.?",
+    re.IGNORECASE,
+)
+_TIME = r"(?:(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>\d{{2}}))?\s*(?P<a{n}>a\.?m\.?|p\.?m\.?)?|(?P<w{n}>noon|midday|midnight))"
+TIME_RANGE_RE = re.compile(
+    r"(?<![\d:/])" + _TIME.format(n=1) + r"\s*(?:-|–|—|to|until|till)\s*" + _TIME.format(n=2) + r"(?![\d:/%])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Open intervals per weekday (0 = Monday); ``days_given``/``times_given`` say what the text stated."""
+
+    slots: tuple[tuple[int, int, int], ...]
+    days_given: bool = True
+    times_given: bool = True
+
+    def by_day(self) -> dict[int, tuple[int, int]]:
+        return {day: (start, end) for day, start, end in self.slots}
+
+    def within(self, entry: Schedule) -> bool:
+        """True when every promised day and time is open in ``entry``."""
+        theirs = entry.by_day()
+        for day, start, end in self.slots:
+            if self.days_given and day not in theirs:
+                return False
+            if not self.times_given:
+                continue
+            options = [theirs[day]] if self.days_given else list(theirs.values())
+            if not any(s <= start and end <= e for s, e in options):
+                return False
+        return True
+
+    def weekly_minutes(self) -> int:
+        return sum(end - start for _, start, end in self.slots)
+
+    def __str__(self) -> str:
+        if self.times_given and len(self.slots) == 7 and all(s == 0 and e == 1440 for _, s, e in self.slots):
+            return "24/7"
+        groups: list[tuple[list[int], tuple[int, int]]] = []
+        for day, start, end in sorted(self.slots):
+            if groups and groups[-1][1] == (start, end) and groups[-1][0][-1] == day - 1:
+                groups[-1][0].append(day)
+            else:
+                groups.append(([day], (start, end)))
+        parts = []
+        for days, (start, end) in groups:
+            when = f"{_clock(start)}–{_clock(end)}" if self.times_given else ""
+            names = "" if not self.days_given else (DAYS[days[0]] if len(days) == 1 else f"{DAYS[days[0]]}–{DAYS[days[-1]]}")
+            parts.append(" ".join(p for p in (when, names) if p))
+        return ", ".join(dict.fromkeys(parts))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _day_index(word: str) -> int:
+    return [d.lower() for d in DAYS].index(word.lower()[:3])
+
+
+def _days(match: re.Match[str]) -> list[int]:
+    if match.group("a"):
+        first, last = _day_index(match.group("a")), _day_index(match.group("b"))
+        return list(range(first, last + 1)) if first <= last else list(range(first, 7)) + list(range(0, last + 1))
+    if match.group("every"):
+        return list(range(7))
+    if match.group("weekdays"):
+        return list(range(5))
+    if match.group("weekends"):
+        return [5, 6]
+    return [_day_index(match.group("one"))]
+
+
+def _minutes(match: re.Match[str], n: int, other_suffix: str | None, is_end: bool) -> int:
+    word = match.group(f"w{n}")
+    if word:
+        return 1440 if word.lower() == "midnight" and is_end else (0 if word.lower() == "midnight" else 720)
+    hour, minute = int(match.group(f"h{n}")), int(match.group(f"m{n}") or 0)
+    suffix = (match.group(f"a{n}") or other_suffix or "").lower().replace(".", "")
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    return min(hour * 60 + minute, 1440)
+
+
+def _time_range(match: re.Match[str]) -> tuple[int, int] | None:
+    """(start, end) of a time range, or None when it is not clearly clock times ("3–5 days", "2-3")."""
+    clock = (match.group("a1") or match.group("a2") or match.group("w1") or match.group("w2")
+             or (match.group("m1") and match.group("m2")))
+    if not clock:
+        return None
+    end = _minutes(match, 2, None, True)
+    start = _minutes(match, 1, None, False)
+    if not match.group("a1") and match.group("a2") and not match.group("w1"):
+        start = _minutes(match, 1, match.group("a2"), False)
+        if start >= end:
+            flipped = "am" if match.group("a2").lower().startswith("p") else "pm"
+            start = _minutes(match, 1, flipped, False)
+    if end <= start:
+        end = 1440
+    return start, end
+
+
+def find_schedules(text: str) -> list[tuple[int, int, Schedule]]:
+    """Every schedule stated in ``text`` as (start, end, schedule); one sentence gives at most one."""
+    if ALL_WEEK_RE.search(text):
+        match = ALL_WEEK_RE.search(text)
+        assert match is not None
+        return [(match.start(), match.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
+    times = [(m.start(), m.end(), r) for m in TIME_RANGE_RE.finditer(text) if (r := _time_range(m))]
+    days = [(m.start(), m.end(), _days(m)) for m in DAYS_RE.finditer(text)]
+    if not times and not days:
+        return []
+    if not times:
+        covered = sorted({d for _, _, ds in days for d in ds})
+        start, end = days[0][0], days[-1][1]
+        return [(start, end, Schedule(tuple((d, 0, 1440) for d in covered), True, False))]
+    days_first = bool(days) and days[0][0] < times[0][0]
+    slots: dict[int, tuple[int, int]] = {}
+    for index, (t_start, t_end, (open_at, close_at)) in enumerate(times):
+        low = times[index - 1][1] if index else 0
+        high = times[index + 1][0] if index + 1 < len(times) else len(text)
+        if days_first:
+            mine = [d for d in days if low <= d[0] < t_start]
+        else:
+            mine = [d for d in days if t_end <= d[0] < high]
+        chosen = sorted({d for _, _, ds in mine for d in ds}) or (list(range(7)) if not days else [])
+        for day in chosen:
+            slots[day] = (open_at, close_at)
+    if not slots:
+        return []
+    span_start = min([t[0] for t in times] + [d[0] for d in days])
+    span_end = max([t[1] for t in times] + [d[1] for d in days])
+    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True)
+    return [(span_start, span_end, schedule)]
+
+
+def parse_schedule(text: str) -> Schedule | None:
+    """A registry value such as "09:00-17:00 Mon-Fri" or "24/7"; None when unreadable."""
+    found = find_schedules(text)
+    return found[0][2] if found else None

@@ -1,0 +1,105 @@
+"""The promise inventory of ``cxlint audit``: every promise in every touchpoint, with its status.
+
+Built from the same extraction and matching as ``check --promises`` (so both give the same
+statuses), plus cross-touchpoint conflicts. Formatters render an Inventory and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cxlint.document import Document
+from cxlint.engine.linter import lint_document
+from cxlint.findings import FileProblem
+from cxlint.promises.consistency import Conflict, find_conflicts
+from cxlint.promises.lint import PromiseCheck, severity_of
+from cxlint.promises.matching import BACKED, INCONSISTENT, STATUSES, UNBACKED, Assessment
+from cxlint.promises.registry import Entry, Registry, expiring_soon
+from cxlint.rulepack.model import RuleSet
+
+
+@dataclass(frozen=True)
+class Row:
+    assessment: Assessment
+    conflicts: tuple[Conflict, ...]
+
+    @property
+    def record(self):  # noqa: ANN201 - PromiseRecord; kept short for templates
+        return self.assessment.record
+
+    @property
+    def registry_status(self) -> str:
+        return self.assessment.status
+
+    @property
+    def status(self) -> str:
+        """The registry status, or "inconsistent" when the registry has nothing against it but other copy does."""
+        if self.conflicts and self.assessment.status in (BACKED, UNBACKED):
+            return INCONSISTENT
+        return self.assessment.status
+
+    @property
+    def severity(self) -> str:
+        return "info" if self.assessment.status == BACKED else severity_of(self.assessment)
+
+    def to_dict(self) -> dict[str, object]:
+        entry = self.assessment.entry
+        data = self.record.to_dict()
+        data.update({
+            "status": self.status, "registry_status": self.registry_status, "reason": self.assessment.reason,
+            "entry": entry.id if entry else None, "evidence": entry.evidence if entry else "",
+            "owner": entry.owner if entry else "", "conflicts": [c.describe() for c in self.conflicts],
+        })
+        return data
+
+
+@dataclass
+class Inventory:
+    rows: list[Row]
+    files: int
+    registry: Registry | None
+    today: dt.date
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def by_subject(self) -> dict[str, list[Row]]:
+        groups: dict[str, list[Row]] = {}
+        for row in sorted(self.rows, key=lambda r: (r.record.subject, r.record.path, r.record.start)):
+            groups.setdefault(row.record.subject, []).append(row)
+        return groups
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(row.status for row in self.rows)
+        return {status: counted.get(status, 0) for status in STATUSES}
+
+    def unused_entries(self) -> list[Entry]:
+        """Registry entries no copy relies on: candidates for review or removal."""
+        if self.registry is None:
+            return []
+        used = {row.assessment.entry.id for row in self.rows if row.assessment.entry is not None}
+        return [e for e in self.registry.entries if e.id not in used]
+
+    def expiring(self) -> list[Entry]:
+        return expiring_soon(self.registry, self.today) if self.registry else []
+
+    def conflict_count(self) -> int:
+        """Conflicting pairs, each counted once."""
+        pairs = {tuple(sorted((c.record.location, c.other.location))) for row in self.rows for c in row.conflicts}
+        return len(pairs)
+
+
+def build_inventory(docs: Iterable[Document], ruleset: RuleSet, registry: Registry | None, today: dt.date,
+                    problems: list[FileProblem] | None = None) -> Inventory:
+    check = PromiseCheck(registry, today)
+    files = 0
+    for doc in docs:
+        files += 1
+        check.apply(doc, lint_document(doc, ruleset))
+    conflicts = find_conflicts([a.record for a in check.assessments])
+    by_record: dict[int, list[Conflict]] = {}
+    for conflict in conflicts:
+        by_record.setdefault(id(conflict.record), []).append(conflict)
+    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in check.assessments]
+    return Inventory(rows, files, registry, today, problems or [])

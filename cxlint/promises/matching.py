@@ -1,0 +1,119 @@
+"""A record's status against the registry: backed, over-promised, expired or unbacked.
+
+Order of precedence follows REGISTRY-FORMAT.md: an unexpired entry that covers the promise
+backs it; otherwise an expired entry that covers it makes it *expired*; otherwise an entry it
+goes beyond (a stronger value, a channel the entry does not allow, a phrase with its source or
+limit left out) makes it *over-promised*; otherwise it is *unbacked*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
+from cxlint.promises.records import PromiseRecord
+from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
+from cxlint.promises.values import compare
+
+BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
+STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
+PHRASE_BACKS = 0.6
+PHRASE_RELATES = 0.3
+_STRONGER = {
+    "response-time": "faster than", "delivery-time": "faster than", "uptime": "higher than", "availability": "more hours than",
+    "refund-window": "longer than", "trial-length": "longer than", "discount": "larger than", "price": "cheaper than",
+    "guarantee": "longer than", "outcome": "larger than",
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    record: PromiseRecord
+    status: str
+    entry: Entry | None
+    reason: str
+
+
+def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> Assessment:
+    if registry is None:
+        return Assessment(record, UNBACKED, None, "no promises registry was given")
+    relations = [(entry, *_relate(record, entry)) for entry in _candidates(record, registry)]
+    live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
+    for entry, relation, why in live:
+        if relation == "covers":
+            return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
+    for entry, relation, why in relations:
+        if relation == "covers" and entry.expired(today):
+            return Assessment(record, EXPIRED, entry,
+                              f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
+    for entry, relation, why in live:
+        if relation in ("exceeds", "channel"):
+            return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
+    for entry, relation, why in relations:
+        if relation == "covers" and entry.draft:
+            return Assessment(record, UNBACKED, entry, f"{entry.describe()} is a draft: its evidence is not filled in")
+    expired_near = next((e for e, rel, _ in relations if rel and e.expired(today)), None)
+    tail = f" (expired {expired_near.describe()} went only so far)" if expired_near else ""
+    return Assessment(record, UNBACKED, None, f"no registry entry covers this {record.kind} promise{tail}")
+
+
+def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
+    """Entries of the record's kinds; where several entries of one kind exist, those about its subject."""
+    if record.entry_id:
+        return [e for e in registry.entries if e.id == record.entry_id]
+    out: list[Entry] = []
+    for kind in record.kinds:
+        entries = registry.of_kind(kind)
+        if kind == "price":
+            entries = [e for e in entries if _subject_overlap(record, e)]
+        elif len(entries) > 1:
+            about = [e for e in entries if _subject_overlap(record, e)]
+            entries = about or entries
+        out += entries
+    return out
+
+
+def _entry_words(entry: Entry) -> set[str]:
+    return content_words(" ".join((entry.id.replace("-", " "), entry.phrase, entry.scope))) - {"free"}
+
+
+def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
+    near = content_words(record.text) | (content_words(record.context) if record.kind != "price" else set())
+    return bool((near - {"free"}) & _entry_words(entry))
+
+
+def _relate(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
+    """("covers" | "exceeds" | "channel" | None, why) for one entry."""
+    relation, why = _relate_value(record, entry)
+    if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
+        return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
+    return relation, why
+
+
+def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
+    kind = entry.kind
+    if record.value is not None and entry.value is not None:
+        order = compare(kind, record.value, entry.value)
+        if order is not None:
+            if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:
+                return None, ""
+            if order == 0:
+                return _phrase_extras(record, entry) if kind in PHRASE_KINDS else ("covers", "")
+            return "exceeds", f"'{record.value_text}' is {_STRONGER.get(kind, 'beyond')} '{entry.value}' in"
+    if kind not in PHRASE_KINDS:
+        return None, ""
+    share = coverage(entry.phrase, record.context)
+    if share >= PHRASE_BACKS:
+        return _phrase_extras(record, entry)
+    if share >= PHRASE_RELATES and len(content_words(entry.phrase) & content_words(record.context)) >= 2:
+        left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
+        return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
+    return None, ""
+
+
+def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
+    extra = added_intensifiers(entry.phrase, record.context)
+    if extra:
+        return "exceeds", f"adds {', '.join(repr(e) for e in extra)} to"
+    return "covers", ""

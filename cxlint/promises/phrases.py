@@ -1,0 +1,73 @@
+"""Loose phrase matching for phrase kinds (guarantee, security, rank, outcome, claim, price subjects).
+
+Registry phrases are matched by their content words, crudely stemmed so "ships carbon-neutral"
+meets "carbon-neutral shipping" and "guaranteed" meets "guarantee". Coverage is the share of
+an entry's content words that the copy repeats: high coverage backs, a partial one means the
+copy talks about the entry but leaves part of it out (a rank without its survey).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"#\s?1\b|[a-z0-9£$€]+(?:[.'’][a-z0-9]+)*", re.IGNORECASE)
+STOPWORDS = frozenset(
+    """a an the and or of to in on for by with at from as is are be been being was were it its this that these
+    those our your you we us they their them my me i he she his her every each all any per so if then than
+    but not no can will just also only very more most into over under up out about after before within
+    get gets got has have had do does did such via who which what when where how there here one""".split()
+)
+_SUFFIXES = ("ingly", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+_SYNONYMS = {"ship": "ship", "deliver": "deliver", "delivery": "deliver", "no.1": "#1", "number": "#1", "#1": "#1",
+             "wrapping": "wrap", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
+INTENSIFIERS = re.compile(
+    r"\b(?:100\s?%|never|always|lifetime|for\s+life|forever|unlimited|hack[- ]?proof|unhackable|completely|totally|fully|absolutely"
+    r"|no\s+questions\s+asked|whatever|any\s+(?:fault|reason|problem)|every\s+(?:fault|claim|time))\b",
+    re.IGNORECASE,
+)
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lseo":
+        word = word[:-1]
+    return _SYNONYMS.get(word, word)
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed content words; hyphenated words count as their parts ("carbon-neutral")."""
+    words = set()
+    for token in _WORD.findall(text.replace("-", " ").replace("/", " ")):
+        token = token.lower().replace(" ", "")
+        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            continue
+        words.add(stem(token))
+    return words
+
+
+def coverage(entry_phrase: str, copy: str) -> float:
+    """Share of the entry's content words found in ``copy`` (0 when the entry has none)."""
+    wanted = content_words(entry_phrase)
+    return len(wanted & content_words(copy)) / len(wanted) if wanted else 0.0
+
+
+def missing_words(entry_phrase: str, copy: str) -> list[str]:
+    """The entry's words the copy leaves out, in entry order, for messages ("drops: 2026, survey")."""
+    have = content_words(copy)
+    out = []
+    for token in _WORD.findall(entry_phrase.replace("-", " ")):
+        if token.lower() not in STOPWORDS and stem(token) not in have and token not in out:
+            out.append(token)
+    return out
+
+
+def added_intensifiers(entry_phrase: str, copy: str) -> list[str]:
+    """Absolutes in the copy ("100%", "never", "lifetime") that the entry does not state."""
+    theirs = {m.group(0).lower() for m in INTENSIFIERS.finditer(entry_phrase)}
+    return [m.group(0) for m in INTENSIFIERS.finditer(copy) if m.group(0).lower() not in theirs]

@@ -1,0 +1,59 @@
+"""A promise record: one promise found in copy, structured for the registry and the audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cxlint.findings import Finding
+from cxlint.promises.values import Value
+
+
+@dataclass(frozen=True)
+class PromiseRecord:
+    """``kinds`` lists the registry kinds that may back it, most likely first ("save 10%": discount, outcome).
+
+    ``strong`` records are promises even with no registry (the linter flags them, or "free");
+    a weak one is a plain statement (hours, an offer) that only the registry makes checkable.
+    """
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    context: str
+    kinds: tuple[str, ...]
+    subject: str
+    value: Value | None
+    qualifiers: tuple[str, ...]
+    hedged: bool
+    channel: str | None
+    strong: bool
+    findings: tuple[Finding, ...] = ()
+    entry_id: str | None = None
+    part: str | None = None
+    subject_words: frozenset[str] = field(default=frozenset())
+    own_voice: bool = True
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0]
+
+    @property
+    def value_text(self) -> str:
+        return str(self.value) if self.value is not None else ""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
+            "end_column": self.end_column, "text": self.text, "kind": self.kind, "subject": self.subject,
+            "value": self.value_text, "qualifiers": list(self.qualifiers), "channel": self.channel,
+            "rules": sorted({f.rule for f in self.findings}),
+        }
