@@ -50,17 +50,19 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--promises", "promises_file", type=click.Path(dir_okay=False),
               help="Promises registry (promises.yaml) to check promises against (default: the config's).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to lint with; 0 = one per core for large runs (48+ files), serial otherwise.")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
           channel: str | None, stdin_filename: str, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
-          progress: bool | None, promises_file: str | None, today: object) -> None:
+          progress: bool | None, promises_file: str | None, today: object, jobs: int) -> None:
     """Lint files and folders (or '-' for standard input)."""
     from cxlint.commands.check import CheckOptions, run_check
 
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline are exclusive")
     options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline,
-                           diff_ref, progress, promises_file, _date(today))
+                           diff_ref, progress, promises_file, _date(today), jobs or None)
     sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename, options))
 
 

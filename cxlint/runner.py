@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cxlint.channels import infer_channel
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.errors import FatalError, InputError, RuleError
-from cxlint.findings import FileProblem
+from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
@@ -134,32 +135,62 @@ def lint_paths(
     channel_for: ChannelFor | None = None,
     progress: Progress | None = None,
     promise_check: PromiseCheck | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
-    ``channel`` (the command line) does not; ``progress`` is told of each file as it starts.
-    With ``promise_check`` (``--promises``), promise findings are judged against the registry.
+    ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
+    With ``promise_check`` (``--promises``), promise findings are judged against the registry;
+    that check gathers state across files, so such a run stays in one process. ``jobs``: how
+    many processes (None: one per core for large runs).
     """
+    from cxlint.parallel import auto_jobs, ordered_map
+
     result = RunResult()
     files = list(iter_files(paths, excluded, included))
-    for number, path in enumerate(files, 1):
-        if progress is not None:
-            progress(number, len(files), path)
+
+    def lint_one(path: str) -> _Outcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
-        try:
-            doc = read_document(path, file_channel, stdin_name)
-        except InputError as exc:
-            result.problems.append(FileProblem(exc.path, exc.reason, exc.line))
-            continue
-        result.files += 1
-        result.sources[doc.path] = doc.source
-        try:
-            for part in doc.documents():
-                findings = lint_document(part, ruleset)
-                if promise_check is not None:
-                    findings = promise_check.apply(part, findings)
-                result.findings.extend(findings)
-        except RuleError as exc:
-            result.problems.append(FileProblem(doc.path, f"rule error: {exc}"))
+        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check)
+
+    serial = promise_check is not None or STDIN_NAME in files
+    workers = 1 if serial else auto_jobs(len(files), jobs)
+    for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
+        if progress is not None:
+            progress(number, len(files), files[number - 1])
+        result.problems.extend(outcome.problems)
+        if outcome.source is not None:
+            result.files += 1
+            result.sources[outcome.path] = outcome.source
+            result.findings.extend(outcome.findings)
     return result
+
+
+@dataclass
+class _Outcome:
+    """What linting one file produced (picklable, so a worker process can send it back)."""
+
+    path: str
+    source: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+
+
+def _lint_file(
+    path: str, channel: str | None, stdin_name: str, ruleset: RuleSet, promise_check: PromiseCheck | None
+) -> _Outcome:
+    try:
+        doc = read_document(path, channel, stdin_name)
+    except InputError as exc:
+        return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
+    outcome = _Outcome(doc.path, doc.source)
+    try:
+        for part in doc.documents():
+            findings = lint_document(part, ruleset)
+            if promise_check is not None:
+                findings = promise_check.apply(part, findings)
+            outcome.findings.extend(findings)
+    except RuleError as exc:
+        outcome.problems.append(FileProblem(doc.path, f"rule error: {exc}"))
+    return outcome

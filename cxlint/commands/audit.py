@@ -14,7 +14,6 @@ from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.document import Document
 from cxlint.errors import InputError
 from cxlint.findings import FileProblem
-from cxlint.promises.config import promises_from_config
 from cxlint.promises.inventory import build_inventory
 from cxlint.promises.matching import BACKED, UNBACKED
 from cxlint.promises.registry import load_registry
@@ -25,7 +24,7 @@ from cxlint.runner import iter_files, read_document
 
 def run_audit(paths: tuple[str, ...], output_format: str, stream: TextIO, promises: str | None = None,
               today: dt.date | None = None, channel: str | None = None) -> int:
-    path = promises or promises_from_config()
+    path = promises or _configured_registry(paths)
     registry = load_registry(path) if path else None
     ruleset = load_ruleset(builtin_sources())
     problems: list[FileProblem] = []
@@ -43,3 +42,13 @@ def _documents(paths: tuple[str, ...], channel: str | None, problems: list[FileP
             yield read_document(path, channel)
         except InputError as exc:
             problems.append(FileProblem(exc.path, exc.reason, exc.line))
+
+
+def _configured_registry(paths: tuple[str, ...]) -> str | None:
+    """The ``promises:`` of the config found above the first path, as ``check`` finds it."""
+    import os
+
+    from cxlint.config import find_config, load_config
+
+    start = next((p for p in paths if p != "-"), os.getcwd())
+    return load_config(find_config(start)).promises

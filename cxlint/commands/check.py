@@ -35,6 +35,7 @@ class CheckOptions:
     progress: bool | None = None
     promises: str | None = None
     today: dt.date | None = None
+    jobs: int | None = None
 
 
 def run_check(
@@ -51,7 +52,6 @@ def run_check(
     from cxlint.decision import DecideOptions, decide
     from cxlint.decision.selection import Policy
     from cxlint.progress import ProgressBar, wants_progress
-    from cxlint.promises.check_run import finish_registry_check, registry_check
     from cxlint.runner import lint_paths
 
     err = err or sys.stderr
@@ -60,7 +60,11 @@ def run_check(
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
     policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
-    promise_check = registry_check(options.promises or config.promises, options.today)
+    promise_check = None
+    if options.promises or config.promises:  # the auditor is imported only when a registry is in play
+        from cxlint.promises.check_run import finish_registry_check, registry_check
+
+        promise_check = registry_check(options.promises or config.promises, options.today)
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
         produced = lint_paths(
@@ -73,6 +77,7 @@ def run_check(
             channel_for=config.channel_for,
             progress=bar,
             promise_check=promise_check,
+            jobs=options.jobs,
         )
         if promise_check is not None:
             finish_registry_check(promise_check, produced)

@@ -11,7 +11,7 @@ from typing import TextIO
 from cxlint.commands import EXIT_ERROR, EXIT_OK
 from cxlint.commands.audit import _documents
 from cxlint.findings import FileProblem
-from cxlint.promises.config import CONFIG_NAME
+from cxlint.config.discovery import CONFIG_NAMES
 from cxlint.promises.draft import CONFIG, draft_registry
 from cxlint.promises.inventory import build_inventory
 from cxlint.rulepack.loader import builtin_sources, load_ruleset
@@ -21,7 +21,7 @@ REGISTRY_NAME = "promises.yaml"
 
 def run_init(paths: tuple[str, ...], directory: str, force: bool, stream: TextIO, err: TextIO) -> int:
     target = Path(directory)
-    config, registry = target / CONFIG_NAME, target / REGISTRY_NAME
+    config, registry = target / CONFIG_NAMES[0], target / REGISTRY_NAME
     existing = [str(p) for p in (config, registry) if p.exists()]
     if existing and not force:
         err.write(f"cxlint: {', '.join(existing)} already exist(s); use --force to overwrite\n")

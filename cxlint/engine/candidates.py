@@ -1,4 +1,4 @@
-"""Cheap candidate search: one compiled trigger regex over the mask picks sentences and the rules to run."""
+"""Cheap candidate search: anchor words pick the sentences, and the rules, worth the real patterns."""
 
 from __future__ import annotations
 
@@ -7,40 +7,36 @@ import re
 
 from cxlint.document import Document
 from cxlint.engine.targets import Target
-from cxlint.rulepack.loader import norm_anchor
 from cxlint.rulepack.model import Rule, RuleSet
 
-
-_WORD_BREAK = re.compile(r"[\s\-‑]+")
 _DIGIT_RUN = re.compile(r"[\dƤ]+")
 
 
 def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSet) -> dict[int, dict[str, Rule]]:
-    """For each sentence index that holds a trigger, the rules whose anchors occur in it.
+    """For each sentence that holds an anchor, the rules whose anchors occur in it.
 
-    One pass of the word trie, plus one pass per regex anchor (a handful), over the whole mask.
+    Word anchors: one set intersection per sentence. Regex anchors: one pass each over the mask
+    (a handful); those that begin with a digit are only tried where a number starts.
     """
-    starts = [s for s, _ in sentences]
     found: dict[int, dict[str, Rule]] = {}
+    for index, (start, end) in enumerate(sentences):
+        owners = ruleset.anchors.owners_in(mask[start:end])
+        if owners:
+            bucket = found.setdefault(index, {})
+            for rule in owners:
+                bucket[rule.id] = rule
+    if not ruleset.regex_anchors and not ruleset.digit_anchors:
+        return found
+    starts = [s for s, _ in sentences]
 
     def add(position: int, owners: tuple[Rule, ...]) -> None:
         index = bisect.bisect_right(starts, position) - 1
-        if index < 0 or position >= sentences[index][1] or not owners:
+        if index < 0 or position >= sentences[index][1]:
             return
         bucket = found.setdefault(index, {})
         for rule in owners:
             bucket[rule.id] = rule
 
-    for match in ruleset.trigger.finditer(mask):
-        text = match.group(0)
-        words = _WORD_BREAK.split(text)
-        if len(words) == 1:
-            add(match.start(), ruleset.anchor_rules.get(norm_anchor(text), ()))
-            continue
-        # the trie reports the longest anchor; shorter anchors inside it ("bought" in "just bought") count too
-        for first in range(len(words)):
-            for last in range(first + 1, len(words) + 1):
-                add(match.start(), ruleset.anchor_rules.get(norm_anchor("".join(words[first:last])), ()))
     for pattern, owners in ruleset.regex_anchors:
         for match in pattern.finditer(mask):
             add(match.start(), owners)

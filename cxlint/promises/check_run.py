@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxlint.promises.config import promises_from_config
 from cxlint.promises.consistency import consistency_findings
 from cxlint.promises.lint import PromiseCheck
 from cxlint.promises.registry import load_registry
@@ -12,10 +11,10 @@ from cxlint.runner import RunResult
 
 
 def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck | None:
-    """A PromiseCheck for ``--promises FILE`` (or the config's ``promises:``); None keeps plain linting."""
-    path = promises or promises_from_config()
-    if path is None:
+    """A PromiseCheck for the registry at ``promises`` (``--promises`` or the config's); None keeps plain linting."""
+    if promises is None:
         return None
+    path = promises
     return PromiseCheck(load_registry(path), today or dt.date.today())
 
 

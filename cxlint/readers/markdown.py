@@ -11,6 +11,7 @@ Template syntax is swapped for same-length filler before parsing so ``*|FNAME|*`
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -97,10 +98,48 @@ def _front_matter(path: str, text: str, mask: Mask, start: int, end: int) -> Non
     body_end = text.rfind("\n", body_start, max(body_start, end - 1))
     if body_start <= 0 or body_end <= body_start:
         return
+    if _reveal_flat_front_matter(text, mask, body_start, body_end):
+        return
     try:
         reveal_scalars(path, text[body_start:body_end], mask, frozenset(), COPY_FRONT_MATTER_KEYS, body_start)
     except InputError:
         pass  # front matter that is not YAML (TOML, broken): not copy
+
+
+_FLAT_LINE = re.compile(
+    r"[ \t]*(?:#.*)?|[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>[^\n]*?))?[ \t]*"
+)
+_SCALAR = re.compile(r"\"(?P<dq>[^\"\\\n]*)\"|'(?P<sq>[^'\n]*)'|(?P<plain>[^'\"\[\]{}&*!|>%@`#,\s][^\n]*)")
+
+
+def _reveal_flat_front_matter(text: str, mask: Mask, start: int, end: int) -> bool:
+    """Front matter of one-line ``key: value`` entries (also in lists of mappings, as FAQs are written),
+    read without a YAML parser: most real front matter is this simple.
+
+    Returns False, changing nothing, when any line needs real YAML (escapes, block scalars, flow
+    collections, multi-line or list scalars); the caller then uses the YAML reader.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        match = _FLAT_LINE.fullmatch(line.rstrip("\r"))
+        if match is None:
+            return False
+        value = match.group("value")
+        if value:
+            scalar = _SCALAR.fullmatch(value)
+            if scalar is None or (scalar.group("plain") is not None and (": " in value or " #" in value)):
+                return False
+            if match.group("key").lower() in COPY_FRONT_MATTER_KEYS:
+                group = next(g for g in ("dq", "sq", "plain") if scalar.group(g) is not None)
+                value_start = pos + match.start("value") + scalar.start(group)
+                spans.append((value_start, value_start + len(scalar.group(group))))
+        pos += len(line) + 1
+    for value_start, value_end in spans:
+        mask.reveal(value_start, value_end)
+        mask.block_break(value_start - 1)
+        mask.block_break(value_end)
+    return True
 
 
 class _Inline:

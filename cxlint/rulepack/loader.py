@@ -16,6 +16,7 @@ from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet
 from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
+from cxlint.text.anchors import AnchorIndex
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.wordlists import expand, trie_regex
 
@@ -325,8 +326,7 @@ def _compile(
     packs: list[str],
     builder: _Builder,
 ) -> RuleSet:
-    by_word: dict[str, list[Rule]] = {}
-    words: set[str] = set()
+    index: AnchorIndex[Rule] = AnchorIndex()
     regex_anchors: list[tuple[str, list[Rule]]] = []
     for rule in rules:
         for anchor in rule.anchors:
@@ -338,10 +338,7 @@ def _compile(
                 else:
                     regex_anchors.append((anchor[3:], [rule]))
             else:
-                words.add(anchor)
-                by_word.setdefault(_norm(anchor), []).append(rule)
-    body = trie_regex(words) if words else r"(?!x)x"
-    trigger = re.compile(r"(?<![\w])" + body + r"(?![\w])", _FLAGS)
+                index.add(anchor, rule)
     compiled_anchors = [
         (
             builder.compile(
@@ -360,8 +357,7 @@ def _compile(
         modifiers=tuple(modifiers),
         evidence=tuple(evidence),
         signal_weights=weights,
-        trigger=trigger,
-        anchor_rules={word: _dedupe(owners) for word, owners in by_word.items()},
+        anchors=index.freeze(),
         regex_anchors=scanned,
         digit_anchors=digit_led,
         placeholder_rules=tuple(r for r in rules if any(p.kind == "placeholder" for p in r.patterns)),
@@ -375,16 +371,6 @@ def _dedupe(rules: list[Rule]) -> tuple[Rule, ...]:
     for rule in rules:
         seen.setdefault(rule.id, rule)
     return tuple(seen.values())
-
-
-def norm_anchor(text: str) -> str:
-    """How a trigger hit is looked up: lower case, straight apostrophes, no blanks or hyphens."""
-    return _norm(text)
-
-
-@lru_cache(maxsize=65536)
-def _norm(text: str) -> str:
-    return re.sub(r"[\s\-‑]+", "", text.lower().replace("’", "'"))
 
 
 def example_list(rule: Rule) -> list[tuple[str, Example]]:

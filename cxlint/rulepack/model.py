@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxlint.text.anchors import AnchorIndex
 from cxlint.text.lazyregex import LazyRegex
 
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -91,14 +92,13 @@ class Evidence:
 
 @dataclass
 class RuleSet:
-    """Everything the engine needs, compiled: rules, the trigger regex that finds candidates, modifiers."""
+    """Everything the engine needs, compiled: rules, the anchor index that finds candidates, modifiers."""
 
     rules: tuple[Rule, ...]
     modifiers: tuple[Modifier, ...]
     evidence: tuple[Evidence, ...]
     signal_weights: dict[str, float]
-    trigger: re.Pattern[str]
-    anchor_rules: dict[str, tuple[Rule, ...]]
+    anchors: AnchorIndex[Rule]
     regex_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...]
     placeholder_rules: tuple[Rule, ...]
     digit_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...] = ()

@@ -41,6 +41,9 @@ _FLUENT_SELECT = re.compile(r"\{\s*(\$[\w-]+|-[\w.-]+|[A-Z]+\([^{}()]*\))\s*->")
 _FLUENT_KEY = re.compile(r"\s*\*?\[\s*[\w.-]+\s*\]")
 
 
+_BLANKS = re.compile(r"\s*")
+
+
 def variable_name(raw: str, syntax: str) -> str:
     """The variable a placeholder stands for: ``{{ last_viewed_at | date }}`` -> ``last_viewed_at``."""
     inner = raw
@@ -127,9 +130,9 @@ def _icu_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int, int]]]
     while True:
         key = _ICU_KEY.match(mask, pos)
         if key is None:
-            rest = len(mask[pos:]) - len(mask[pos:].lstrip())
-            if pos + rest < len(mask) and mask[pos + rest] == "}" and bodies:
-                return pos + rest, bodies
+            close = _BLANKS.match(mask, pos).end()
+            if close < len(mask) and mask[close] == "}" and bodies:
+                return close, bodies
             return None
         body_start = key.end() + 1
         body_end = _matching_brace(mask, key.end())
