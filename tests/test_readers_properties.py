@@ -84,3 +84,11 @@ def make_test(name: str) -> Callable[[], None]:
 for _name in FORMATS:
     _test = make_test(_name)
     globals()[_test.__name__] = _test
+
+
+def test_mozilla_numbered_plural_arguments_are_placeholders() -> None:
+    from cxlint.readers.properties import read
+
+    doc = read("browser.properties", "trackers=#1 Blocked;#1 Blocked\n")
+    assert [p.raw for p in doc.placeholders] == ["#1", "#1"]
+    assert "#1" not in doc.mask and "Blocked" in doc.mask

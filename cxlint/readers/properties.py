@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cxlint.document import Document, Segment
+from cxlint.document import PLACEHOLDER_FILL, Document, Placeholder, Segment
 from cxlint.readers.masking import Mask, reveal_markup_string
 from cxlint.readers.structured import is_copy, json_pointer
 from cxlint.text.placeholders import mask_templates
@@ -33,7 +33,23 @@ def read(path: str, text: str) -> Document:
         mask.block_break(end)
         segments.append(Segment(start, end, json_pointer([key])))
     masked, placeholders = mask_templates(text, mask.text())
+    masked, numbered = _numbered_placeholders(text, masked)
+    placeholders = tuple(sorted(placeholders + numbered, key=lambda p: p.start))
     return Document(path=path, source=text, mask=masked, placeholders=placeholders, segments=tuple(segments))
+
+
+_NUMBERED = re.compile(r"#\d\b")
+
+
+def _numbered_placeholders(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]]:
+    """Mozilla's plural strings use ``#1``, ``#2`` for their arguments ("#1 tabs;#1 tab"): placeholders."""
+    found = tuple(Placeholder(m.start(), m.end(), m.group(0)[1:], m.group(0), "numbered") for m in _NUMBERED.finditer(mask))
+    if not found:
+        return mask, ()
+    chars = list(mask)
+    for placeholder in found:
+        chars[placeholder.start : placeholder.end] = PLACEHOLDER_FILL * (placeholder.end - placeholder.start)
+    return "".join(chars), found
 
 
 def _entries(text: str) -> list[tuple[str, int, int]]:
