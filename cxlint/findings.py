@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxlint.positions import LineIndex
+
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CATEGORIES = ("barista", "promise", "pressure")
@@ -33,6 +35,24 @@ class Finding:
     modifiers: tuple[str, ...] = ()
     channel: str | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=())
+
+    @classmethod
+    def at(cls, path: str, source: str, start: int, end: int, index: LineIndex | None = None, **fields: Any) -> Finding:
+        """A finding over ``source[start:end]``: line, column and text are derived here, in one place."""
+        index = index or LineIndex(source)
+        line, column = index.position(start)
+        end_line, end_column = index.position(end)
+        return cls(
+            path=path,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=source[start:end],
+            **fields,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The DESIGN.md JSON shape, plus the explanatory fields."""

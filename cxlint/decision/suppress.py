@@ -136,21 +136,16 @@ def _next_copy_line(index: LineIndex, after: int, last_line: int, skip_comments:
 
 
 def _meta(rule: RuleInfo, path: str, source: str, index: LineIndex, directive: Directive, message: str) -> Finding:
-    line, column = index.position(directive.start)
-    end_line, end_column = index.position(directive.end)
-    return Finding(
-        path=path,
-        start=directive.start,
-        end=directive.end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+    return Finding.at(
+        path,
+        source,
+        directive.start,
+        directive.end,
+        index,
         rule=rule.id,
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
         message=message,
-        text=source[directive.start : directive.end],
         suggestion=rule.suggestion,
     )

@@ -168,8 +168,6 @@ def _finding(
     softened: list[str],
 ) -> Finding:
     rule = target.rule
-    line, column = index.position(target.start)
-    end_line, end_column = index.position(target.end)
     extra: list[tuple[str, object]] = []
     kind = target.kind or rule.kind
     if kind:
@@ -183,20 +181,17 @@ def _finding(
     pointer = doc.pointer_at(target.start, target.end) if doc.segments else None
     if pointer is not None:
         extra.append(("pointer", pointer))
-    return Finding(
-        path=doc.path,
-        start=target.start,
-        end=target.end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+    return Finding.at(
+        doc.path,
+        doc.source,
+        target.start,
+        target.end,
+        index,
         rule=rule.id,
         name=rule.name,
         category=rule.category,
         severity=severity,
         message=_explain(rule, target, signals, score, softened),
-        text=doc.source[target.start : target.end],
         suggestion=rule.suggestion,
         score=score,
         signals=signals,

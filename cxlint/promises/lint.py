@@ -95,10 +95,9 @@ def expiring_finding(registry: Registry, source: str, entry_id: str, line: int, 
     lines = source.splitlines(keepends=True)
     start = sum(len(x) for x in lines[: line - 1])
     text = lines[line - 1].rstrip("\r\n") if 0 < line <= len(lines) else ""
-    return Finding(
-        path=registry.path, start=start, end=start + len(text), line=line, column=1, end_line=line,
-        end_column=len(text) + 1, rule=rule, name=name,
+    return Finding.at(
+        registry.path, source, start, start + len(text), rule=rule, name=name,
         category="promise", severity="info", message=f"Registry entry '{entry_id}' expires on {expires} (in {days} days).",
-        text=text, suggestion="Review the entry and its evidence, and move 'expires' on, before copy relying on it goes unbacked.",
+        suggestion="Review the entry and its evidence, and move 'expires' on, before copy relying on it goes unbacked.",
         extra=(("entry", entry_id), ("status", "expiring")),
     )
