@@ -1,0 +1,58 @@
+"""Barista regressions: copy written for these tests (not from any evaluation set) that once slipped through
+or was once flagged wrongly. Creepy lines need a barista finding at warning or above; clean ones none at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.rulepack.model import RuleSet
+from cxlint.testing import lint_text
+
+CREEPY = [
+    "We know you've been eyeing the blue dress all week.",
+    "Your Spotify says you've been listening to breakup songs on repeat.",
+    "Looks like you've been searching for divorce lawyers.",
+    'You abandoned your cart 3 times this week — still interested?',
+    "We've noticed you're shopping for two now.",
+    "Since you visited our Oxford Street store yesterday at 4pm, here's 10% off.",
+    "Your location history shows you commute through King's Cross every morning at 8:05.",
+    'Based on your recent searches for payday loans, you might like our credit builder.',
+    'You left the app after 47 seconds last time. Was something wrong?',
+    "You've scrolled through 200 profiles tonight. Take a break?",
+    "We've been tracking your runs and you're slowing down.",
+    "Your smartwatch noticed your heart rate jump during last night's match.",
+    'Our cameras saw you pick up the red kettle twice.',
+    'You seem stressed lately — our calm bundle might help.',
+    "You opened our email 6 times but never clicked. What's holding you back?",
+    "We can tell you've been job hunting from your browsing.",
+    'Hey night owl, you always order right after midnight.',
+]
+
+CLEAN = [
+    "We know you're busy, so here's a 2-minute summary.",
+    'We noticed a problem with your last payment. Please update your card.',
+    'Your order was picked up by the courier at 10:15 AM.',
+    "Track your runs and we'll show your weekly total every Sunday.",
+    'You can pick up your order at our Leeds store after 2 PM.',
+    'Your watch tracks your heart rate while you sleep, if you turn it on.',
+    "We've been monitoring the outage since 9:14 AM and will update you hourly.",
+    'Customers who bought this kettle also bought the matching toaster.',
+    "You opened a support ticket at 3:05 PM; we'll reply as soon as we can.",
+    'Your flight leaves at 6:40 AM — check-in opens the day before.',
+    'Thanks for visiting us at 12 High Street today!',
+    'Your class starts at 7 PM in Studio 2 at our Didsbury gym.',
+    "You asked us to check in after 30 days, so here's how your plan is going.",
+    "We noticed you haven't set a password yet. Set one now to secure your account.",
+    "You've earned 3 stamps — 2 more for a free coffee.",
+    'See you at 8:30 tomorrow for your eye test at our Leeds branch.',
+]
+
+
+@pytest.mark.parametrize("text", CREEPY)
+def test_creepy_copy_is_flagged(text: str, ruleset: RuleSet) -> None:
+    assert [f for f in lint_text(text, ruleset) if f.category == "barista" and f.severity != "info"], text
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_copy_is_left_alone(text: str, ruleset: RuleSet) -> None:
+    assert not [f for f in lint_text(text, ruleset) if f.severity != "info"], text

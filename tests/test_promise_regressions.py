@@ -1,0 +1,50 @@
+"""Promise regressions: copy written for these tests (not from any evaluation set). Unbacked promises need a
+promise finding at warning or above; hedged, qualified, sourced or negated copy gets none."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.rulepack.model import RuleSet
+from cxlint.testing import lint_text
+
+UNBACKED = [
+    'Your parcel will be with you by 10am tomorrow — every time.',
+    'We resolve 99% of complaints on the first call.',
+    'Our advisors pick up in under 30 seconds.',
+    'Get a decision in 60 seconds, no credit check needed.',
+    "The UK's most loved bank, five years running.",
+    'Nothing beats our prices. Ever.',
+    'Say goodbye to back pain for good.',
+    'Your data never leaves your device.',
+    'Zero fees on every transfer, forever.',
+    'Rated 5 stars by over 10,000 drivers.',
+    "We'll beat any quote by 10%.",
+    'Sleep better from night one.',
+    'All our coffee is ethically sourced and 100% organic.',
+    'Same-day repairs at every branch.',
+    'Instant payouts, every time you sell.',
+]
+
+BACKED_OR_HEDGED = [
+    'We aim to answer calls within a few minutes during busy periods.',
+    'Most repairs are done the same day if the part is in stock.',
+    "Prices from £9 a month; see plans for what's included.",
+    'Could our app help you sleep better? Try it free for a week.',
+    "We don't guarantee that every listing is still available.",
+    'Our phone lines are open 8am to 6pm on weekdays.',
+    "According to the 2026 Which? survey, we're the UK's most trusted bank.",
+    'Please allow up to 10 working days for your refund.',
+    'Returns are accepted within 14 days of delivery.',
+    'Some customers see results in as little as two weeks.',
+]
+
+
+@pytest.mark.parametrize("text", UNBACKED)
+def test_unbacked_promise_is_flagged(text: str, ruleset: RuleSet) -> None:
+    assert [f for f in lint_text(text, ruleset) if f.category == "promise" and f.severity != "info"], text
+
+
+@pytest.mark.parametrize("text", BACKED_OR_HEDGED)
+def test_hedged_or_backed_copy_is_left_alone(text: str, ruleset: RuleSet) -> None:
+    assert not [f for f in lint_text(text, ruleset) if f.category == "promise" and f.severity != "info"], text
