@@ -5,8 +5,8 @@
                                        [--format md|json|csv|html] [--out REPORT] [--today YYYY-MM-DD]
 
 Each ``strings.jsonl`` record (the project's strings, extracted from its raw files) is one
-touchpoint, named ``source:path#key``, with its kind mapped to a channel. cxlint's readers do
-not read .ftl/.mdx/.php yet, so the extracted strings stand in for the raw files.
+touchpoint, named ``source:path#key``, with its kind mapped to a channel: finer-grained than the
+raw files, and the only form of bagisto's copy (its PHP language arrays are not kept raw).
 """
 
 from __future__ import annotations

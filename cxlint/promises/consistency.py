@@ -55,10 +55,18 @@ def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
             for other in members:
                 if other is record or (other.path, other.line) == (record.path, record.line):
                     continue
+                if not (_promised(record) or _promised(other)):
+                    continue  # two plain statements (a guide quoting SLA figures) promise nothing to contradict
                 kind = _conflict(record, other)
                 if kind:
                     conflicts.append(Conflict(record, other, kind))
     return conflicts
+
+
+def _promised(record: PromiseRecord) -> bool:
+    """A promise in its own right: a statement the linter flagged (not one its context cancelled as a
+    report, quote or example), or opening hours, which are plain statements by nature."""
+    return bool(record.findings) or isinstance(record.value, Schedule)
 
 
 def _conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
