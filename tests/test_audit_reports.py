@@ -3,7 +3,6 @@ import io
 import json
 import re
 
-import pytest
 
 from cxlint.commands.audit import run_audit
 

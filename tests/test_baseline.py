@@ -62,3 +62,19 @@ def test_bad_baseline_exits_2(cxlint, project: Path) -> None:
     assert cxlint("check", "--baseline", "b.json", "emails", cwd=project).code == 2
     assert cxlint("check", "--baseline", "missing.json", "emails", cwd=project).code == 2
     assert cxlint("check", "--baseline", "b.json", "--write-baseline", "c.json", "emails", cwd=project).code == 2
+
+
+def test_written_files_get_ordinary_permissions_not_the_temp_files_private_mode(tmp_path) -> None:
+    import os
+    import stat
+
+    from cxlint.atomic import write_atomically
+
+    target = tmp_path / "baseline.json"
+    write_atomically(target, "{}\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    write_atomically(target, "{}\n")  # an existing file keeps its mode
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

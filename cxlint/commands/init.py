@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_OK
 from cxlint.commands.audit import _documents
 from cxlint.findings import FileProblem
+from cxlint.atomic import write_atomically
 from cxlint.config.discovery import CONFIG_NAMES
 from cxlint.promises.draft import CONFIG, draft_registry
 from cxlint.promises.inventory import build_inventory
@@ -42,16 +41,3 @@ def run_init(paths: tuple[str, ...], directory: str, force: bool, stream: TextIO
     return EXIT_ERROR if problems else EXIT_OK
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename over it: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -12,11 +12,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from cxlint.atomic import write_atomically
 from cxlint.errors import FatalError
 from cxlint.findings import Finding
 from cxlint.text.sentences import split_sentences
@@ -71,20 +71,8 @@ def write_baseline(path: str, findings: list[Finding], prints: Fingerprints) -> 
         for p, r, f in sorted(counts)
     ]
     payload = {"version": BASELINE_VERSION, "tool": "cxlint", "entries": entries}
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".cxlint-baseline-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                json.dump(payload, handle, ensure_ascii=False, indent=2)
-                handle.write("\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        write_atomically(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
     return len(entries)
