@@ -55,7 +55,7 @@ _AVAILABILITY_CONTEXT = re.compile(
 _APPOINTMENT = re.compile(r"\b(?:booked|booking|appointment|slot|scheduled|installation|deliver\w*|arriv\w*|collection|visit|window|maintenance|between)\b", re.IGNORECASE)
 _UPTIME_CONTEXT = re.compile(r"\b(?:uptime|up\s*time|online|available|availability|of\s+the\s+time|sla|reachable|service\s+level)\b", re.IGNORECASE)
 _DISCOUNT = re.compile(
-    rf"(?P<save>\bsav(?:e|es|ing)\s+(?:you\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?)?(?:(?<![\d.])(?P<pct>\d{{1,3}}(?:\.\d+)?)\s?(?:%|per\s?cent\b)|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?k?))"
+    r"(?P<save>\bsav(?:e|es|ing)\s+(?:you\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?)?(?:(?<![\d.])(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?k?))"
     r"(?P<off>\s*(?:off|discount|cheaper|reduction)\b)?",
     re.IGNORECASE,
 )
