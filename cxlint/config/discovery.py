@@ -9,6 +9,7 @@ from cxlint.config.model import Config
 from cxlint.config.schema import build_config
 from cxlint.config.sources import MAX_CONFIG_BYTES, read_pyproject, read_yaml
 from cxlint.errors import FatalError
+from cxlint.textfile import read_config_text
 
 CONFIG_NAMES = (".cxlint.yaml", ".cxlint.yml")
 PYPROJECT = "pyproject.toml"
@@ -45,16 +46,7 @@ def load_config(path: str | None) -> Config:
     if path is None:
         return Config()
     shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FatalError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
-    if len(data) > MAX_CONFIG_BYTES:
-        raise FatalError(f"{shown}: config is larger than {MAX_CONFIG_BYTES} bytes")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FatalError(f"{shown}: config is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    text = read_config_text(path, "config", MAX_CONFIG_BYTES, shown)
     if os.path.basename(path) == PYPROJECT or path.endswith(".toml"):
         parsed = read_pyproject(shown, text)
         if parsed is None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
 from cxlint.channels import CHANNELS
+from cxlint.rulepack.yamlio import MAX_YAML_BYTES
+from cxlint.textfile import read_config_text
 from cxlint.errors import FatalError
 from cxlint.promises.values import Value, embedded_value, parse_value
 from cxlint.rulepack.yamlio import line_of, load_yaml
@@ -75,10 +76,7 @@ class Registry:
 
 def load_registry(path: str) -> Registry:
     """Read and validate ``path``; raise RegistryError listing every problem."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FatalError(f"{path}: cannot read promises registry: {exc}") from exc
+    text = read_config_text(path, "promises registry", MAX_YAML_BYTES)
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:

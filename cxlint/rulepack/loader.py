@@ -16,6 +16,7 @@ from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Patte
 from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
 from cxlint.text.anchors import AnchorIndex
+from cxlint.textfile import read_config_text
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.wordlists import expand, trie_regex
 
@@ -58,16 +59,8 @@ def builtin_sources() -> list[PackSource]:
 
 
 def source_from_path(path: str) -> PackSource:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FatalError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from exc
-    if len(data) > MAX_YAML_BYTES:
-        raise FatalError(f"{path}: rule pack is larger than {MAX_YAML_BYTES} bytes")
-    try:
-        return PackSource(path, data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise FatalError(f"{path}: rule pack is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    """A user's pack file (untrusted: compiled at load, its regexes time-limited)."""
+    return PackSource(path, read_config_text(path, "rule pack", MAX_YAML_BYTES))
 
 
 def load_ruleset(sources: Sequence[PackSource]) -> RuleSet:
