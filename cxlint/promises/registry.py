@@ -14,11 +14,10 @@ from dataclasses import dataclass
 import yaml
 
 from cxlint.channels import CHANNELS
-from cxlint.rulepack.yamlio import MAX_YAML_BYTES
-from cxlint.textfile import read_config_text
 from cxlint.errors import FatalError
 from cxlint.promises.values import Value, embedded_value, parse_value
-from cxlint.rulepack.yamlio import line_of, load_yaml
+from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml
+from cxlint.textfile import read_config_text
 
 KINDS = (
     "response-time", "delivery-time", "uptime", "availability", "refund-window", "trial-length",
