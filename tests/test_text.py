@@ -59,3 +59,19 @@ def test_trie_regex_matches_every_word_and_variants() -> None:
     rx = re.compile(r"\b" + trie_regex(["risk-free", "we'll", "next day"]) + r"\b", re.I)
     for text in ("risk free", "Risk-free", "riskfree", "we’ll", "next  day"):
         assert rx.fullmatch(text), text
+
+
+def test_guarded_template_scan_finds_what_a_full_scan_finds() -> None:
+    from cxlint.text.placeholders import _SYNTAX, _syntax_matches
+
+    text = "Hi {{ name }}, 100% off *|FNAME|* %%First_Name%% {$count} {0} %s {% if x %}y{% endif %} {# c #} { -brand }"
+    assert [m.span() for m in _syntax_matches(text)] == [m.span() for m in _SYNTAX.finditer(text)]
+
+
+def test_changed_positions_finds_every_difference_across_blocks() -> None:
+    from cxlint.text.diff import changed_positions
+
+    a = "x" * 1000
+    b = a[:3] + "y" + a[4:600] + "zz" + a[602:]
+    assert list(changed_positions(a, b)) == [3, 600, 601]
+    assert list(changed_positions(a, a)) == []

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document, Placeholder
 from cxlint.readers.html import mask_html
 from cxlint.readers.masking import ENTITY, Mask, line_starts
+from cxlint.text.diff import changed_positions
 from cxlint.text.placeholders import mask_templates
 
 if TYPE_CHECKING:
@@ -40,16 +41,22 @@ def read(path: str, text: str) -> Document:
 def read_prepared(path: str, source: str, prepared: str) -> Document:
     """Read ``source``; ``prepared`` is it with non-Markdown parts (MDX code) already blanked."""
     neutral, placeholders = mask_templates(source, prepared)
-    parse_text = "".join(
-        PLACEHOLDER_FILL if n != p and p != "\n" else p for n, p in zip(neutral, prepared)
-    ) if placeholders or neutral != prepared else prepared
+    changed = list(changed_positions(neutral, prepared)) if neutral != prepared else []
+    parse_text = prepared
+    if changed:  # template syntax becomes filler, so it never parses as emphasis or code
+        filler = list(prepared)
+        for index in changed:
+            if prepared[index] != "\n":
+                filler[index] = PLACEHOLDER_FILL
+        parse_text = "".join(filler)
     mask, html_placeholders = _mask_markdown(path, parse_text)
-    chars = list(mask)
-    if parse_text is not prepared:
-        for index, (n, p) in enumerate(zip(neutral, prepared)):
-            if n != p and chars[index] == PLACEHOLDER_FILL:
-                chars[index] = n
-    out = "".join(chars)
+    out = mask
+    if changed:
+        chars = list(mask)
+        for index in changed:
+            if chars[index] == PLACEHOLDER_FILL:
+                chars[index] = neutral[index]
+        out = "".join(chars)
     visible = tuple(p for p in placeholders if out[p.start] == PLACEHOLDER_FILL) + html_placeholders
     return Document(path=path, source=source, mask=out, placeholders=tuple(sorted(visible, key=lambda p: p.start)))
 

@@ -10,6 +10,7 @@ expressions leave each variant's text in place (a block break between variants),
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Placeholder
 
@@ -69,7 +70,7 @@ def mask_templates(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]
         mask = _mask_branches(source, mask, placeholders)
     pieces: list[str] = []
     last = 0
-    for match in _SYNTAX.finditer(mask):
+    for match in _syntax_matches(mask):
         kind = match.lastgroup or ""
         start, end = match.span()
         raw = source[start:end]
@@ -86,6 +87,28 @@ def mask_templates(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]
         last = end
     pieces.append(mask[last:])
     return "".join(pieces), tuple(sorted(placeholders, key=lambda p: p.start))
+
+
+_SYNTAX_START = re.compile(r"[{*%]")
+
+
+def _syntax_matches(mask: str) -> Iterator[re.Match[str]]:
+    """What ``_SYNTAX.finditer`` finds, trying the big alternation only where template syntax can start.
+
+    Every alternative begins with ``{``, ``*`` or ``%``; jumping between those characters is an
+    order of magnitude faster than letting the alternation fail at every other position.
+    """
+    pos = 0
+    while True:
+        start = _SYNTAX_START.search(mask, pos)
+        if start is None:
+            return
+        match = _SYNTAX.match(mask, start.start())
+        if match is None:
+            pos = start.start() + 1
+        else:
+            yield match
+            pos = match.end()
 
 
 def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> str:
