@@ -9,6 +9,12 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    "You always end up in your overdraft at the end of the month — want a buffer?",
+    "Our lobby cameras recognised you at the perfume counter yesterday.",
+    "We saw 4 of you reading the pricing page today.",
+    "You streamed 9 hours of sad films this weekend. Is everything OK?",
+    "Hello again! Last on our site 25 minutes ago from an iPhone 14 Pro — still after the blue sofa?",
+    "Because you're browsing from a Chromebook in Hove, we're showing you our student range.",
     "We know you've been eyeing the blue dress all week.",
     "Your Spotify says you've been listening to breakup songs on repeat.",
     "Looks like you've been searching for divorce lawyers.",
@@ -29,6 +35,10 @@ CREEPY = [
 ]
 
 CLEAN = [
+    "Payday loans can be expensive; you usually pay more in interest.",
+    "You're always welcome to call our debt advice line.",
+    "You usually pay by card, so we've kept that as your default.",
+    "Posted 25 minutes ago by the Northfell team.",
     "We know you're busy, so here's a 2-minute summary.",
     'We noticed a problem with your last payment. Please update your card.',
     'Your order was picked up by the courier at 10:15 AM.',
