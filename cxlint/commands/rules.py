@@ -6,6 +6,7 @@ from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_OK
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
+from cxlint.report import RuleInfo
 from cxlint.rulepack.model import Example, Rule
 
 
@@ -19,8 +20,9 @@ def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: 
         return EXIT_OK
     from cxlint.decision.meta import META_RULES
 
-    width = max((len(r.name) for r in (*ruleset.rules, *META_RULES)), default=10)
-    for rule in sorted((*ruleset.rules, *META_RULES), key=lambda r: r.id):
+    listed: list[Rule | RuleInfo] = [*ruleset.rules, *META_RULES]
+    width = max((len(r.name) for r in listed), default=10)
+    for rule in sorted(listed, key=lambda r: r.id):
         stream.write(f"{rule.id}  {rule.name:<{width}}  {rule.category:<8}  {rule.severity:<7}  {rule.message}\n")
     stream.write(f"{len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(ruleset.packs)})\n")
     return EXIT_OK

@@ -34,7 +34,8 @@ def _escape(text: str) -> str:
 def render_markdown(ruleset: RuleSet, meta: tuple[RuleInfo, ...]) -> str:
     rules = sorted(ruleset.rules, key=lambda r: r.id)
     lines = [HEADER, "| Id | Name | Category | Severity | Message |", "|---|---|---|---|---|"]
-    for info in [*meta, *rules]:
+    listed: list[RuleInfo | Rule] = [*meta, *rules]
+    for info in listed:
         lines.append(f"| [{info.id}](#{info.id.lower()}) | {info.name} | {info.category} | {info.severity} | {_escape(info.message)} |")
     lines.append("")
     for info in meta:

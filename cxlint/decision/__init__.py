@@ -7,6 +7,8 @@ suppressions (which may add CX001-CX003), severity overrides, the baseline, and 
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, replace
 
@@ -63,7 +65,7 @@ def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided
                 source,
                 findings,
                 policy.rules,
-                lambda rule_id, p=path: policy.enabled(p, rule_id),
+                functools.partial(_enabled_in, policy, path),
                 options.require_reason,
             )
             suppressed += outcome.suppressed
@@ -96,3 +98,7 @@ def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided
 def _relevel(finding: Finding, policy: Policy) -> Finding:
     level = policy.severity(finding.path, finding.rule, finding.severity)
     return finding if level == finding.severity else replace(finding, severity=level)
+
+
+def _enabled_in(policy: Policy, path: str, rule_id: str) -> bool:
+    return policy.enabled(path, rule_id)

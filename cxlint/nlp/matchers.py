@@ -28,6 +28,7 @@ def matchers_for(ruleset: RuleSet) -> CompiledMatchers:
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = get_nlp()
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (typed as a plain callable by spaCy)
     rule_tokens = Matcher(nlp.vocab)
     rule_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for rule in ruleset.rules:
@@ -36,14 +37,14 @@ def matchers_for(ruleset: RuleSet) -> CompiledMatchers:
             rule_tokens.add(rule.id, token_patterns)
         phrases = [phrase for p in rule.patterns if p.kind == "phrases" for phrase in p.phrases]
         if phrases:
-            rule_phrases.add(rule.id, list(nlp.tokenizer.pipe(phrases)))
+            rule_phrases.add(rule.id, list(tokenizer.pipe(phrases)))
     modifier_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     pseudo_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for index, modifier in enumerate(ruleset.modifiers):
         if modifier.phrases:
-            modifier_phrases.add(str(index), list(nlp.tokenizer.pipe(modifier.phrases)))
+            modifier_phrases.add(str(index), list(tokenizer.pipe(modifier.phrases)))
         if modifier.pseudo:
-            pseudo_phrases.add(str(index), list(nlp.tokenizer.pipe(modifier.pseudo)))
+            pseudo_phrases.add(str(index), list(tokenizer.pipe(modifier.pseudo)))
     compiled = CompiledMatchers(rule_tokens, rule_phrases, modifier_phrases, pseudo_phrases)
     ruleset._spacy_cache["matchers"] = compiled
     return compiled

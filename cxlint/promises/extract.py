@@ -130,8 +130,8 @@ def extract_records(doc: Document, findings: list[Finding], registry: Registry |
     if registry is not None:
         drafts += _entry_drafts(doc.mask, sentences, registry, drafts)
     drafts = _attach_findings(drafts, [f for f in findings if f.category == "promise"], sentences, doc.mask)
-    index = LineIndex(doc.source)
-    return [_record(doc, index, sentences, d) for d in sorted(drafts, key=lambda d: (d.start, d.end))]
+    lines = LineIndex(doc.source)
+    return [_record(doc, lines, sentences, d) for d in sorted(drafts, key=lambda d: (d.start, d.end))]
 
 
 def _context(mask: str, sentences: list[tuple[int, int]], index: int) -> tuple[int, str]:
@@ -208,9 +208,9 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
     for match in _DISCOUNT.finditer(text):
         if not (match.group("save") or match.group("off")):
             continue
-        value: Value = Percent(float(match.group("pct"))) if match.group("pct") else money_from_match(MONEY_RE.search(match.group("money")))  # type: ignore[arg-type]
+        offer: Value = Percent(float(match.group("pct"))) if match.group("pct") else money_from_match(MONEY_RE.search(match.group("money")))  # type: ignore[arg-type]
         kinds = ("discount", "outcome") if match.group("save") else ("discount",)
-        out.append(_Draft(s_start + match.start(), s_start + match.end(), kinds, value, index))
+        out.append(_Draft(s_start + match.start(), s_start + match.end(), kinds, offer, index))
     out += _free_drafts(text, s_start, index)
     return _dedupe(out)
 

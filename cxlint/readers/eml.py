@@ -47,8 +47,9 @@ def read(path: str, text: str) -> Document:
             continue
         encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
         charset = (part.get_content_charset() or "us-ascii").lower()
-        payload = part.get_payload()
-        at = text.find(payload, cursor) if isinstance(payload, str) and payload else -1
+        raw_payload = part.get_payload()
+        payload = raw_payload if isinstance(raw_payload, str) else ""
+        at = text.find(payload, cursor) if payload else -1
         if encoding in _IN_PLACE and charset in _PLAIN_CHARSETS and at != -1:
             sub = html.read(path, payload) if kind == "text/html" else plaintext.read(path, payload)
             mask.splice(at, sub.mask)

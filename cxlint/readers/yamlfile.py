@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from cxlint.document import Document, Segment
 from cxlint.errors import InputError
@@ -41,6 +42,7 @@ def reveal_scalars(
     ``keys``, when given, keeps only strings whose own key (the nearest named one) is in it.
     """
     segments: list[Segment] = []
+    node: Any
     for parts, node in _string_nodes(path, text):
         if keys is not None and _own_key(parts) not in keys:
             continue

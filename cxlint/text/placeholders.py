@@ -42,9 +42,6 @@ _FLUENT_SELECT = re.compile(r"\{\s*(\$[\w-]+|-[\w.-]+|[A-Z]+\([^{}()]*\))\s*->")
 _FLUENT_KEY = re.compile(r"\s*\*?\[\s*[\w.-]+\s*\]")
 
 
-_BLANKS = re.compile(r"\s*")
-
-
 def variable_name(raw: str, syntax: str) -> str:
     """The variable a placeholder stands for: ``{{ last_viewed_at | date }}`` -> ``last_viewed_at``."""
     inner = raw
@@ -134,10 +131,10 @@ def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> s
                     placeholders.append(Placeholder(hash_at, hash_at + 1, name, "#", "icu"))
             previous = body_end + 1
     for match in _FLUENT_SELECT.finditer(mask):
-        variants = _fluent_variants(mask, match.end())
-        if variants is None:
+        fluent = _fluent_variants(mask, match.end())
+        if fluent is None:
             continue
-        close, keys = variants
+        close, keys = fluent
         _blank_range(chars, source, match.start(), match.end())
         _blank_range(chars, source, close, close + 1)
         for index, (key_start, key_end) in enumerate(keys):
@@ -153,7 +150,7 @@ def _icu_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int, int]]]
     while True:
         key = _ICU_KEY.match(mask, pos)
         if key is None:
-            close = _BLANKS.match(mask, pos).end()
+            close = pos + len(mask[pos : pos + 256]) - len(mask[pos : pos + 256].lstrip())
             if close < len(mask) and mask[close] == "}" and bodies:
                 return close, bodies
             return None
