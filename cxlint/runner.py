@@ -136,6 +136,7 @@ def lint_paths(
     progress: Progress | None = None,
     promise_check: PromiseCheck | None = None,
     jobs: int | None = None,
+    skip_strings: tuple[str, ...] = (),
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
@@ -152,7 +153,7 @@ def lint_paths(
 
     def lint_one(path: str) -> _Outcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
-        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check)
+        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings)
 
     serial = promise_check is not None or STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs)
@@ -178,12 +179,22 @@ class _Outcome:
 
 
 def _lint_file(
-    path: str, channel: str | None, stdin_name: str, ruleset: RuleSet, promise_check: PromiseCheck | None
+    path: str,
+    channel: str | None,
+    stdin_name: str,
+    ruleset: RuleSet,
+    promise_check: PromiseCheck | None,
+    skip_strings: tuple[str, ...] = (),
 ) -> _Outcome:
     try:
         doc = read_document(path, channel, stdin_name)
     except InputError as exc:
         return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
+    if skip_strings:
+        from cxlint.readers.structured import blank_strings
+
+        for part in doc.documents():
+            blank_strings(part, skip_strings)
     outcome = _Outcome(doc.path, doc.source)
     try:
         for part in doc.documents():

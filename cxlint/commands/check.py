@@ -78,6 +78,7 @@ def run_check(
             progress=bar,
             promise_check=promise_check,
             jobs=options.jobs,
+            skip_strings=config.skip_strings,
         )
         if promise_check is not None:
             finish_registry_check(promise_check, produced)

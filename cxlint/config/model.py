@@ -40,6 +40,8 @@ class Config:
     format: str | None = None
     channel: str | None = None
     allow_words: tuple[str, ...] = ()
+    skip_strings: tuple[str, ...] = ()
+    """Globs over the JSON Pointers of structured files' strings that are not copy (``intents/**``, ``payload``)."""
     require_reason: bool = True
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Line of each top-level key in the file, for errors found after validation."""

@@ -21,7 +21,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("text", "full", "json", "json-lines", "sarif", "github", "junit", "gitlab", "rdjson")
 """Kept in step with ``cxlint.formatters.FORMATTERS`` (a test checks), without importing them."""
 
-_LIST_KEYS = ("include", "exclude", "enable", "disable", "packs", "allow-words")
+_LIST_KEYS = ("include", "exclude", "enable", "disable", "packs", "allow-words", "skip-strings")
 TOP_KEYS = (*_LIST_KEYS, "severity", "per-file", "promises", "fail-on", "format", "channel", "require-reason")
 OVERRIDE_KEYS = ("enable", "disable", "severity", "channel")
 
@@ -103,6 +103,7 @@ def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
         format=check.choice(data["format"], FORMATS, ("format",)) if "format" in data else None,
         channel=check.choice(data["channel"], CHANNELS, ("channel",)) if "channel" in data else None,
         allow_words=values.get("allow-words", ()),
+        skip_strings=values.get("skip-strings", ()),
         require_reason=require_reason,
         lines={key: locate((key,)) for key in data if key != KEY_LINES},
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cxlint.document import Document
+
 NOT_COPY_KEYS = frozenset(
     """
     id ids uid uuid guid key keys slug url urls uri href src srcset link links image images img icon icons
@@ -42,3 +44,24 @@ def is_copy(key_path: Iterable[str], value: str, skip_keys: frozenset[str] = NOT
 def json_pointer(parts: Iterable[str]) -> str:
     """RFC 6901: ``/a/0/b``, with ``~`` and ``/`` escaped."""
     return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def blank_strings(doc: Document, patterns: tuple[str, ...]) -> None:
+    """Blank the strings whose JSON Pointer matches one of ``patterns`` (the project says they are not copy).
+
+    Works for every reader that records segments (JSON, YAML, locale files), after reading.
+    """
+    from cxlint.config.globs import matches_any
+
+    if not patterns or not doc.segments:
+        return
+    skipped = [s for s in doc.segments if matches_any(patterns, s.pointer.lstrip("/"))]
+    if not skipped:
+        return
+    chars = list(doc.mask)
+    for segment in skipped:
+        chars[segment.start : segment.end] = [" " if ch != "\n" else ch for ch in doc.mask[segment.start : segment.end]]
+    doc.mask = "".join(chars)
+    kept = [p for p in doc.placeholders if not any(s.start <= p.start < s.end for s in skipped)]
+    doc.placeholders = tuple(kept)
+    doc.segments = tuple(s for s in doc.segments if s not in skipped)
