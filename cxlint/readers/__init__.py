@@ -1,49 +1,60 @@
-"""One reader per format behind one small registry: ``READERS[suffix](path, text) -> Document``.
+"""One reader per format behind one small registry: ``reader_for(path)(path, text) -> Document``.
 
-A reader module imports its parser inside ``read`` so the linter's start-up stays cheap.
+Reader modules are imported on first use, and each imports its parser inside ``read``, so start-up stays cheap.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from cxlint.document import Document
-from cxlint.readers import android, eml, fluent, gettext, html, ini, jsonfile, markdown, mdx, mjml, plaintext, properties, template, yamlfile
 
 Reader = Callable[[str, str], Document]
 
-READERS: dict[str, Reader] = {
-    ".txt": plaintext.read,
-    ".text": plaintext.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".mdown": markdown.read,
-    ".mkd": markdown.read,
-    ".mdx": mdx.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".xhtml": html.read,
-    ".mjml": mjml.read,
-    ".j2": template.read,
-    ".jinja": template.read,
-    ".jinja2": template.read,
-    ".njk": template.read,
-    ".liquid": template.read,
-    ".hbs": template.read,
-    ".handlebars": template.read,
-    ".mustache": template.read,
-    ".twig": template.read,
-    ".json": jsonfile.read,
-    ".yaml": yamlfile.read,
-    ".yml": yamlfile.read,
-    ".po": gettext.read,
-    ".pot": gettext.read,
-    ".ftl": fluent.read,
-    ".properties": properties.read,
-    ".ini": ini.read,
-    ".xml": android.read,
-    ".eml": eml.read,
+READERS: dict[str, str] = {
+    ".txt": "plaintext",
+    ".text": "plaintext",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".mdx": "mdx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".mjml": "mjml",
+    ".j2": "template",
+    ".jinja": "template",
+    ".jinja2": "template",
+    ".njk": "template",
+    ".liquid": "template",
+    ".hbs": "template",
+    ".handlebars": "template",
+    ".mustache": "template",
+    ".twig": "template",
+    ".json": "jsonfile",
+    ".yaml": "yamlfile",
+    ".yml": "yamlfile",
+    ".po": "gettext",
+    ".pot": "gettext",
+    ".ftl": "fluent",
+    ".properties": "properties",
+    ".ini": "ini",
+    ".xml": "android",
+    ".eml": "eml",
 }
+"""Suffix -> the module of ``cxlint.readers`` whose ``read(path, text)`` reads it.
+
+Modules are imported on first use, so a run pays only for the formats it meets.
+"""
+
+
+@lru_cache(maxsize=None)
+def _load(module: str) -> Reader:
+    reader: Reader = importlib.import_module(f"cxlint.readers.{module}").read
+    return reader
 
 
 def reader_for(path: str) -> Reader | None:
@@ -51,4 +62,5 @@ def reader_for(path: str) -> Reader | None:
     dot = path.rfind(".")
     if dot == -1 or "/" in path[dot:]:
         return None
-    return READERS.get(path[dot:].lower())
+    module = READERS.get(path[dot:].lower())
+    return _load(module) if module is not None else None
