@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    "We can see you've been comparing our mortgage rates with two other banks this week.",
+    "Your Fitbit data suggests you're sleeping less than 5 hours a night.",
+    "You've visited our clinic page 8 times — is there something you'd like to talk about?",
+    "Noticed you've been shopping for baby clothes lately — congratulations!",
+    'Based on your listening history, you might be going through a tough time.',
+    'We tracked your phone to our Regent Street store on Saturday afternoon.',
+    "You were in the app at 4:51 AM. Can't sleep?",
+    "From your grocery orders, it looks like you've gone gluten-free.",
     "You always end up in your overdraft at the end of the month — want a buffer?",
     "Our lobby cameras recognised you at the perfume counter yesterday.",
     "We saw 4 of you reading the pricing page today.",
@@ -35,6 +43,19 @@ CREEPY = [
 ]
 
 CLEAN = [
+    "We'll email you when your order ships.",
+    'Your package was delivered at 2:14 PM and left at your front door.',
+    'Tell us your dietary needs so we can tailor your menu.',
+    'Most customers hear back from us within two working days.',
+    'Sale ends Monday 1 December at midnight.',
+    'Popular in your area this week: waterproof jackets.',
+    'You have 3 items in your basket.',
+    "We can't promise same-day delivery in rural areas.",
+    'Reminder: your car is booked in for 9:00 AM tomorrow at our Leeds branch.',
+    'Our records show your membership renews on 3 March.',
+    'Delivery usually takes 3–5 working days.',
+    'No thanks',
+    "Your password was changed at 10:42 AM. If this wasn't you, contact us.",
     "Payday loans can be expensive; you usually pay more in interest.",
     "You're always welcome to call our debt advice line.",
     "You usually pay by card, so we've kept that as your default.",

@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 UNBACKED = [
+    'Our chatbot answers every question instantly.',
+    'Switch to Volt and your bills will never go up.',
+    'Guaranteed to double your followers in 30 days.',
+    'The safest car on the road today.',
+    'We never, ever share your details with third parties.',
+    'All repairs completed within 24 hours.',
+    'Members save an extra 20% every single time.',
+    'Fastest checkout in the industry.',
     'Your parcel will be with you by 10am tomorrow — every time.',
     'We resolve 99% of complaints on the first call.',
     'Our advisors pick up in under 30 seconds.',

@@ -1,0 +1,34 @@
+"""Pressure regressions: copy written for these tests (not from any dataset). Pressure lines need a pressure
+finding at warning or above; plain deadlines, stock facts and plain declines get none."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.rulepack.model import RuleSet
+from cxlint.testing import lint_text
+
+PRESSURE = [
+    'Only 1 seat left at this price!',
+    'Hurry — sale ends in 2 hours!',
+    "No thanks, I'll keep paying too much.",
+    "Don't leave your pets unprotected — cover ends tonight.",
+    '23 people bought this in the last 24 hours.',
+]
+
+PLAIN = [
+    "Sale ends Monday 1 December at midnight.",
+    "No thanks",
+    "Size 8 is out of stock; we'll email you when it's back.",
+    "Your session will expire in 5 minutes. Stay signed in?",
+]
+
+
+@pytest.mark.parametrize("text", PRESSURE)
+def test_pressure_is_flagged(text: str, ruleset: RuleSet) -> None:
+    assert [f for f in lint_text(text, ruleset) if f.category == "pressure" and f.severity != "info"], text
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_copy_is_left_alone(text: str, ruleset: RuleSet) -> None:
+    assert not [f for f in lint_text(text, ruleset) if f.category == "pressure" and f.severity != "info"], text
