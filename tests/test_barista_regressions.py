@@ -9,6 +9,16 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    "Quick question — we noticed your running app hasn't synced since your knee surgery. Feeling better?",
+    'You spent 3 hours on our site last night between 1 and 4 AM.',
+    "Looks like you're planning a wedding! Here are our favourite venues.",
+    'We noticed you keep adding and removing the stroller from your cart.',
+    'Your neighbours on Maple Avenue just switched to us — join them?',
+    'Hey, we saw you walk past our Kings Road shop twice this week!',
+    "Your bank transactions show you're spending more on takeaways lately.",
+    "We know where you'll be next Friday — your calendar says Lisbon!",
+    "I noticed from your messages that you've been feeling lonely.",
+    'Your search for "how to pay off credit card debt" caught our eye.',
     "We can see you've been comparing our mortgage rates with two other banks this week.",
     "Your Fitbit data suggests you're sleeping less than 5 hours a night.",
     "You've visited our clinic page 8 times — is there something you'd like to talk about?",
@@ -43,6 +53,19 @@ CREEPY = [
 ]
 
 CLEAN = [
+    'Your appointment is at 3:15 PM on Thursday with Dr Patel.',
+    "We've saved your preferences: window seat, vegetarian meal.",
+    'New: Dark mode is here. Turn it on in Settings.',
+    'We aim to process refunds within 5 working days.',
+    'Need help? Our team is available Monday to Friday, 9am to 5pm.',
+    'Prices start from £4.99 a month; terms apply.',
+    "Your trial ends on 12 March. We'll remind you 3 days before.",
+    'This offer ends on Sunday 14 December at 11:59 PM.',
+    "You asked us to check in weekly, so here's your summary.",
+    'Thanks for visiting — we hope to see you again soon.',
+    'Only registered users can post reviews.',
+    "We'll never ask for your password by email.",
+    'Cancel online in two clicks, any time.',
     "We'll email you when your order ships.",
     'Your package was delivered at 2:14 PM and left at your front door.',
     'Tell us your dietary needs so we can tailor your menu.',

@@ -9,6 +9,11 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 PRESSURE = [
+    'Final hours: 50% off ends at midnight!',
+    'Your reserved seat will be released in 9:59.',
+    'Almost sold out — grab yours now.',
+    "I don't want to protect my family.",
+    'Cancel anytime by calling 0800 000 0000 during office hours.',
     'Only 1 seat left at this price!',
     'Hurry — sale ends in 2 hours!',
     "No thanks, I'll keep paying too much.",

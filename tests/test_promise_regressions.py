@@ -9,6 +9,16 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 UNBACKED = [
+    'Get approved today, no matter your credit score.',
+    'Our AI finds you the perfect home, every time.',
+    'Zero emissions, 100% of the time.',
+    'Protected against every kind of cyber attack.',
+    "You'll be fluent in French in just 3 months.",
+    'Trusted by more than 2 million UK households.',
+    "We'll match any price, anywhere.",
+    "Hi, I'm Ava — a real person, here 24 hours a day.",
+    'Our prices are always the lowest in town.',
+    'Unlimited calls, texts and data. No caps.',
     'Our chatbot answers every question instantly.',
     'Switch to Volt and your bills will never go up.',
     'Guaranteed to double your followers in 30 days.',
