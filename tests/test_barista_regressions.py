@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    'We clocked you at the Baker Street stop at 08:12 again this morning.',
+    "Hey {{first_name}}, you've checked your balance 14 times since payday.",
+    'Our sensors show you usually shower at 6:30 AM — want a hot water reminder?',
+    'Your ovulation window starts tomorrow, based on your app activity.',
+    'We saw on Instagram that you just got engaged — congratulations!',
+    "Since you've been Googling divorce lawyers, here's our guide to splitting finances.",
+    'People in your postcode who bought what you bought often struggle with their mortgage.',
+    'You spend about 40 minutes a day in our app, mostly after 11 PM.',
     "Quick question — we noticed your running app hasn't synced since your knee surgery. Feeling better?",
     'You spent 3 hours on our site last night between 1 and 4 AM.',
     "Looks like you're planning a wedding! Here are our favourite venues.",
@@ -53,6 +61,18 @@ CREEPY = [
 ]
 
 CLEAN = [
+    'Unlimited calls and texts (fair use policy applies).',
+    'Showing results near SW1A 1AA, the postcode you searched for.',
+    "We can't guarantee next-day delivery to the Highlands.",
+    'Our free plan includes 3 projects. Upgrade for more.',
+    'Support is available 24/7 for Enterprise customers under your SLA.',
+    "You chose weekly emails, so here's this week's roundup.",
+    'Tickets go on sale on 5 May at 9 AM.',
+    'Your card ending 4417 was charged £12.99 today.',
+    "We'd love your feedback on your recent stay.",
+    "Answers to the questions we're asked most.",
+    'Hi {{first_name}}, welcome back!',
+    'Earn points on every order and swap them for rewards.',
     'Your appointment is at 3:15 PM on Thursday with Dr Patel.',
     "We've saved your preferences: window seat, vegetarian meal.",
     'New: Dark mode is here. Turn it on in Settings.',

@@ -9,6 +9,10 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 PRESSURE = [
+    'Price goes up in 3 days — lock it in now!',
+    "Only 4 tickets remaining for Saturday's show.",
+    'Skip the discount? I guess you like paying more.',
+    'Leaving already? Your basket will be emptied if you go.',
     'Final hours: 50% off ends at midnight!',
     'Your reserved seat will be released in 9:59.',
     'Almost sold out — grab yours now.',

@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 UNBACKED = [
+    'Delivered in 30 minutes or your pizza is free.',
+    'We answer the phone in 3 rings, guaranteed.',
+    'Your broadband will never drop out.',
+    'Join 10,000+ happy customers who saved an average of £340.',
+    'Proven to cut stress by 50%.',
+    "The world's most comfortable mattress.",
+    'Cancel any time and get every penny back.',
+    'No waiting lists. See a specialist tomorrow.',
     'Get approved today, no matter your credit score.',
     'Our AI finds you the perfect home, every time.',
     'Zero emissions, 100% of the time.',
