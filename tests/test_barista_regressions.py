@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    "Moving out of your parents' place? Your recent searches say so — here are starter kits.",
+    "We noticed you've stopped ordering nappies. Is your little one growing up?",
+    'You were 200 metres from our store at lunchtime — pop in next time!',
+    'Your heart rate hit 142 bpm during your last meeting. Stressful day?',
+    'You opened our last 12 emails within a minute of receiving them.',
+    "Your playlist history tells us you've been having a hard time.",
+    'Your credit file shows 2 missed payments — we can help you rebuild.',
+    'Emma, 34, from your street just booked a cleaner with us.',
     'We clocked you at the Baker Street stop at 08:12 again this morning.',
     "Hey {{first_name}}, you've checked your balance 14 times since payday.",
     'Our sensors show you usually shower at 6:30 AM — want a hot water reminder?',
@@ -61,6 +69,16 @@ CREEPY = [
 ]
 
 CLEAN = [
+    'Your delivery slot is Tuesday between 2 PM and 4 PM, as you chose.',
+    'Looking for something specific? Search our range.',
+    "Our clinic's opening hours are 8am–6pm.",
+    'Customers say our support is friendly and helpful.',
+    'Most orders arrive within 3 days, but it can take longer at busy times.',
+    'Enter your postcode to see delivery times near you.',
+    "We'll never sell your data without your consent, as our privacy policy explains.",
+    'Free returns within 30 days of delivery. Conditions apply.',
+    'Your plan includes 10 GB of data each month.',
+    'Rated 4.6/5 from 2,300 reviews on Trustpilot.',
     'Unlimited calls and texts (fair use policy applies).',
     'Showing results near SW1A 1AA, the postcode you searched for.',
     "We can't guarantee next-day delivery to the Highlands.",

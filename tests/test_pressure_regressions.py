@@ -9,6 +9,9 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 PRESSURE = [
+    'Your cart expires in 15 minutes.',
+    'Flash sale: only today!',
+    'Selling out fast — 87% claimed.',
     'Price goes up in 3 days — lock it in now!',
     "Only 4 tickets remaining for Saturday's show.",
     'Skip the discount? I guess you like paying more.',

@@ -9,6 +9,13 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 UNBACKED = [
+    "I'm Sam, your personal stylist, and I know exactly what suits you.",
+    'Pay zero interest forever.',
+    'Guaranteed 5-star service on every stay.',
+    'Your child will read fluently by age 5 with our app.',
+    'Backed by science: our tea boosts immunity.',
+    'We respond to all complaints in under an hour.',
+    'Never pay full price again.',
     'Delivered in 30 minutes or your pizza is free.',
     'We answer the phone in 3 rings, guaranteed.',
     'Your broadband will never drop out.',
