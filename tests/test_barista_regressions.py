@@ -9,6 +9,13 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 CREEPY = [
+    'Welcome back to Brightside, {{first_name}}. Last time you stayed on the FAQ page for 11 minutes.',
+    'We noticed that you read our article on IVF three times last week.',
+    "Your late-night orders tell us you might be working shifts. Here's our night menu.",
+    'Thinking about leaving your partner? Our legal team can help — we saw your searches.',
+    "Your car's GPS shows you drove to the hospital twice this week. Everything OK?",
+    "You've hovered over the 'Cancel subscription' button 4 times today.",
+    "Based on your purchase of a pregnancy test, we've added baby items to your feed.",
     "Moving out of your parents' place? Your recent searches say so — here are starter kits.",
     "We noticed you've stopped ordering nappies. Is your little one growing up?",
     'You were 200 metres from our store at lunchtime — pop in next time!',
@@ -69,6 +76,14 @@ CREEPY = [
 ]
 
 CLEAN = [
+    'Our nurses are available 8am to 8pm, seven days a week.',
+    'Typically pays for itself in 5–7 years, depending on usage.',
+    'Your hospital appointment is confirmed for Monday at 10:00.',
+    'Prefer not to get these tips? Turn them off in Settings.',
+    'Results vary; most customers see clearer skin in 8–12 weeks.',
+    'Tell us about your goals so we can suggest a plan.',
+    'Your subscription renews on 1 June unless you cancel.',
+    'We offer a 30-day money-back guarantee; see terms.',
     'Your delivery slot is Tuesday between 2 PM and 4 PM, as you chose.',
     'Looking for something specific? Search our range.',
     "Our clinic's opening hours are 8am–6pm.",

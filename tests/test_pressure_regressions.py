@@ -9,6 +9,9 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 PRESSURE = [
+    "Only 3 spots left in today's class — book now!",
+    "Don't let your family down — renew before your cover lapses.",
+    'This price disappears at midnight.',
     'Your cart expires in 15 minutes.',
     'Flash sale: only today!',
     'Selling out fast — 87% claimed.',

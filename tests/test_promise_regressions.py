@@ -9,6 +9,14 @@ from cxlint.rulepack.model import RuleSet
 from cxlint.testing import lint_text
 
 UNBACKED = [
+    'Our nurses are available around the clock, every day of the year.',
+    "We promise you'll never wait more than 5 minutes.",
+    'The most accurate weather app in the world.',
+    'Get rid of acne in 7 days — or your money back.',
+    'Lowest mortgage rates, guaranteed.',
+    "Your home will sell in 30 days or we'll waive our fee.",
+    '100% natural ingredients, no side effects.',
+    'Our solar panels pay for themselves in 3 years.',
     "I'm Sam, your personal stylist, and I know exactly what suits you.",
     'Pay zero interest forever.',
     'Guaranteed 5-star service on every stay.',
