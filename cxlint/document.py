@@ -67,10 +67,6 @@ class Document:
         """This document and its parts, each to be linted on its own."""
         return (self, *self.subdocuments)
 
-    def placeholder_at(self, start: int, end: int) -> list[Placeholder]:
-        """Placeholders overlapping ``[start, end)``."""
-        return [p for p in self.placeholders if p.start < end and p.end > start]
-
 
 def _segment_start(segment: Segment) -> int:
     return segment.start

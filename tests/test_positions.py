@@ -13,6 +13,7 @@ from cxlint.engine.linter import lint_document
 from cxlint.findings import Finding
 from cxlint.readers import markdown, plaintext
 from cxlint.rulepack.model import RuleSet
+from cxlint.testing import default_ruleset
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -22,6 +23,9 @@ def slice_at(source: str, finding: Finding) -> str:
     start = sum(len(line) + 1 for line in lines[: finding.line - 1]) + finding.column - 1
     end = sum(len(line) + 1 for line in lines[: finding.end_line - 1]) + finding.end_column - 1
     return source[start:end]
+
+
+_RULESET = default_ruleset()  # hypothesis tests cannot take pytest fixtures
 
 
 def check_all(source: str, ruleset: RuleSet) -> list[Finding]:
@@ -84,13 +88,3 @@ def test_columns_count_code_points_not_bytes(ruleset: RuleSet) -> None:
 )
 def test_positions_hold_around_arbitrary_text(prefix: str, suffix: str, example: str) -> None:
     check_all(prefix + "\n" + example + "\n" + suffix, _RULESET)
-
-
-_RULESET = None  # set lazily below, hypothesis cannot take fixtures
-
-
-def setup_module() -> None:
-    global _RULESET
-    from cxlint.testing import default_ruleset
-
-    _RULESET = default_ruleset()

@@ -32,3 +32,14 @@ def test_rule_texts_are_complete(rule: Rule) -> None:
     for text in (rule.message, rule.rationale, rule.suggestion):
         assert text.count("(") == text.count(")"), text
         assert text.count('"') % 2 == 0, text
+
+
+def test_assert_flags_helper_checks_rule_and_span() -> None:
+    from cxlint.testing import assert_flags
+
+    assert_flags("CX102", "You paused the film at 1:52 AM.", "at 1:52 AM", _RULESET)
+    assert_flags("CX102", "Your order left the depot at 1:52 AM.", None, _RULESET)
+    with pytest.raises(AssertionError):
+        assert_flags("CX102", "You paused the film at 1:52 AM.", "1:52 AM", _RULESET)
+    with pytest.raises(AssertionError):
+        assert_flags("CX102", "You paused the film at 1:52 AM.", None, _RULESET)

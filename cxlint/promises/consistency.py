@@ -20,6 +20,8 @@ from cxlint.promises.matching import Assessment
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.values import same_value
 
+INCONSISTENT_RULE = ("CX253", "promise-inconsistent")
+
 COMPARED_KINDS = frozenset({"response-time", "delivery-time", "availability", "uptime", "refund-window", "trial-length"})
 MAX_NAMED = 3
 
@@ -96,7 +98,7 @@ def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
         more = f" (and {len(conflicts) - MAX_NAMED} more)" if len(conflicts) > MAX_NAMED else ""
         out.append(Finding(
             path=record.path, start=record.start, end=record.end, line=record.line, column=record.column,
-            end_line=record.end_line, end_column=record.end_column, rule="CX253", name="promise-inconsistent",
+            end_line=record.end_line, end_column=record.end_column, rule=INCONSISTENT_RULE[0], name=INCONSISTENT_RULE[1],
             category="promise", severity="warning",
             message=f"Inconsistent {record.subject} promise across touchpoints: {details}{more}.",
             text=record.text, suggestion="Promise the same thing everywhere, with the same qualifiers, or make the difference explicit.",

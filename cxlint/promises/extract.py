@@ -339,7 +339,6 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
         kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
         channel=doc.channel, strong=draft.strong, own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)), findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
-        subject_words=frozenset(content_words(context)),
     )
 
 

@@ -56,9 +56,6 @@ class Schedule:
                 return False
         return True
 
-    def weekly_minutes(self) -> int:
-        return sum(end - start for _, start, end in self.slots)
-
     def __str__(self) -> str:
         if self.times_given and len(self.slots) == 7 and all(s == 0 and e == 1440 for _, s, e in self.slots):
             return "24/7"

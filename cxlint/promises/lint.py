@@ -22,7 +22,6 @@ STATUS_RULES = {
     EXPIRED: ("CX251", "promise-expired"),
     UNBACKED: ("CX252", "promise-unbacked"),
 }
-INCONSISTENT_RULE = ("CX253", "promise-inconsistent")
 EXPIRING_RULE = ("CX254", "registry-entry-expiring")
 _SUGGESTIONS = {
     OVER: "Promise no more than the registry entry backs, or get the entry (and its evidence) updated first.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cxlint.findings import Finding
 from cxlint.promises.values import Value
@@ -35,7 +35,6 @@ class PromiseRecord:
     findings: tuple[Finding, ...] = ()
     entry_id: str | None = None
     part: str | None = None
-    subject_words: frozenset[str] = field(default=frozenset())
     own_voice: bool = True
 
     @property

@@ -159,7 +159,6 @@ def embedded_value(text: str) -> Value | None:
 
 
 LONGER_IS_STRONGER = frozenset({"refund-window", "trial-length", "guarantee"})
-HIGHER_IS_STRONGER = frozenset({"uptime", "discount", "outcome", "claim", "security", "rank"})
 
 
 def compare(kind: str, copy: Value, entry: Value) -> int | None:

@@ -353,7 +353,6 @@ def _compile(
         regex_anchors=scanned,
         digit_anchors=digit_led,
         placeholder_rules=tuple(r for r in rules if any(p.kind == "placeholder" for p in r.patterns)),
-        lists=lists,
         packs=tuple(packs),
     )
 

@@ -103,7 +103,6 @@ class RuleSet:
     placeholder_rules: tuple[Rule, ...]
     digit_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...] = ()
     """Regex anchors that begin with a digit: tried only where a run of digits starts."""
-    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     packs: tuple[str, ...] = ()
     _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 

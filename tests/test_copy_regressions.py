@@ -1,5 +1,8 @@
-"""Barista regressions: copy written for these tests (not from any evaluation set) that once slipped through
-or was once flagged wrongly. Creepy lines need a barista finding at warning or above; clean ones none at all."""
+"""Regressions: copy written for these tests (not from any evaluation set or dataset) that once slipped
+through or was once flagged wrongly. Each flagged line needs a finding of its category at warning or
+above. Clean barista lines must get no finding at all; hedged promises and plain pressure-free copy
+must get none of their own category.
+"""
 
 from __future__ import annotations
 
@@ -50,11 +53,11 @@ CREEPY = [
     'We tracked your phone to our Regent Street store on Saturday afternoon.',
     "You were in the app at 4:51 AM. Can't sleep?",
     "From your grocery orders, it looks like you've gone gluten-free.",
-    "You always end up in your overdraft at the end of the month — want a buffer?",
-    "Our lobby cameras recognised you at the perfume counter yesterday.",
-    "We saw 4 of you reading the pricing page today.",
-    "You streamed 9 hours of sad films this weekend. Is everything OK?",
-    "Hello again! Last on our site 25 minutes ago from an iPhone 14 Pro — still after the blue sofa?",
+    'You always end up in your overdraft at the end of the month — want a buffer?',
+    'Our lobby cameras recognised you at the perfume counter yesterday.',
+    'We saw 4 of you reading the pricing page today.',
+    'You streamed 9 hours of sad films this weekend. Is everything OK?',
+    'Hello again! Last on our site 25 minutes ago from an iPhone 14 Pro — still after the blue sofa?',
     "Because you're browsing from a Chromebook in Hove, we're showing you our student range.",
     "We know you've been eyeing the blue dress all week.",
     "Your Spotify says you've been listening to breakup songs on repeat.",
@@ -132,10 +135,10 @@ CLEAN = [
     'Delivery usually takes 3–5 working days.',
     'No thanks',
     "Your password was changed at 10:42 AM. If this wasn't you, contact us.",
-    "Payday loans can be expensive; you usually pay more in interest.",
+    'Payday loans can be expensive; you usually pay more in interest.',
     "You're always welcome to call our debt advice line.",
     "You usually pay by card, so we've kept that as your default.",
-    "Posted 25 minutes ago by the Northfell team.",
+    'Posted 25 minutes ago by the Northfell team.',
     "We know you're busy, so here's a 2-minute summary.",
     'We noticed a problem with your last payment. Please update your card.',
     'Your order was picked up by the courier at 10:15 AM.',
@@ -154,12 +157,122 @@ CLEAN = [
     'See you at 8:30 tomorrow for your eye test at our Leeds branch.',
 ]
 
+UNBACKED = [
+    'Our nurses are available around the clock, every day of the year.',
+    "We promise you'll never wait more than 5 minutes.",
+    'The most accurate weather app in the world.',
+    'Get rid of acne in 7 days — or your money back.',
+    'Lowest mortgage rates, guaranteed.',
+    "Your home will sell in 30 days or we'll waive our fee.",
+    '100% natural ingredients, no side effects.',
+    'Our solar panels pay for themselves in 3 years.',
+    "I'm Sam, your personal stylist, and I know exactly what suits you.",
+    'Pay zero interest forever.',
+    'Guaranteed 5-star service on every stay.',
+    'Your child will read fluently by age 5 with our app.',
+    'Backed by science: our tea boosts immunity.',
+    'We respond to all complaints in under an hour.',
+    'Never pay full price again.',
+    'Delivered in 30 minutes or your pizza is free.',
+    'We answer the phone in 3 rings, guaranteed.',
+    'Your broadband will never drop out.',
+    'Join 10,000+ happy customers who saved an average of £340.',
+    'Proven to cut stress by 50%.',
+    "The world's most comfortable mattress.",
+    'Cancel any time and get every penny back.',
+    'No waiting lists. See a specialist tomorrow.',
+    'Get approved today, no matter your credit score.',
+    'Our AI finds you the perfect home, every time.',
+    'Zero emissions, 100% of the time.',
+    'Protected against every kind of cyber attack.',
+    "You'll be fluent in French in just 3 months.",
+    'Trusted by more than 2 million UK households.',
+    "We'll match any price, anywhere.",
+    "Hi, I'm Ava — a real person, here 24 hours a day.",
+    'Our prices are always the lowest in town.',
+    'Unlimited calls, texts and data. No caps.',
+    'Our chatbot answers every question instantly.',
+    'Switch to Volt and your bills will never go up.',
+    'Guaranteed to double your followers in 30 days.',
+    'The safest car on the road today.',
+    'We never, ever share your details with third parties.',
+    'All repairs completed within 24 hours.',
+    'Members save an extra 20% every single time.',
+    'Fastest checkout in the industry.',
+    'Your parcel will be with you by 10am tomorrow — every time.',
+    'We resolve 99% of complaints on the first call.',
+    'Our advisors pick up in under 30 seconds.',
+    'Get a decision in 60 seconds, no credit check needed.',
+    "The UK's most loved bank, five years running.",
+    'Nothing beats our prices. Ever.',
+    'Say goodbye to back pain for good.',
+    'Your data never leaves your device.',
+    'Zero fees on every transfer, forever.',
+    'Rated 5 stars by over 10,000 drivers.',
+    "We'll beat any quote by 10%.",
+    'Sleep better from night one.',
+    'All our coffee is ethically sourced and 100% organic.',
+    'Same-day repairs at every branch.',
+    'Instant payouts, every time you sell.',
+]
 
-@pytest.mark.parametrize("text", CREEPY)
-def test_creepy_copy_is_flagged(text: str, ruleset: RuleSet) -> None:
-    assert [f for f in lint_text(text, ruleset) if f.category == "barista" and f.severity != "info"], text
+BACKED_OR_HEDGED = [
+    'We aim to answer calls within a few minutes during busy periods.',
+    'Most repairs are done the same day if the part is in stock.',
+    "Prices from £9 a month; see plans for what's included.",
+    'Could our app help you sleep better? Try it free for a week.',
+    "We don't guarantee that every listing is still available.",
+    'Our phone lines are open 8am to 6pm on weekdays.',
+    "According to the 2026 Which? survey, we're the UK's most trusted bank.",
+    'Please allow up to 10 working days for your refund.',
+    'Returns are accepted within 14 days of delivery.',
+    'Some customers see results in as little as two weeks.',
+]
+
+PRESSURE = [
+    "Only 3 spots left in today's class — book now!",
+    "Don't let your family down — renew before your cover lapses.",
+    'This price disappears at midnight.',
+    'Your cart expires in 15 minutes.',
+    'Flash sale: only today!',
+    'Selling out fast — 87% claimed.',
+    'Price goes up in 3 days — lock it in now!',
+    "Only 4 tickets remaining for Saturday's show.",
+    'Skip the discount? I guess you like paying more.',
+    'Leaving already? Your basket will be emptied if you go.',
+    'Final hours: 50% off ends at midnight!',
+    'Your reserved seat will be released in 9:59.',
+    'Almost sold out — grab yours now.',
+    "I don't want to protect my family.",
+    'Cancel anytime by calling 0800 000 0000 during office hours.',
+    'Only 1 seat left at this price!',
+    'Hurry — sale ends in 2 hours!',
+    "No thanks, I'll keep paying too much.",
+    "Don't leave your pets unprotected — cover ends tonight.",
+    '23 people bought this in the last 24 hours.',
+]
+
+PLAIN = [
+    'Sale ends Monday 1 December at midnight.',
+    'No thanks',
+    "Size 8 is out of stock; we'll email you when it's back.",
+    'Your session will expire in 5 minutes. Stay signed in?',
+]
+
+FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
+LEFT_ALONE = [(None, t) for t in CLEAN] + [("promise", t) for t in BACKED_OR_HEDGED] + [("pressure", t) for t in PLAIN]
+"""``None``: no finding of any category may appear."""
 
 
-@pytest.mark.parametrize("text", CLEAN)
-def test_clean_copy_is_left_alone(text: str, ruleset: RuleSet) -> None:
-    assert not [f for f in lint_text(text, ruleset) if f.severity != "info"], text
+def _raised(text: str, ruleset: RuleSet, category: str | None) -> list[str]:
+    return [f.rule for f in lint_text(text, ruleset) if f.severity != "info" and category in (None, f.category)]
+
+
+@pytest.mark.parametrize(("category", "text"), FLAGGED)
+def test_copy_is_flagged(category: str, text: str, ruleset: RuleSet) -> None:
+    assert _raised(text, ruleset, category), text
+
+
+@pytest.mark.parametrize(("category", "text"), LEFT_ALONE)
+def test_copy_is_left_alone(category: str | None, text: str, ruleset: RuleSet) -> None:
+    assert not _raised(text, ruleset, category), text
