@@ -22,10 +22,7 @@ class Lexicon:
     phrases: frozenset[tuple[str, ...]] = frozenset()
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
     by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        return frozenset(self.by_first)
+    first_words: frozenset[str] = frozenset()
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
@@ -77,4 +74,4 @@ def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         by_last.setdefault(phrase[-1], []).append(phrase)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()})
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()}, frozenset(by_first))
