@@ -4,7 +4,8 @@
     CXLINT_TEXTCAT_MODEL=/tmp/cxlint-textcat CXLINT_TEXTCAT_THRESHOLD=0.7 \
         python3 benchmarks/textcat/cxlint_with_textcat.py check --format json --fail-on never --isolated DIR
 
-Runs the real cxlint (`python3 -m cxlint`, from the /work/main working tree) with the same arguments,
+Runs the real cxlint (`python3 -m cxlint`, from the /work/main working tree, or from the source tree
+named by CXLINT_REPO, e.g. a frozen `git archive` of one commit) with the same arguments,
 then reads every lintable file under the given paths as text and adds ONE whole-file finding
 (rule TC100, line 1, column 1, severity "warning") per category whose classifier score is at or
 above the threshold, unless cxlint already has a finding of that category in that file.
@@ -13,6 +14,8 @@ Environment:
   CXLINT_TEXTCAT_MODEL      model folder written by train.py (required)
   CXLINT_TEXTCAT_THRESHOLD  score threshold, default 0.5
   CXLINT_TEXTCAT_ONLY=1     return ONLY the classifier's findings (cxlint is not run)
+  CXLINT_TEXTCAT_OFF=1      no classifier: cxlint's own output, unchanged (cxlint alone, same launcher)
+  CXLINT_REPO               source tree whose cxlint is run (default: this repo, /work/main)
 Only `check --format json` is augmented; any other command or format is passed to cxlint unchanged.
 """
 
@@ -25,7 +28,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
+REPO = Path(os.environ.get("CXLINT_REPO") or HERE.parents[1]).resolve()
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
@@ -60,7 +63,9 @@ def split_args(args: list[str]) -> tuple[dict[str, str], list[str]]:
 def run_cxlint(args: list[str]) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return subprocess.run([sys.executable, "-m", "cxlint", *args], env=env, capture_output=True, text=True)
+    # `python3 -m cxlint`, with REPO first on sys.path even ahead of the current folder
+    bootstrap = f"import runpy, sys; sys.path.insert(0, {str(REPO)!r}); runpy.run_module('cxlint', run_name='__main__', alter_sys=True)"
+    return subprocess.run([sys.executable, "-c", bootstrap, *args], env=env, capture_output=True, text=True)
 
 
 def lintable_files(paths: list[str]) -> list[str]:
@@ -108,7 +113,8 @@ def finding(path: str, category: str, score: float, text: str) -> dict:
 def main(argv: list[str]) -> int:
     only = os.environ.get("CXLINT_TEXTCAT_ONLY") == "1"
     options, paths = split_args(argv[1:]) if argv and argv[0] == "check" else ({}, [])
-    if not argv or argv[0] != "check" or options.get("--format") != "json" or "-" in paths:
+    off = os.environ.get("CXLINT_TEXTCAT_OFF") == "1"
+    if off or not argv or argv[0] != "check" or options.get("--format") != "json" or "-" in paths:
         result = run_cxlint(argv)
         sys.stdout.write(result.stdout)
         sys.stderr.write(result.stderr)

@@ -6,8 +6,8 @@ alone and cxlint + classifier, at several thresholds. Evaluation only: the holdo
 
 Writes each holdout case to its own Markdown file in a temporary folder (<channel>/<n>-<id>.md, so
 cxlint infers the channel from the path the way `cxlint eval` sets it), then runs the very commands
-that blind_eval would run: `python3 -m cxlint check --format json --fail-on never --isolated DIR` and
-cxlint_with_textcat.py with CXLINT_TEXTCAT_ONLY=1 (classifier alone) and without it (combined).
+that blind_eval would run: `python3 -m cxlint check --format json --fail-on never --isolated DIR`
+(cxlint from /work/main, or from CXLINT_REPO, a frozen snapshot of one commit) and cxlint_with_textcat.py with CXLINT_TEXTCAT_ONLY=1 (classifier alone) and without it (combined).
 A case counts as flagged for a category when some finding of that category at severity warning or
 above is in its file (as in `cxlint eval`). The git commit is recorded before and after each run.
 """
@@ -33,7 +33,13 @@ WRAPPER = HERE / "cxlint_with_textcat.py"
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+CXLINT_REPO = Path(os.environ.get("CXLINT_REPO") or REPO).resolve()
+
+
 def commit() -> str:
+    """The commit whose cxlint runs: /work/main's HEAD, or the frozen snapshot named by CXLINT_REPO."""
+    if CXLINT_REPO != REPO:
+        return (CXLINT_REPO / ".commit").read_text().strip() if (CXLINT_REPO / ".commit").exists() else CXLINT_REPO.name
     out = subprocess.run(["git", "-C", str(REPO), "log", "--oneline", "-1"], capture_output=True, text=True).stdout
     return out.split()[0] if out else "?"
 
@@ -53,7 +59,7 @@ def write_cases(cases: list[dict], folder: Path) -> dict[str, dict]:
 def run(cmd: list[str], env_extra: dict[str, str], folder: Path) -> tuple[list[dict], str]:
     before = commit()
     env = dict(os.environ, **env_extra)
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(CXLINT_REPO)
     result = subprocess.run(cmd + ["check", "--format", "json", "--fail-on", "never", "--isolated", str(folder)],
                             cwd=REPO, env=env, capture_output=True, text=True)
     after = commit()
@@ -95,7 +101,9 @@ def main(argv: list[str]) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="cxlint-holdout-") as tmp:
         by_path = write_cases(cases, Path(tmp))
-        configs = [("cxlint alone", None, [sys.executable, "-m", "cxlint"], {})]
+        bootstrap = (f"import runpy, sys; sys.path.insert(0, {str(CXLINT_REPO)!r}); "
+                     "runpy.run_module('cxlint', run_name='__main__', alter_sys=True)")
+        configs = [("cxlint alone", None, [sys.executable, "-c", bootstrap], {})]
         for t in thresholds:
             env = {"CXLINT_TEXTCAT_MODEL": args.model, "CXLINT_TEXTCAT_THRESHOLD": str(t)}
             configs.append(("classifier alone", t, [sys.executable, str(WRAPPER)], dict(env, CXLINT_TEXTCAT_ONLY="1")))
