@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxlint.errors import FatalError
+from cxlint.lexicon.forms import zipf
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.yamlio import line_of
@@ -250,11 +251,11 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
     """The slot whose presence is rarest in copy gates the frame.
 
     A lexicon slot gates on each entry's least common token; an ``any`` slot on all its options;
-    a shape on its regex; a merge field on any merge field. The best slot has no regex and
-    the fewest common words, then the fewest words. Any required slot is a lossless gate: a frame
-    cannot match a sentence that lacks one of its slots.
+    a shape on its regex; a merge field on any merge field. The best slot lets the fewest
+    sentences through (word frequencies from wordfreq). Any required slot is a lossless gate: a
+    frame cannot match a sentence that lacks one of its slots.
     """
-    best: tuple[tuple[int, int, int, int], Gate] | None = None
+    best: tuple[float, Gate] | None = None
     every: list[frozenset[str]] = []
     for slot in frame.slots:
         gate = _slot_gate(slot.matcher)
@@ -262,7 +263,7 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
             continue
         if not gate.regexes and not gate.placeholder:
             every.append(gate.words)
-        cost = (len(gate.regexes) + gate.placeholder, len(gate.words & common_words), len(gate.words), 0)
+        cost = _gate_cost(gate)
         if best is None or cost < best[0]:
             best = (cost, gate)
     every.sort(key=len)
@@ -270,6 +271,16 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
         return Gate(every=tuple(every))
     gate = best[1]
     return Gate(gate.words, gate.regexes, gate.placeholder, tuple(every))
+
+
+_SHAPE_COST = 10 ** 5.5
+"""A shape gate is tried once a document, but fires about as often as a common word."""
+_PLACEHOLDER_COST = 10 ** 5.0
+
+
+def _gate_cost(gate: Gate) -> float:
+    """Roughly how often the gate lets a sentence through: the summed frequency of its words."""
+    return sum(10 ** zipf(word) for word in gate.words) + _SHAPE_COST * len(gate.regexes) + _PLACEHOLDER_COST * gate.placeholder
 
 
 def _slot_gate(matcher: Matcher) -> Gate | None:
