@@ -22,10 +22,7 @@ class Lexicon:
     phrases: frozenset[tuple[str, ...]] = frozenset()
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
     by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        return frozenset(self.by_first)
+    first_words: frozenset[str] = frozenset()
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
@@ -56,9 +53,9 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
     if not tokens:
         return set()
     forms = {tokens}
-    if pos in ("verb", "any"):
+    if pos in ("verb", "any") and tokens[0].isalpha():
         forms |= {(form, *tokens[1:]) for form in word_forms(tokens[0], "verb") if form.isalpha()}
-    if pos in ("noun", "any"):
+    if pos in ("noun", "any") and tokens[-1].isalpha():
         forms |= {(*tokens[:-1], form) for form in word_forms(tokens[-1], "noun") if form.isalpha()}
     return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
 
@@ -77,4 +74,4 @@ def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         by_last.setdefault(phrase[-1], []).append(phrase)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()})
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()}, frozenset(by_first))

@@ -71,6 +71,8 @@ class Gate:
     words: frozenset[str] = frozenset()
     regex: LazyRegex | None = None
     placeholder: bool = False
+    every: tuple[frozenset[str], ...] = ()
+    """First words of every word slot: a sentence missing any of them cannot match (checked before tokenizing)."""
 
 
 @dataclass(frozen=True)
@@ -248,23 +250,26 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
     a sentence that lacks one of its slots.
     """
     best: tuple[tuple[int, int], frozenset[str]] | None = None
+    every: list[frozenset[str]] = []
     for slot in frame.slots:
         words = _gate_words(slot.matcher)
         if words is None:
             continue
+        every.append(words)
         cost = (len(words & common_words), len(words))
         if best is None or cost < best[0]:
             best = (cost, words)
+    every.sort(key=len)
     if best is not None and best[0][0] == 0:
-        return Gate(words=best[1])
+        return Gate(words=best[1], every=tuple(every))
     for slot in frame.slots:
         if slot.matcher.kind == "placeholder":
-            return Gate(placeholder=True)
+            return Gate(placeholder=True, every=tuple(every))
     for slot in frame.slots:
         if slot.matcher.kind == "shape" and slot.matcher.shape is not None:
-            return Gate(regex=slot.matcher.shape.regex)
+            return Gate(regex=slot.matcher.shape.regex, every=tuple(every))
     if best is not None:
-        return Gate(words=best[1])
+        return Gate(words=best[1], every=tuple(every))
     return Gate()
 
 
