@@ -14,7 +14,8 @@ from typing import Any
 
 from cxlint.errors import FatalError
 from cxlint.lexicon.forms import zipf
-from cxlint.lexicon.lexicons import Lexicon
+from cxlint.lexicon.lexicons import Lexicon, build_lexicon
+from cxlint.text.tokens import phrase_tokens
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.yamlio import line_of
 from cxlint.text.lazyregex import LazyRegex
@@ -22,10 +23,10 @@ from cxlint.text.lazyregex import LazyRegex
 MAX_REGEX_CHARS = 200
 """A shape or regex slot longer than this (insignificant whitespace and comments aside) is refused."""
 
-_SLOT_KEYS = frozenset("lexicon shape placeholder any regex after before within at unless_next unless_prev __line__".split())
+_SLOT_KEYS = frozenset("lexicon word shape placeholder any regex after before within at unless_next unless_prev __line__".split())
 _FRAME_KEYS = frozenset("report value kind __line__".split())
 _AT = ("start", "end")
-_MATCHER_KEYS = ("lexicon", "shape", "placeholder", "any", "regex")
+_MATCHER_KEYS = ("lexicon", "word", "shape", "placeholder", "any", "regex")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     for name, slot_spec in spec.items():
         if name in _FRAME_KEYS:
             continue
+        if not isinstance(name, str):
+            raise FatalError(f"{ctx.source}:{line}: {where}: slot name {name!r} is not a name (YAML reads on, off, yes and no as true/false)")
         slots[str(name)] = _slot(str(name), slot_spec, ctx, where, line_of(slot_spec) or line)
     if not slots:
         raise FatalError(f"{ctx.source}:{line}: {where}: a frame needs at least one slot")
@@ -216,6 +219,11 @@ def compile_matcher(spec: Any, ctx: FrameContext, where: str, line: int) -> Matc
         names = value if isinstance(value, list) else [value]
         lexicons = tuple(_lexicon(n, ctx, where, line) for n in names)
         return Matcher("lexicon", "lex:" + "|".join(lx.name for lx in lexicons), lexicons=lexicons)
+    if kind == "word":
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not phrase_tokens(str(value)):
+            raise FatalError(f"{ctx.source}:{line}: {where}: word must be one word or phrase (quote on, off, yes and no)")
+        literal = build_lexicon(f"word:{value}", (str(value),), None)
+        return Matcher("lexicon", f"word:{literal.entries[0]}", lexicons=(literal,))
     if kind == "shape":
         name = str(value)
         if name not in ctx.shapes:
