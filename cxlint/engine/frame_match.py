@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
-from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_set
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _MAX_STATES = 2000
@@ -18,33 +18,50 @@ _MAX_STATES = 2000
 
 @dataclass
 class Sentence:
-    """A sentence's text (its offset in the document), tokens, merge fields and matches found so far."""
+    """A sentence of the normalised mask (its offset in the document), tokens, merge fields and matches found so far."""
 
     text: str
     offset: int
-    tokens: Tokens
-    placeholders: dict[int, Placeholder] = field(default_factory=dict)
-    """Merge fields by token index."""
+    raw: str = ""
+    """The sentence as the mask has it (a dash is still a dash, not a hyphen)."""
+    document_placeholders: tuple[Placeholder, ...] = ()
+    _tokens: Tokens | None = None
+    _placeholders: dict[int, Placeholder] | None = None
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, mask: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
-        tokens = tokenize(mask[start:end])
-        by_token: dict[int, Placeholder] = {}
-        if placeholders:
-            starts = [p.start for p in placeholders]
-            for index, word in enumerate(tokens.words):
-                if word == PLACEHOLDER_TOKEN:
-                    at = bisect.bisect_right(starts, start + tokens.starts[index]) - 1
-                    if at >= 0 and placeholders[at].start <= start + tokens.starts[index] < placeholders[at].end:
-                        by_token[index] = placeholders[at]
-        return cls(mask[start:end], start, tokens, by_token)
+    def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
+        """The sentence at ``[start, end)`` of ``mask``; ``plain`` is the normalised mask."""
+        return cls(plain[start:end], start, mask[start:end], placeholders)
+
+    @property
+    def tokens(self) -> Tokens:
+        """Tokenized on first use: most sentences only ever meet the prefilter's word set."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.raw)
+        return self._tokens
+
+    @property
+    def placeholders(self) -> dict[int, Placeholder]:
+        """Merge fields by token index."""
+        if self._placeholders is None:
+            self._placeholders = {}
+            placeholders = self.document_placeholders
+            if placeholders:
+                tokens = self.tokens
+                starts = [p.start for p in placeholders]
+                for index, word in enumerate(tokens.words):
+                    if word == PLACEHOLDER_TOKEN:
+                        at = bisect.bisect_right(starts, self.offset + tokens.starts[index]) - 1
+                        if at >= 0 and placeholders[at].start <= self.offset + tokens.starts[index] < placeholders[at].end:
+                            self._placeholders[index] = placeholders[at]
+        return self._placeholders
 
     @property
     def word_set(self) -> frozenset[str]:
         if self._word_set is None:
-            self._word_set = frozenset(self.tokens.words)
+            self._word_set = frozenset(self._tokens.words) if self._tokens is not None else word_set(self.text, normalized=True)
         return self._word_set
 
     def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
@@ -104,6 +121,8 @@ class FrameHit:
 
 def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
     """Every distinct report span of ``frame`` in ``sentence``."""
+    if frame.gate.words and frame.gate.words.isdisjoint(sentence.word_set):
+        return []  # a slot that cannot be filled: no need to tokenize
     candidates: list[list[tuple[int, int]]] = []
     for slot in frame.slots:
         spans = _filtered(slot, sentence)

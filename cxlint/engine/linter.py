@@ -22,19 +22,22 @@ _FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}
 _NO_SCORING = Scoring({})
 
 
-def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True) -> list[Finding]:
+def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled: frozenset[str] = frozenset()) -> list[Finding]:
     """All findings of ``ruleset`` in ``doc``, in source order.
 
-    ``gated=False`` tries every frame on every sentence: the tests compare it with the derived
+    Rules in ``disabled`` (switched off by configuration for this file) find nothing, so they
+    add no signal to other rules' scores and satisfy no rule's ``requires``. ``gated=False`` tries every frame on every sentence: the tests compare it with the derived
     prefilter to prove the prefilter loses nothing.
     """
     spans = split_sentences(doc.mask)
     plain = normalize(doc.mask)
-    sentences = [Sentence.of(plain, start, end, doc.placeholders) for start, end in spans]
+    sentences = [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans]
     candidates = candidate_rules(doc.mask, spans, ruleset)
     targets = regex_targets(doc.mask, spans, candidates)
     targets += placeholder_targets(doc, spans, ruleset)
     targets += _frame_targets(plain, spans, sentences, ruleset, gated)
+    if disabled:
+        targets = [t for t in targets if t.rule.id not in disabled]
     spacy_rules = {i: [r for r in rules.values() if r.needs_spacy_match] for i, rules in candidates.items()}
     spacy_rules = {i: rules for i, rules in spacy_rules.items() if rules}
     if not targets and not spacy_rules:

@@ -56,9 +56,9 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
     if not tokens:
         return set()
     forms = {tokens}
-    if pos in ("verb", "any"):
+    if pos in ("verb", "any") and tokens[0].isalpha():
         forms |= {(form, *tokens[1:]) for form in word_forms(tokens[0], "verb") if form.isalpha()}
-    if pos in ("noun", "any"):
+    if pos in ("noun", "any") and tokens[-1].isalpha():
         forms |= {(*tokens[:-1], form) for form in word_forms(tokens[-1], "noun") if form.isalpha()}
     return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
 

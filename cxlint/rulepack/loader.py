@@ -37,6 +37,8 @@ _PACK_KEYS = frozenset("pack category categories lists lexicons shapes signals s
 _MODIFIER_KEYS = frozenset("name category phrases regex trigger frames direction max_scope terminators pseudo document __line__".split())
 _LEXICON_KEYS = frozenset("words pos about include __line__".split())
 _POS = ("verb", "noun", "any")
+_REGEX_SYNTAX = re.compile(r"\\|\||[\[\]{}]|\(\?|\.[*+]|\)[*+?]")
+"""What only a regex would hold: a lexicon entry with it was written as a pattern, not a word."""
 CODE_CATEGORIES = frozenset({"BACKED"})
 """Modifier categories the engine sets itself (a footnote whose note is in the file backs a claim)."""
 _FLAGS = re.IGNORECASE
@@ -155,7 +157,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
         if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
             raise FatalError(f"{src.name}:{line}: lexicon {name!r}: words must be a list of words and phrases")
         for word in words:
-            if any(ch in str(word) for ch in "\\[](){}|^$*+?") and not str(word).strip() in ("?", "+", "$", "*"):
+            if _REGEX_SYNTAX.search(str(word)):
                 raise FatalError(f"{src.name}:{line}: lexicon {name!r}: {word!r} looks like a regex; a lexicon holds words and phrases")
         extra: set[tuple[str, ...]] = set()
         for included in spec.get("include") or []:

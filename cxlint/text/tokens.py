@@ -45,6 +45,18 @@ class Tokens:
         return len(self.words)
 
 
+def word_set(text: str, normalized: bool = False) -> frozenset[str]:
+    """The words ``tokenize`` would give ``text``, cheaply (no positions): what the prefilter needs.
+
+    A superset in practice: it may also hold a word-internal hyphen, which no gate asks for.
+    """
+    lowered = (text if normalized else normalize(text)).lower()
+    words = set(_TOKEN.findall(lowered))
+    if PLACEHOLDER_TOKEN in lowered:
+        words.add(PLACEHOLDER_TOKEN)
+    return frozenset(words)
+
+
 def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` (normalised first; positions are those of ``text``)."""
     words: list[str] = []
