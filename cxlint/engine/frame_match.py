@@ -29,6 +29,7 @@ class Sentence:
     _placeholders: dict[int, Placeholder] | None = None
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
+    _positions: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
@@ -73,11 +74,9 @@ class Sentence:
         return found
 
     def _find(self, matcher: Matcher) -> list[tuple[int, int]]:
-        words = self.tokens.words
         if matcher.kind == "lexicon":
-            if len(matcher.lexicons) == 1:
-                return matcher.lexicons[0].find(words)
-            return [span for lexicon in matcher.lexicons for span in lexicon.find(words)]
+            return [span for lexicon in matcher.lexicons for span in self._lexicon_spans(lexicon)]
+        words = self.tokens.words
         if matcher.kind == "any":
             return [span for option in matcher.options for span in self.spans(option)]
         if matcher.kind == "placeholder":
@@ -85,6 +84,33 @@ class Sentence:
         if matcher.kind == "shape" and matcher.shape is not None:
             return [span for m in matcher.shape.regex.finditer(self.text) if (span := self.token_span(m.start(), m.end()))]
         return []
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Token indices of each word."""
+        if self._positions is None:
+            self._positions = {}
+            for index, word in enumerate(self.tokens.words):
+                self._positions.setdefault(word, []).append(index)
+        return self._positions
+
+    def _lexicon_spans(self, lexicon: Lexicon) -> list[tuple[int, int]]:
+        """Where entries of ``lexicon`` occur: the longest entry at each start (only its first words are looked at)."""
+        firsts = lexicon.first_words.intersection(self.word_set)
+        if not firsts:
+            return []
+        words = self.tokens.words
+        count = len(words)
+        positions = self.positions
+        spans = []
+        for first in firsts:
+            for index in positions.get(first, ()):
+                for phrase in lexicon.by_first[first]:  # longest first
+                    end = index + len(phrase)
+                    if end <= count and (len(phrase) == 1 or words[index:end] == phrase):
+                        spans.append((index, end))
+                        break
+        return spans
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens covering the characters ``[start, end)`` of the sentence."""
@@ -121,8 +147,10 @@ class FrameHit:
 
 def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
     """Every distinct report span of ``frame`` in ``sentence``."""
-    if frame.gate.words and frame.gate.words.isdisjoint(sentence.word_set):
-        return []  # a slot that cannot be filled: no need to tokenize
+    words = sentence.word_set
+    for needed in frame.gate.every:
+        if needed.isdisjoint(words):
+            return []  # a slot that cannot be filled: no need to tokenize
     candidates: list[list[tuple[int, int]]] = []
     for slot in frame.slots:
         spans = _filtered(slot, sentence)

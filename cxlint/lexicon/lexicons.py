@@ -22,10 +22,9 @@ class Lexicon:
     phrases: frozenset[tuple[str, ...]] = frozenset()
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
     by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        return frozenset(self.by_first)
+    first_words: frozenset[str] = frozenset()
+    key_words: frozenset[str] = frozenset()
+    """For each entry, its least common token: a sentence without any of these holds no entry."""
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
@@ -63,8 +62,13 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
     return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
 
 
+def key_word(phrase: tuple[str, ...], common: frozenset[str]) -> str:
+    """The token of ``phrase`` that best tells a sentence cannot hold it: uncommon first, then long."""
+    return max(phrase, key=lambda token: (token not in common, len(token)))
+
+
 def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,
-                  extra_phrases: Iterable[tuple[str, ...]] = ()) -> Lexicon:
+                  extra_phrases: Iterable[tuple[str, ...]] = (), common: frozenset[str] = frozenset()) -> Lexicon:
     """Compile entries (and the phrases of included lexicons) into a matchable lexicon."""
     entries = tuple(entries)
     phrases: set[tuple[str, ...]] = set(extra_phrases)
@@ -77,4 +81,5 @@ def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         by_last.setdefault(phrase[-1], []).append(phrase)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()})
+    keys = frozenset(key_word(phrase, common) for phrase in phrases)
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()}, frozenset(by_first), keys)

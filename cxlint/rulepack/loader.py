@@ -135,6 +135,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
                 raise FatalError(f"{src.name}:{line_of(spec) or line_of(doc)}: lexicon {name!r} is already defined in {first.name}")
             specs[name] = (src, spec)
     built: dict[str, Lexicon] = {}
+    common = common_words()
 
     def build(name: str, trail: tuple[str, ...]) -> Lexicon:
         if name in built:
@@ -167,7 +168,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
             extra |= build(included, trail + (name,)).phrases
         if not words and not extra:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} is empty")
-        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra)
+        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra, common)
         built[name] = lexicon
         return lexicon
 
@@ -322,7 +323,7 @@ class _Builder:
     def inline_lexicon(self, src: PackSource, words: list[str], line: int) -> Lexicon:
         """A lexicon made of a legacy modifier's phrase list (user packs written before lexicons)."""
         self._inline += 1
-        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
+        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line, common=self._common)
 
     def evidence(self, src: PackSource, name: str, spec: Any) -> Evidence:
         line = line_of(spec)
