@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cxlint.lexicon.forms import word_forms
 from cxlint.text.tokens import phrase_tokens
@@ -11,7 +12,11 @@ from cxlint.text.tokens import phrase_tokens
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written."""
+    """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written.
+
+    ``phrases`` holds every surface form as a token tuple; the indexes by first and last token
+    are built on first use, so a run only pays for the lexicons its copy reaches.
+    """
 
     name: str
     entries: tuple[str, ...]
@@ -20,11 +25,38 @@ class Lexicon:
     source: str = ""
     line: int = 0
     phrases: frozenset[tuple[str, ...]] = frozenset()
-    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
     first_words: frozenset[str] = frozenset()
     key_words: frozenset[str] = frozenset()
     """For each entry, its least common token: a sentence without any of these holds no entry."""
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_index"] = {}
+        return state
+
+    @property
+    def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Phrases by first token, longest first."""
+        index = self._index.get("first")
+        if index is None:
+            groups: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.phrases:
+                groups.setdefault(phrase[0], []).append(phrase)
+            index = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
+            self._index["first"] = index
+        return index
+
+    @property
+    def by_last(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        index = self._index.get("last")
+        if index is None:
+            groups: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.phrases:
+                groups.setdefault(phrase[-1], []).append(phrase)
+            index = {last: tuple(group) for last, group in groups.items()}
+            self._index["last"] = index
+        return index
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
@@ -74,12 +106,5 @@ def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str
     phrases: set[tuple[str, ...]] = set(extra_phrases)
     for entry in entries:
         phrases |= surface_forms(entry, pos)
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    by_first = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
-    by_last: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_last.setdefault(phrase[-1], []).append(phrase)
     keys = frozenset(key_word(phrase, common) for phrase in phrases)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()}, frozenset(by_first), keys)
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), frozenset(p[0] for p in phrases), keys)

@@ -73,7 +73,14 @@ def source_from_path(path: str) -> PackSource:
 
 
 def load_ruleset(sources: Sequence[PackSource]) -> RuleSet:
-    """Parse every pack, expand word lists, compile patterns and the candidate trigger."""
+    """The compiled rule set of ``sources``, from the user's cache of compiled packs when it has it."""
+    from cxlint.rulepack.cache import cached_ruleset
+
+    return cached_ruleset(sources, compile_ruleset)
+
+
+def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
+    """Parse every pack, compile lexicons, shapes, frames and modifiers, check every reference, derive the prefilter."""
     documents = [(src, _parse(src)) for src in sources]
     lists: dict[str, tuple[str, ...]] = {}
     for src, doc in documents:
