@@ -87,7 +87,7 @@ class Frame:
     slots: tuple[Slot, ...]
     """In solving order: a slot comes after the slot its ``after``/``before`` names."""
     report: tuple[str, str]
-    value: str | None = None
+    value: tuple[str, str] | None = None
     kind: str | None = None
     gate: Gate = Gate()
     line: int = 0
@@ -141,9 +141,7 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     ordered = _solving_order(slots, ctx, where, line)
     names = list(slots)
     report = _report(spec.get("report"), names, ctx, where, line)
-    value = spec.get("value")
-    if value is not None and value not in slots:
-        raise FatalError(f"{ctx.source}:{line}: {where}: value names unknown slot {value!r}{did_you_mean(str(value), names)}")
+    value = _report(spec["value"], names, ctx, where, line, "value") if spec.get("value") is not None else None
     kind = spec.get("kind")
     if kind is not None and ctx.kinds is not None and kind not in ctx.kinds:
         raise FatalError(f"{ctx.source}:{line}: {where}: unknown promise kind {kind!r}{did_you_mean(str(kind), ctx.kinds)}")
@@ -151,14 +149,15 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     return Frame(frame.slots, report, value, kind, derive_gate(frame, ctx.common_words), line)
 
 
-def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int) -> tuple[str, str]:
+def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:
+    """``A..B`` (from slot A's start to slot B's end) or ``A``."""
     if spec is None:
         return names[0], names[-1]
     first, _, last = str(spec).partition("..")
     last = last or first
     for name in (first, last):
         if name not in names:
-            raise FatalError(f"{ctx.source}:{line}: {where}: report names unknown slot {name!r}{did_you_mean(name, names)}")
+            raise FatalError(f"{ctx.source}:{line}: {where}: {key} names unknown slot {name!r}{did_you_mean(name, names)}")
     return first, last
 
 
