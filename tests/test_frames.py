@@ -160,3 +160,12 @@ def test_fast_tokenizer_path_equals_the_reference() -> None:
         assert tokenize(text) == _tokenize_slow(text, normalize(text))
 
     check()
+
+
+def test_a_repeated_promise_is_one_finding_naming_the_other_lines() -> None:
+    ruleset = load_ruleset(builtin_sources())
+    text = "Plans include unlimited seats.\n\nCompare: unlimited seats.\n\nEvery plan: Unlimited seats.\n"
+    found = [f for f in lint_document(Document("p.md", text, text), ruleset) if f.rule == "CX210"]
+    assert len(found) == 1
+    assert found[0].line == 1 and dict(found[0].extra)["repeats"] == (3, 5)
+    assert "Repeated on lines 3, 5." in found[0].message

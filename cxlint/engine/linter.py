@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from cxlint.document import Document
 from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex_targets
@@ -199,7 +200,36 @@ def _decide(
         if key in findings:
             continue
         findings[key] = _finding(doc, index, target, severity, score, signals, softened)
-    return _one_per_span(sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule)))
+    return _group_repeats(_one_per_span(sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))))
+
+
+def _group_repeats(findings: list[Finding]) -> list[Finding]:
+    """The same promise repeated in one file (a plan feature on every comparison table) is one finding.
+
+    The first occurrence is reported; its message and its ``repeats`` field name the other lines.
+    """
+    first: dict[tuple[str, str], int] = {}
+    repeats: dict[int, list[int]] = defaultdict(list)
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.category != "promise":
+            kept.append(finding)
+            continue
+        key = (finding.rule, " ".join(finding.text.lower().split()))
+        if key in first:
+            repeats[first[key]].append(finding.line)
+            continue
+        first[key] = len(kept)
+        kept.append(finding)
+    for index, lines in repeats.items():
+        finding = kept[index]
+        others = ", ".join(str(n) for n in lines)
+        kept[index] = replace(
+            finding,
+            message=f"{finding.message} Repeated on line{'s' if len(lines) > 1 else ''} {others}.",
+            extra=finding.extra + (("repeats", tuple(lines)),),
+        )
+    return kept
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
