@@ -137,6 +137,7 @@ def lint_paths(
     promise_check: PromiseCheck | None = None,
     jobs: int | None = None,
     skip_strings: tuple[str, ...] = (),
+    disabled_for: Callable[[str], frozenset[str]] | None = None,
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
@@ -144,7 +145,8 @@ def lint_paths(
     ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
     With ``promise_check`` (``--promises``), promise findings are judged against the registry;
     that check gathers state across files, so such a run stays in one process. ``jobs``: how
-    many processes (None: one per core for large runs).
+    many processes (None: one per core for large runs). ``disabled_for`` gives the rules
+    configuration switches off for a file: they are not run, so they feed no other rule.
     """
     from cxlint.parallel import auto_jobs, ordered_map
 
@@ -153,7 +155,8 @@ def lint_paths(
 
     def lint_one(path: str) -> _Outcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
-        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings)
+        disabled = disabled_for(path) if disabled_for is not None else frozenset()
+        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled)
 
     serial = promise_check is not None or STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs)
@@ -185,6 +188,7 @@ def _lint_file(
     ruleset: RuleSet,
     promise_check: PromiseCheck | None,
     skip_strings: tuple[str, ...] = (),
+    disabled: frozenset[str] = frozenset(),
 ) -> _Outcome:
     try:
         doc = read_document(path, channel, stdin_name)
@@ -198,7 +202,7 @@ def _lint_file(
     outcome = _Outcome(doc.path, doc.source)
     try:
         for part in doc.documents():
-            findings = lint_document(part, ruleset)
+            findings = lint_document(part, ruleset, disabled=disabled)
             if promise_check is not None:
                 findings = promise_check.apply(part, findings)
             outcome.findings.extend(findings)

@@ -32,4 +32,13 @@ def test_ci_guide_shows_sarif_upload_and_annotations() -> None:
 def test_meta_rules_are_listed_and_explained(cxlint) -> None:
     assert "CX001  unused-suppression" in cxlint("rules").out
     run = cxlint("rule", "cx002")
-    assert run.code == 0 and run.out.startswith("CX002 suppression-without-reason (meta, warning)")
+    assert run.code == 0 and run.out.startswith("CX002 suppression-without-reason (meta, warning; pack meta)")
+
+
+def test_every_emitted_rule_is_in_the_table(cxlint) -> None:
+    """Rules raised by code (suppressions, the promise audit) are declared in packs like the rest."""
+    listed = cxlint("rules").out
+    for rule_id in ("CX001", "CX002", "CX003", "CX250", "CX251", "CX252", "CX253", "CX254"):
+        assert f"{rule_id}  " in listed
+        assert cxlint("rule", rule_id).code == 0
+    assert cxlint("rule", "promise-unbacked").out.startswith("CX252 promise-unbacked (promise, warning; pack registry)")

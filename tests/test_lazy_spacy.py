@@ -36,7 +36,21 @@ def test_clean_file_is_linted_without_spacy(tmp_path: Path) -> None:
     assert not spacy_loaded("check", str(clean))
 
 
-def test_a_candidate_sentence_brings_in_spacy(tmp_path: Path) -> None:
+def test_findings_and_context_need_no_spacy(tmp_path: Path) -> None:
+    """Frames and ConText modifiers run on cxlint's own tokens: a file with findings stays light."""
     creepy = tmp_path / "creepy.txt"
-    creepy.write_text("We noticed you browsed socks at 3:17 AM.\n", encoding="utf-8")
-    assert spacy_loaded("check", str(creepy))
+    creepy.write_text("We noticed you browsed socks at 3:17 AM. We can't guarantee a reply.\n", encoding="utf-8")
+    assert not spacy_loaded("check", str(creepy))
+
+
+def test_a_user_token_pattern_brings_in_spacy(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: house\ncategory: promise\nrules:\n  - id: HR001\n    name: title-case-claim\n"
+        "    message: m\n    rationale: r\n    suggestion: s\n    anchors: [wow]\n"
+        "    patterns:\n      - tokens: [{LOWER: wow}, {IS_TITLE: true}]\n",
+        encoding="utf-8",
+    )
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Wow Deals are here.\n", encoding="utf-8")
+    assert spacy_loaded("check", "--rules", str(pack), str(copy))

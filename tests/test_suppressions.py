@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 from cxlint.decision.directives import parse_directives
-from cxlint.decision.meta import META_RULES
+from cxlint.commands.check import rule_infos
 from cxlint.decision.suppress import apply_suppressions
 from cxlint.findings import Finding
 from cxlint.positions import LineIndex
 from cxlint.report import RuleInfo
+from cxlint.testing import default_ruleset
 
 LINE = "We noticed you were browsing socks at 2:14am last night."
 
@@ -80,7 +81,9 @@ def test_suppression_of_a_disabled_rule_is_not_reported_unused(cxlint, tmp_path:
 
 # The #-comment syntax (YAML, PO, Fluent) is exercised on the decision step directly, so it does
 # not depend on which readers exist.
-INFOS = {r.id: r for r in META_RULES} | {"CX101": RuleInfo("CX101", "observer-behaviour", "barista", "warning", "m", pack="barista")}
+INFOS = {k: v for k, v in rule_infos(default_ruleset()).items() if v.category == "meta"} | {
+    "CX101": RuleInfo("CX101", "observer-behaviour", "barista", "warning", "m", pack="barista")
+}
 
 
 def _finding(source: str, needle: str, rule: str = "CX101", after: int = 0) -> Finding:

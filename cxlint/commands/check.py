@@ -79,6 +79,7 @@ def run_check(
             promise_check=promise_check,
             jobs=options.jobs,
             skip_strings=config.skip_strings,
+            disabled_for=policy.disabled,
         )
         if promise_check is not None:
             finish_registry_check(promise_check, produced)
@@ -117,10 +118,8 @@ def _config(paths: tuple[str, ...], options: CheckOptions) -> Config:
 
 
 def rule_infos(ruleset: RuleSet) -> dict[str, RuleInfo]:
-    """Metadata of every rule the formatters and the decision step may meet, meta rules included."""
-    from cxlint.decision.meta import META_RULES
-
-    infos = {rule.id: rule for rule in META_RULES}
+    """Metadata of every rule the formatters and the decision step may meet (one table: the packs)."""
+    infos: dict[str, RuleInfo] = {}
     for rule in ruleset.rules:
         infos[rule.id] = RuleInfo(
             id=rule.id,

@@ -6,7 +6,6 @@ from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_OK
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
-from cxlint.report import RuleInfo
 from cxlint.rulepack.model import Example, Rule
 
 
@@ -14,13 +13,10 @@ def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: 
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
     if output_format == "md":
         from cxlint.commands.rules_markdown import render_markdown
-        from cxlint.decision.meta import META_RULES
 
-        stream.write(render_markdown(ruleset, META_RULES))
+        stream.write(render_markdown(ruleset))
         return EXIT_OK
-    from cxlint.decision.meta import META_RULES
-
-    listed: list[Rule | RuleInfo] = [*ruleset.rules, *META_RULES]
+    listed = list(ruleset.rules)
     width = max((len(r.name) for r in listed), default=10)
     for rule in sorted(listed, key=lambda r: r.id):
         stream.write(f"{rule.id}  {rule.name:<{width}}  {rule.category:<8}  {rule.severity:<7}  {rule.message}\n")
@@ -30,14 +26,8 @@ def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: 
 
 def run_rule(rule_id: str, stream: TextIO, err: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
-    rule = ruleset.by_id().get(rule_id.upper())
+    rule = ruleset.by_id().get(rule_id.upper()) or next((r for r in ruleset.rules if r.name == rule_id.lower()), None)
     if rule is None:
-        from cxlint.decision.meta import META_RULES
-
-        meta = next((m for m in META_RULES if m.id == rule_id.upper()), None)
-        if meta is not None:
-            stream.write(f"{meta.id} {meta.name} ({meta.category}, {meta.severity})\n\n{meta.message}\n\nWhy: {meta.rationale}\n\nSuggestion: {meta.suggestion}\n")
-            return EXIT_OK
         err.write(f"cxlint: unknown rule {rule_id!r}; `cxlint rules` lists them\n")
         return EXIT_ERROR
     stream.write(explain(rule))

@@ -97,6 +97,11 @@ class Policy:
         self._cache[path] = cached
         return cached
 
+    def disabled(self, path: str) -> frozenset[str]:
+        """Rules switched off for ``path``."""
+        enabled, _ = self._for(path)
+        return frozenset(self.rules) - enabled
+
     def enabled(self, path: str, rule_id: str) -> bool:
         enabled, _ = self._for(path)
         return rule_id in enabled or rule_id not in self.rules

@@ -72,9 +72,9 @@ def apply_suppressions(
         directive = rng.directive
         unknown = [n for n in directive.selectors if not any(selector_matches(n, r) for r in rules.values())]
         for name in unknown:
-            meta.append(_meta(INVALID_SUPPRESSION, path, source, index, directive, f"Unknown rule, category or pack '{name}' in suppression."))
+            meta.append(_meta(rules[INVALID_SUPPRESSION], path, source, index, directive, f"Unknown rule, category or pack '{name}' in suppression."))
         if require_reason and directive.reason is None:
-            meta.append(_meta(SUPPRESSION_WITHOUT_REASON, path, source, index, directive, SUPPRESSION_WITHOUT_REASON.message))
+            meta.append(_meta(rules[SUPPRESSION_WITHOUT_REASON], path, source, index, directive, rules[SUPPRESSION_WITHOUT_REASON].message))
         meta.extend(_unused(rng, unknown, rules, enabled, path, source, index))
     return Outcome(kept, len(findings) - len(kept), meta)
 
@@ -84,14 +84,14 @@ def _unused(rng: _Range, unknown: list[str], rules: dict[str, RuleInfo], enabled
     if not directive.selectors:
         if "*" in rng.used:
             return []
-        return [_meta(UNUSED_SUPPRESSION, path, source, index, directive, "Unused suppression: no finding here to silence.")]
+        return [_meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, "Unused suppression: no finding here to silence.")]
     out = []
     for name in directive.selectors:
         if name in rng.used or name in unknown:
             continue
         if not any(enabled(r.id) for r in rules.values() if selector_matches(name, r)):
             continue  # the rule is switched off here: the suppression cannot be used, and is not reported (as ruff)
-        out.append(_meta(UNUSED_SUPPRESSION, path, source, index, directive, f"Unused suppression of {name}: it silences nothing here."))
+        out.append(_meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, f"Unused suppression of {name}: it silences nothing here."))
     return out
 
 

@@ -3,18 +3,15 @@
 A modifier trigger (negation, hedge, question, declared data…) changes every target whose
 tokens fall inside its scope. Scopes stop at the sentence edge, at ``max_scope`` tokens, or at a
 terminator ("but", ";"). Pseudo-triggers ("no hidden fees", "not only") are not triggers.
+Triggers are frames over the sentence's tokens, like rules: no NLP model is needed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from cxlint.nlp.matchers import CompiledMatchers
+from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.rulepack.model import Modifier
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -27,57 +24,66 @@ class ModifierHit:
     scope: tuple[int, int]
 
 
-def find_modifiers(doc: Doc, text: str, modifiers: tuple[Modifier, ...], matchers: CompiledMatchers) -> list[ModifierHit]:
-    """Every modifier trigger in one sentence doc, with the character span of its scope."""
-    pseudo = [(s, e) for _, s, e in matchers.pseudo_phrases(doc)]
-    triggers: list[tuple[int, int, int]] = []
-    for match_id, start, end in matchers.modifier_phrases(doc):
-        triggers.append((int(doc.vocab.strings[match_id]), start, end))
-    for index, modifier in enumerate(modifiers):
-        if modifier.regex is None or modifier.document:
+def find_modifiers(sentence: Sentence, modifiers: tuple[Modifier, ...]) -> list[ModifierHit]:
+    """Every (sentence-scoped) modifier trigger in ``sentence``, with the character span of its scope."""
+    tokens = sentence.tokens
+    if not tokens.words:
+        return []
+    hits: list[ModifierHit] = []
+    pseudo_cache: dict[str, list[tuple[int, int]]] = {}
+    for modifier in modifiers:
+        if modifier.document:
             continue
-        for match in modifier.regex.finditer(text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:
-                triggers.append((index, span.start, span.end))
-    hits = []
-    for index, start, end in triggers:
-        if any(ps <= start and end <= pe for ps, pe in pseudo):
-            continue
-        modifier = modifiers[index]
-        first, last = _scope(doc, modifier, start, end)
-        hits.append(
-            ModifierHit(
-                category=modifier.category,
-                name=modifier.name,
-                trigger=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
-                scope=(doc[first].idx if first < len(doc) else len(text), _token_end(doc, last)),
-            )
-        )
+        for frame in modifier.triggers:
+            for hit in match_frame(frame, sentence):
+                span = sentence.token_span(hit.start - sentence.offset, hit.end - sentence.offset)
+                if span is None:
+                    continue
+                start, end = span
+                if modifier.pseudo is not None:
+                    pseudo = pseudo_cache.setdefault(modifier.pseudo.name, modifier.pseudo.find(tokens.words))
+                    if any(ps <= start and end <= pe for ps, pe in pseudo):
+                        continue
+                first, last = _scope(sentence, modifier, start, end)
+                hits.append(
+                    ModifierHit(
+                        category=modifier.category,
+                        name=modifier.name,
+                        trigger=(tokens.starts[start], tokens.ends[end - 1]),
+                        scope=(tokens.starts[first] if first < len(tokens) else len(sentence.text), tokens.ends[last]),
+                    )
+                )
     return hits
 
 
-def _scope(doc: Doc, modifier: Modifier, start: int, end: int) -> tuple[int, int]:
+def _scope(sentence: Sentence, modifier: Modifier, start: int, end: int) -> tuple[int, int]:
     """Token indices [first, last] the modifier reaches, trigger included."""
-    limit = modifier.max_scope if modifier.max_scope is not None else len(doc)
-    terminators = modifier.terminators
+    words = sentence.tokens.words
+    limit = modifier.max_scope if modifier.max_scope is not None else len(words)
+    stops = set()
+    if modifier.terminators is not None:
+        stops = {i for i, _ in modifier.terminators.find(words)}
     first, last = start, end - 1
     if modifier.direction in ("forward", "bidirectional"):
         index = end
-        while index < len(doc) and index - end < limit and doc[index].lower_ not in terminators:
+        while index < len(words) and index - end < limit and index not in stops:
             last = index
             index += 1
     if modifier.direction in ("backward", "bidirectional"):
         index = start - 1
-        while index >= 0 and start - index <= limit and doc[index].lower_ not in terminators:
+        while index >= 0 and start - index <= limit and index not in stops:
             first = index
             index -= 1
     return first, last
 
 
-def _token_end(doc: Doc, index: int) -> int:
-    token = doc[index]
-    return token.idx + len(token)
+def document_categories(sentences: list[Sentence], modifiers: tuple[Modifier, ...]) -> set[str]:
+    """Categories of document modifiers whose trigger occurs in any sentence of the file."""
+    found: set[str] = set()
+    for modifier in modifiers:
+        if modifier.document and any(match_frame(f, s) for s in sentences for f in modifier.triggers):
+            found.add(modifier.category)
+    return found
 
 
 def categories_for(start: int, end: int, hits: list[ModifierHit]) -> set[str]:

@@ -7,24 +7,37 @@ from collections import defaultdict
 
 from cxlint.document import Document
 from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex_targets
+from cxlint.engine.context import categories_for, document_categories, find_modifiers
+from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.targets import Target
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
-from cxlint.rulepack.model import Rule, RuleSet
+from cxlint.rulepack.model import Rule, RuleSet, Scoring
+from cxlint.text.normalize import normalize
 from cxlint.text.sentences import split_sentences
 
 _FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\]|\^\d)")
 _FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\])")
-_BARISTA = "barista"
+_NO_SCORING = Scoring({})
 
 
-def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
-    """All findings of ``ruleset`` in ``doc``, in source order."""
-    sentences = split_sentences(doc.mask)
-    candidates = candidate_rules(doc.mask, sentences, ruleset)
-    targets = regex_targets(doc.mask, sentences, candidates)
-    targets += placeholder_targets(doc, sentences, ruleset)
+def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled: frozenset[str] = frozenset()) -> list[Finding]:
+    """All findings of ``ruleset`` in ``doc``, in source order.
+
+    Rules in ``disabled`` (switched off by configuration for this file) find nothing, so they
+    add no signal to other rules' scores and satisfy no rule's ``requires``. ``gated=False`` tries every frame on every sentence: the tests compare it with the derived
+    prefilter to prove the prefilter loses nothing.
+    """
+    spans = split_sentences(doc.mask)
+    plain = normalize(doc.mask)
+    sentences = [Sentence.of(plain, start, end, doc.placeholders) for start, end in spans]
+    candidates = candidate_rules(doc.mask, spans, ruleset)
+    targets = regex_targets(doc.mask, spans, candidates)
+    targets += placeholder_targets(doc, spans, ruleset)
+    targets += _frame_targets(plain, spans, sentences, ruleset, gated)
+    if disabled:
+        targets = [t for t in targets if t.rule.id not in disabled]
     spacy_rules = {i: [r for r in rules.values() if r.needs_spacy_match] for i, rules in candidates.items()}
     spacy_rules = {i: rules for i, rules in spacy_rules.items() if rules}
     if not targets and not spacy_rules:
@@ -32,27 +45,76 @@ def lint_document(doc: Document, ruleset: RuleSet) -> list[Finding]:
     targets = _channel_filter(targets, doc.channel)
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
     reach = max((t.rule.reach for t in targets), default=0)
-    around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(sentences)}
-    evidence = _evidence(doc.mask, sentences, around, ruleset)
-    if ruleset.modifiers or spacy_rules:
-        from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only when a sentence needs it
+    around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(spans)}
+    evidence = _evidence(doc.mask, spans, sentences, around, ruleset)
+    if spacy_rules:
+        from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only for token and phrase patterns of user packs
 
-        targets += apply_nlp(doc.mask, sentences, sorted(with_targets), targets, spacy_rules, ruleset)
-    _footnote_backing(doc, sentences, targets)
-    _document_modifiers(doc, targets, ruleset)
-    return _decide(doc, sentences, targets, evidence, ruleset)
+        targets += apply_nlp(doc.mask, spans, sorted(with_targets), targets, spacy_rules, ruleset)
+    _modifiers(sentences, targets, ruleset)
+    _footnote_backing(doc, spans, targets)
+    if targets:
+        _document_modifiers(sentences, targets, ruleset)
+    return _decide(doc, spans, targets, evidence, ruleset)
+
+
+def _frame_targets(
+    plain: str, spans: list[tuple[int, int]], sentences: list[Sentence], ruleset: RuleSet, gated: bool
+) -> list[Target]:
+    """Targets of frame rules, tried only on the sentences their derived gate lets through."""
+    gates = ruleset.frame_gates
+    if gates is None:
+        return []
+    rules = {rule.id: rule for rule in ruleset.rules if rule.frames}
+    if not rules:
+        return []
+    if gated:
+        candidates = gates.candidates(plain, spans, sentences)
+    else:
+        every = {(rule_id, n) for rule_id, rule in rules.items() for n in range(len(rule.frames))}
+        candidates = {index: every for index in range(len(sentences))}
+    targets: list[Target] = []
+    for index, frames in candidates.items():
+        sentence = sentences[index]
+        for rule_id, number in sorted(frames):
+            rule = rules.get(rule_id)
+            if rule is None:
+                continue
+            for hit in match_frame(rule.frames[number], sentence):
+                targets.append(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind))
+    return targets
+
+
+def _modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSet) -> None:
+    """ConText: attach the categories of the modifiers whose scope covers each target."""
+    if not ruleset.modifiers:
+        return
+    by_sentence: dict[int, list[Target]] = defaultdict(list)
+    for target in targets:
+        by_sentence[target.sentence].append(target)
+    for index, group in by_sentence.items():
+        sentence = sentences[index]
+        hits = find_modifiers(sentence, ruleset.modifiers)
+        for target in group:
+            target.modifiers |= categories_for(target.start - sentence.offset, target.end - sentence.offset, hits)
 
 
 def _channel_filter(targets: list[Target], channel: str | None) -> list[Target]:
     return [t for t in targets if not t.rule.channels or (channel in t.rule.channels)]
 
 
-def _evidence(mask: str, sentences: list[tuple[int, int]], indices: set[int], ruleset: RuleSet) -> dict[int, set[str]]:
+def _evidence(
+    mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], indices: set[int], ruleset: RuleSet
+) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
     for index in indices:
-        start, end = sentences[index]
+        start, end = spans[index]
         text = mask[start:end]
-        found[index] = {ev.name for ev in ruleset.evidence if ev.regex.search(text)}
+        found[index] = {
+            ev.name
+            for ev in ruleset.evidence
+            if (ev.regex is not None and ev.regex.search(text)) or any(match_frame(f, sentences[index]) for f in ev.frames)
+        }
     return found
 
 
@@ -84,12 +146,11 @@ def _merge_overlaps(targets: list[Target]) -> list[Target]:
     return kept
 
 
-def _document_modifiers(doc: Document, targets: list[Target], ruleset: RuleSet) -> None:
+def _document_modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSet) -> None:
     """Modifiers whose scope is the whole file, such as a security notice ("was this you?")."""
-    for modifier in ruleset.modifiers:
-        if modifier.document and modifier.regex is not None and modifier.regex.search(doc.mask):
-            for target in targets:
-                target.modifiers.add(modifier.category)
+    categories = document_categories(sentences, ruleset.modifiers)
+    for target in targets:
+        target.modifiers |= categories
 
 
 def _decide(
@@ -105,7 +166,7 @@ def _decide(
         if target.rule.cancel & target.modifiers:
             continue
         live.append(target)
-        if target.rule.signal and target.rule.category == _BARISTA:
+        if target.rule.signal:
             sentence_signals[target.sentence].add(target.rule.signal)
     index = LineIndex(doc.source)
     findings: dict[tuple[str, int, int], Finding] = {}
@@ -120,10 +181,11 @@ def _decide(
         severity = rule.severity
         score = 1.0
         signals: tuple[str, ...] = ()
-        if rule.category == _BARISTA:
-            fired = {s for s in context if s in ruleset.signal_weights}
-            score = stacked_score(fired, ruleset.signal_weights)
-            severity = severity_for_score(rule.severity, score)
+        scoring = ruleset.scoring.get(rule.pack, _NO_SCORING)
+        if rule.signal and scoring.signals:
+            fired = {s for s in context if s in scoring.signals}
+            score = stacked_score(fired, scoring.signals)
+            severity = severity_for_score(rule.severity, score, scoring)
             signals = tuple(sorted(fired))
         softened = sorted(rule.soften & target.modifiers)
         if softened:
@@ -204,7 +266,7 @@ def _finding(
 def _explain(rule: Rule, target: Target, signals: tuple[str, ...], score: float, softened: list[str]) -> str:
     """The rule's message plus why it fired: signals and score, or the promise's kind and value."""
     parts = [rule.message]
-    if rule.category == _BARISTA and signals:
+    if signals:
         parts.append(f"Signals: {', '.join(signals)} (score {score:.1f}).")
     elif target.kind or rule.kind:
         value = f" '{' '.join(target.value.split())}'" if target.value else ""

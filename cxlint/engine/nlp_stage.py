@@ -1,12 +1,10 @@
-"""The spaCy stage: only sentences that hold a candidate reach it.
+"""The spaCy stage, for user packs with spaCy token or phrase patterns: only their candidate sentences reach it.
 
-It tokenizes those sentences, runs the token and phrase patterns of their candidate rules, and
-attaches ConText modifiers to every target in them.
+Built-in rules are frames matched without spaCy; ConText modifiers run on frames too.
 """
 
 from __future__ import annotations
 
-from cxlint.engine.context import categories_for, find_modifiers
 from cxlint.engine.targets import Target
 from cxlint.nlp.matchers import matchers_for
 from cxlint.nlp.pipeline import get_nlp
@@ -21,13 +19,10 @@ def apply_nlp(
     spacy_rules: dict[int, list[Rule]],
     ruleset: RuleSet,
 ) -> list[Target]:
-    """Add modifiers to ``targets`` in place; return the new targets found by token/phrase patterns."""
+    """The targets found by token and phrase patterns of the candidate rules."""
     nlp = get_nlp()
     matchers = matchers_for(ruleset)
     texts = [mask[sentences[i][0] : sentences[i][1]] for i in indices]
-    by_sentence: dict[int, list[Target]] = {}
-    for target in targets:
-        by_sentence.setdefault(target.sentence, []).append(target)
     new_targets: list[Target] = []
     for index, doc in zip(indices, nlp.pipe(texts)):
         offset = sentences[index][0]
@@ -39,7 +34,4 @@ def apply_nlp(
                     if rule is not None:
                         span = doc[start:end]
                         new_targets.append(Target(rule, offset + span.start_char, offset + span.end_char, index))
-        hits = find_modifiers(doc, doc.text, ruleset.modifiers, matchers)
-        for target in by_sentence.get(index, []) + [t for t in new_targets if t.sentence == index]:
-            target.modifiers |= categories_for(target.start - offset, target.end - offset, hits)
     return new_targets

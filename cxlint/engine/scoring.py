@@ -1,11 +1,13 @@
-"""Barista scoring: signals in one sentence stack multiplicatively; severity follows the score."""
+"""Signal scoring: signals in one sentence stack multiplicatively; severity follows the score.
+
+The weights and the severity bands are declared by each pack (``scoring:``), not keyed on a category.
+"""
 
 from __future__ import annotations
 
 import math
 
-ERROR_SCORE = 4.0
-INFO_SCORE = 1.3
+from cxlint.rulepack.model import Scoring
 
 
 def stacked_score(signals: set[str], weights: dict[str, float]) -> float:
@@ -13,11 +15,11 @@ def stacked_score(signals: set[str], weights: dict[str, float]) -> float:
     return math.prod(weights.get(signal, 1.0) for signal in signals) if signals else 1.0
 
 
-def severity_for_score(base: str, score: float) -> str:
+def severity_for_score(base: str, score: float, scoring: Scoring) -> str:
     """A rule's base severity, raised to error for a high score and lowered to info for a low one."""
-    if score >= ERROR_SCORE:
+    if score >= scoring.error_at:
         return "error"
-    if score < INFO_SCORE:
+    if score < scoring.info_below:
         return "info"
     return base
 

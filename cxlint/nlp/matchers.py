@@ -1,4 +1,4 @@
-"""Matchers compiled from a RuleSet: token and phrase patterns of rules, and ConText modifier triggers."""
+"""spaCy matchers compiled from a RuleSet: the token and phrase patterns of rules (user packs)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 class CompiledMatchers:
     rule_tokens: Matcher
     rule_phrases: PhraseMatcher
-    modifier_phrases: PhraseMatcher
-    pseudo_phrases: PhraseMatcher
 
 
 def matchers_for(ruleset: RuleSet) -> CompiledMatchers:
@@ -38,13 +36,6 @@ def matchers_for(ruleset: RuleSet) -> CompiledMatchers:
         phrases = [phrase for p in rule.patterns if p.kind == "phrases" for phrase in p.phrases]
         if phrases:
             rule_phrases.add(rule.id, list(tokenizer.pipe(phrases)))
-    modifier_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    pseudo_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for index, modifier in enumerate(ruleset.modifiers):
-        if modifier.phrases:
-            modifier_phrases.add(str(index), list(tokenizer.pipe(modifier.phrases)))
-        if modifier.pseudo:
-            pseudo_phrases.add(str(index), list(tokenizer.pipe(modifier.pseudo)))
-    compiled = CompiledMatchers(rule_tokens, rule_phrases, modifier_phrases, pseudo_phrases)
+    compiled = CompiledMatchers(rule_tokens, rule_phrases)
     ruleset._spacy_cache["matchers"] = compiled
     return compiled

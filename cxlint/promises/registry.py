@@ -19,12 +19,8 @@ from cxlint.promises.values import Value, embedded_value, parse_value
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml
 from cxlint.textfile import read_config_text
 
-KINDS = (
-    "response-time", "delivery-time", "uptime", "availability", "refund-window", "trial-length",
-    "discount", "guarantee", "security", "rank", "outcome", "price", "claim",
-)
-QUANTITATIVE = frozenset({"response-time", "delivery-time", "uptime", "availability", "refund-window", "trial-length", "discount", "price"})
-PHRASE_KINDS = frozenset(KINDS) - QUANTITATIVE
+from cxlint.promises.kinds import KINDS, PHRASE_KINDS, QUANTITATIVE  # noqa: F401  (re-exported)
+
 FIELDS = frozenset({"id", "kind", "value", "text", "evidence", "owner", "reviewed", "expires", "channels", "scope"})
 DRAFT_MARK = "TODO"
 EXPIRY_WARNING_DAYS = 30

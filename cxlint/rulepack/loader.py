@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,8 +12,14 @@ from typing import Any
 
 from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
+from cxlint.lexicon.forms import common_words
+from cxlint.lexicon.lexicons import Lexicon, build_lexicon
+from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
-from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet
+from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, compile_frames, compile_matcher, regex_size
+from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
+from cxlint.rulepack.names import did_you_mean
+from cxlint.rulepack.sources import pack_root
 from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
 from cxlint.text.anchors import AnchorIndex
@@ -24,8 +31,16 @@ _MACRO = re.compile(r"<<(\w+)>>")
 _ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
 _RULE_KEYS = frozenset(
     "id name category severity message rationale suggestion patterns anchors signal requires cancel soften "
-    "kind channels replacement examples reach __line__".split()
+    "kind channels replacement examples reach frames detector __line__".split()
 )
+_PACK_KEYS = frozenset("pack category categories lists lexicons shapes signals scoring evidence modifiers rules __line__".split())
+_MODIFIER_KEYS = frozenset("name category phrases regex trigger frames direction max_scope terminators pseudo document __line__".split())
+_LEXICON_KEYS = frozenset("words pos about include __line__".split())
+_POS = ("verb", "noun", "any")
+_REGEX_SYNTAX = re.compile(r"\\|\||[\[\]{}]|\(\?|\.[*+]|\)[*+?]")
+"""What only a regex would hold: a lexicon entry with it was written as a pattern, not a word."""
+CODE_CATEGORIES = frozenset({"BACKED"})
+"""Modifier categories the engine sets itself (a footnote whose note is in the file backs a claim)."""
 _FLAGS = re.IGNORECASE
 _DIGIT_LED = ("\\d", "[\\dƤ]")  # regex anchors written to match from the first digit of a number
 
@@ -46,16 +61,10 @@ class PackSource:
 
 
 def builtin_sources() -> list[PackSource]:
-    """The packs shipped inside the wheel, in name order."""
-    root = resources.files("cxlint.packs")
-    return sorted(
-        (
-            PackSource(f"rules/{item.name}", item.read_text(encoding="utf-8"), trusted=True)
-            for item in root.iterdir()
-            if item.name.endswith(".yaml")
-        ),
-        key=lambda s: s.name,
-    )
+    """The packs, lexicons and shapes shipped with cxlint, in name order."""
+    root = pack_root()
+    files = sorted(root.glob("*.yaml")) + sorted((root / "lexicons").glob("*.yaml"))
+    return [PackSource(f"rules/{path.relative_to(root).as_posix()}", path.read_text(encoding="utf-8"), trusted=True) for path in files]
 
 
 def source_from_path(path: str) -> PackSource:
@@ -68,31 +77,177 @@ def load_ruleset(sources: Sequence[PackSource]) -> RuleSet:
     documents = [(src, _parse(src)) for src in sources]
     lists: dict[str, tuple[str, ...]] = {}
     for src, doc in documents:
+        unknown = sorted(set(doc) - _PACK_KEYS)
+        if unknown:
+            raise FatalError(f"{src.name}:{line_of(doc)}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _PACK_KEYS - {'__line__'})}")
         for name, spec in (doc.get("lists") or {}).items():
             if name == "__line__":
                 continue
             lists[name] = tuple(_list_words(src, name, spec))
-    builder = _Builder(lists)
+    lexicons = _lexicons(documents)
+    shapes = _shapes(documents)
+    builder = _Builder(lists, lexicons, shapes)
     rules: list[Rule] = []
     modifiers: list[Modifier] = []
     evidence: list[Evidence] = []
     weights: dict[str, float] = {}
+    scoring: dict[str, Scoring] = {}
     packs: list[str] = []
+    categories = set(CATEGORIES) | {"meta"}
+    for src, doc in documents:
+        categories |= {str(c) for c in doc.get("categories") or ()}
     for src, doc in documents:
         pack = str(doc.get("pack") or Path(src.name).stem)
-        packs.append(pack)
-        for key, value in (doc.get("signals") or {}).items():
-            if key != "__line__":
-                weights[key] = float(value)
+        if doc.get("rules") or doc.get("modifiers") or doc.get("evidence") or doc.get("lists"):
+            packs.append(pack)
+        pack_scoring = _scoring(src, doc)
+        if pack_scoring is not None:
+            scoring[pack] = pack_scoring
+            weights.update(pack_scoring.signals)
         for name, spec in (doc.get("evidence") or {}).items():
             if name != "__line__":
-                evidence.append(Evidence(name, builder.regex(src, spec.get("regex", ""), f"evidence {name}", line_of(spec))))
+                evidence.append(builder.evidence(src, str(name), spec))
         for spec in doc.get("modifiers") or []:
             modifiers.append(builder.modifier(src, spec))
+    for src, doc in documents:
+        pack = str(doc.get("pack") or Path(src.name).stem)
         for spec in doc.get("rules") or []:
             rules.append(builder.rule(src, pack, doc.get("category"), spec))
     _check_unique(rules)
-    return _compile(rules, modifiers, evidence, weights, lists, packs, builder)
+    _check_references(rules, modifiers, evidence, weights, categories)
+    ruleset = _compile(rules, modifiers, evidence, weights, lists, packs, builder)
+    ruleset.scoring = scoring
+    ruleset.lexicons = dict(lexicons)
+    ruleset.shapes = dict(shapes)
+    return ruleset
+
+
+def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Lexicon]:
+    """Every lexicon of every pack, compiled, includes resolved (a name may be defined once)."""
+    specs: dict[str, tuple[PackSource, Any]] = {}
+    for src, doc in documents:
+        for name, spec in (doc.get("lexicons") or {}).items():
+            if name == "__line__":
+                continue
+            name = str(name)
+            if name in specs:
+                first = specs[name][0]
+                raise FatalError(f"{src.name}:{line_of(spec) or line_of(doc)}: lexicon {name!r} is already defined in {first.name}")
+            specs[name] = (src, spec)
+    built: dict[str, Lexicon] = {}
+
+    def build(name: str, trail: tuple[str, ...]) -> Lexicon:
+        if name in built:
+            return built[name]
+        src, spec = specs[name]
+        line = line_of(spec)
+        if name in trail:
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r} includes itself ({' -> '.join(trail + (name,))})")
+        if isinstance(spec, list):
+            spec = {"words": spec}
+        if not isinstance(spec, dict):
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r} must be a list of words or a mapping with 'words'")
+        unknown = sorted(set(spec) - _LEXICON_KEYS)
+        if unknown:
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _LEXICON_KEYS - {'__line__'})}")
+        pos = spec.get("pos")
+        if pos is not None and pos not in _POS:
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r}: pos must be one of {', '.join(_POS)}")
+        words = spec.get("words") or []
+        if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r}: words must be a list of words and phrases")
+        for word in words:
+            if _REGEX_SYNTAX.search(str(word)):
+                raise FatalError(f"{src.name}:{line}: lexicon {name!r}: {word!r} looks like a regex; a lexicon holds words and phrases")
+        extra: set[tuple[str, ...]] = set()
+        for included in spec.get("include") or []:
+            included = str(included)
+            if included not in specs:
+                raise FatalError(f"{src.name}:{line}: lexicon {name!r} includes unknown lexicon {included!r}{did_you_mean(included, specs)}")
+            extra |= build(included, trail + (name,)).phrases
+        if not words and not extra:
+            raise FatalError(f"{src.name}:{line}: lexicon {name!r} is empty")
+        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra)
+        built[name] = lexicon
+        return lexicon
+
+    for name in specs:
+        build(name, ())
+    return built
+
+
+def _shapes(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Shape]:
+    shapes: dict[str, Shape] = {}
+    for src, doc in documents:
+        for name, spec in (doc.get("shapes") or {}).items():
+            if name == "__line__":
+                continue
+            line = line_of(spec) or line_of(doc)
+            pattern = spec.get("regex") if isinstance(spec, dict) else spec
+            if not isinstance(pattern, str) or not pattern.strip():
+                raise FatalError(f"{src.name}:{line}: shape {name!r} needs a regex")
+            if regex_size(pattern) > MAX_REGEX_CHARS:
+                raise FatalError(f"{src.name}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
+            if str(name) in shapes:
+                raise FatalError(f"{src.name}:{line}: shape {name!r} is already defined in {shapes[str(name)].source}")
+            regex = _Builder.lazy(src, pattern.strip(), f"shape {name}", line)
+            about = str(spec.get("about") or "") if isinstance(spec, dict) else ""
+            shapes[str(name)] = Shape(str(name), pattern, regex, about, src.name, line)
+    return shapes
+
+
+def _scoring(src: PackSource, doc: dict[str, Any]) -> Scoring | None:
+    spec = doc.get("scoring")
+    if spec is None:
+        legacy = doc.get("signals")
+        if not legacy:
+            return None
+        spec = {"signals": legacy}
+    line = line_of(spec) or line_of(doc)
+    if not isinstance(spec, dict):
+        raise FatalError(f"{src.name}:{line}: scoring must be a mapping with 'signals'")
+    unknown = sorted(set(spec) - {"signals", "error_at", "info_below", "__line__"})
+    if unknown:
+        raise FatalError(f"{src.name}:{line}: scoring: unknown key {unknown[0]!r}{did_you_mean(unknown[0], ['signals', 'error_at', 'info_below'])}")
+    signals: dict[str, float] = {}
+    for key, value in (spec.get("signals") or {}).items():
+        if key == "__line__":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < float(value) <= 100:
+            raise FatalError(f"{src.name}:{line}: scoring: signal {key!r} needs a weight between 0 and 100")
+        signals[str(key)] = float(value)
+    bands = {}
+    for key in ("error_at", "info_below"):
+        value = spec.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= float(value) <= 1000):
+            raise FatalError(f"{src.name}:{line}: scoring: {key} must be a number")
+        if value is not None:
+            bands[key] = float(value)
+    return Scoring(signals, **bands)
+
+
+def _check_references(
+    rules: list[Rule], modifiers: list[Modifier], evidence: list[Evidence], weights: dict[str, float], categories: set[str]
+) -> None:
+    """Every name a rule uses must exist: a misspelt one would silently never fire."""
+    modifier_categories = {m.category for m in modifiers} | CODE_CATEGORIES
+    evidence_names = {e.name for e in evidence}
+    for rule in rules:
+        where = f"{rule.source}:{rule.line}: rule {rule.id}"
+        if rule.category not in categories:
+            raise FatalError(f"{where}: unknown category {rule.category!r}{did_you_mean(rule.category, categories)} (a pack may declare new ones under 'categories:')")
+        if rule.signal is not None and rule.signal not in weights:
+            raise FatalError(f"{where}: unknown signal {rule.signal!r}{did_you_mean(rule.signal, weights)}")
+        for name in rule.requires:
+            if name not in evidence_names and name not in weights:
+                raise FatalError(f"{where}: requires unknown evidence or signal {name!r}{did_you_mean(name, evidence_names | set(weights))}")
+        for name in sorted(rule.cancel | rule.soften):
+            if name not in modifier_categories:
+                raise FatalError(f"{where}: unknown modifier category {name!r}{did_you_mean(name, modifier_categories)}")
+        kinds = {rule.kind} | {p.promise_kind for p in rule.patterns} | {f.kind for f in rule.frames}
+        for kind in sorted(k for k in kinds if k):
+            if kind not in KINDS:
+                raise FatalError(f"{where}: unknown promise kind {kind!r}{did_you_mean(kind, KINDS)}")
 
 
 def _parse(src: PackSource) -> dict[str, Any]:
@@ -132,10 +287,50 @@ def _check_unique(rules: Iterable[Rule]) -> None:
 class _Builder:
     """Turns YAML mappings into model objects, expanding ``<<list>>`` macros."""
 
-    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self, lists: dict[str, tuple[str, ...]], lexicons: dict[str, Lexicon] | None = None, shapes: dict[str, Shape] | None = None
+    ) -> None:
         self.lists = lists
+        self.lexicons = lexicons or {}
+        self.shapes = shapes or {}
         self.untrusted_anchors: set[str] = set()
         """Regex anchors written by an untrusted pack: compiled with a time limit."""
+        self._common = common_words()
+        self._inline = 0
+
+    @staticmethod
+    def lazy(src: PackSource, pattern: str, where: str, line: int) -> LazyRegex:
+        """A regex of a shape or slot: lazy for trusted packs, compiled now (time-limited) for the others."""
+        if src.trusted:
+            return LazyRegex(pattern, _FLAGS)
+        try:
+            return LazyRegex(pattern, _FLAGS, compile_untrusted(pattern, _FLAGS, f"{src.name}:{line}: {where}"))  # type: ignore[arg-type]
+        except Exception as exc:  # regex.error
+            raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
+
+    def context(self, src: PackSource, lexicons: dict[str, Lexicon] | None = None) -> FrameContext:
+        return FrameContext(
+            source=src.name,
+            lexicons=lexicons if lexicons is not None else self.lexicons,
+            shapes=self.shapes,
+            compile_regex=lambda pattern, where, line: self.lazy(src, pattern, where, line),
+            allow_regex=True,
+            kinds=frozenset(KINDS),
+            common_words=self._common,
+        )
+
+    def inline_lexicon(self, src: PackSource, words: list[str], line: int) -> Lexicon:
+        """A lexicon made of a legacy modifier's phrase list (user packs written before lexicons)."""
+        self._inline += 1
+        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
+
+    def evidence(self, src: PackSource, name: str, spec: Any) -> Evidence:
+        line = line_of(spec)
+        if isinstance(spec, dict) and "frames" in spec:
+            return Evidence(name, frames=compile_frames(spec["frames"], self.context(src), f"evidence {name}", line))
+        if isinstance(spec, dict) and "regex" in spec:
+            return Evidence(name, regex=self.regex(src, spec["regex"], f"evidence {name}", line))
+        raise FatalError(f"{src.name}:{line}: evidence {name!r} needs 'frames'")
 
     @staticmethod
     def compile(src: PackSource, expanded: str, where: str) -> re.Pattern[str]:
@@ -172,25 +367,53 @@ class _Builder:
         if not isinstance(spec, dict) or "category" not in spec:
             raise FatalError(f"{src.name}:{line}: a modifier needs 'category'")
         name = str(spec.get("name") or spec["category"].lower())
+        unknown = sorted(set(spec) - _MODIFIER_KEYS)
+        if unknown:
+            raise FatalError(f"{src.name}:{line}: modifier {name}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _MODIFIER_KEYS - {'__line__'})}")
         direction = spec.get("direction", "bidirectional")
         if direction not in DIRECTIONS:
             raise FatalError(f"{src.name}:{line}: modifier {name}: direction must be one of {', '.join(DIRECTIONS)}")
-        phrases = self._words(spec.get("phrases") or [])
-        regex = self.regex(src, spec["regex"], f"modifier {name}", line) if spec.get("regex") else None
-        if not phrases and regex is None:
-            raise FatalError(f"{src.name}:{line}: modifier {name} needs 'phrases' or 'regex'")
+        where = f"modifier {name}"
+        ctx = self.context(src)
+        triggers: list[Frame] = []
+        if "frames" in spec:
+            triggers.extend(compile_frames(spec["frames"], ctx, where, line))
+        if "trigger" in spec:
+            triggers.extend(compile_frames([{"trigger": spec["trigger"]}], ctx, where, line))
+        legacy_phrases = self._words(spec.get("phrases") or [])
+        if legacy_phrases:
+            lexicon = self.inline_lexicon(src, legacy_phrases, line)
+            inline = {**self.lexicons, lexicon.name: lexicon}
+            triggers.extend(compile_frames([{"trigger": {"lexicon": lexicon.name}}], self.context(src, inline), where, line))
+        if spec.get("regex"):
+            pattern = self.expand_macros(src, str(spec["regex"]), where, line)
+            legacy = dataclasses.replace(ctx, max_regex=None)  # legacy regex modifiers predate the size limit
+            triggers.extend(compile_frames([{"trigger": {"regex": pattern}}], legacy, where, line))
+        if not triggers:
+            raise FatalError(f"{src.name}:{line}: modifier {name} needs 'trigger' or 'frames'")
         max_scope = spec.get("max_scope")
+        if max_scope is not None and (isinstance(max_scope, bool) or not isinstance(max_scope, int) or not 0 <= max_scope <= 200):
+            raise FatalError(f"{src.name}:{line}: modifier {name}: max_scope must be a whole number from 0 to 200")
         return Modifier(
             name=name,
             category=str(spec["category"]).upper(),
-            phrases=tuple(phrases),
+            triggers=tuple(triggers),
             direction=direction,
-            max_scope=int(max_scope) if max_scope is not None else None,
-            terminators=tuple(str(t).lower() for t in spec.get("terminators") or ()),
-            pseudo=tuple(self._words(spec.get("pseudo") or [])),
-            regex=regex,
+            max_scope=max_scope,
+            terminators=self._modifier_lexicon(src, spec.get("terminators"), f"{where} terminators", line),
+            pseudo=self._modifier_lexicon(src, spec.get("pseudo"), f"{where} pseudo", line),
             document=bool(spec.get("document", False)),
         )
+
+    def _modifier_lexicon(self, src: PackSource, value: Any, where: str, line: int) -> Lexicon | None:
+        if value is None or value == []:
+            return None
+        if isinstance(value, list):  # legacy: an inline word list
+            return self.inline_lexicon(src, self._words(value), line)
+        name = str(value)
+        if name not in self.lexicons:
+            raise FatalError(f"{src.name}:{line}: {where}: unknown lexicon {name!r}{did_you_mean(name, self.lexicons)}")
+        return self.lexicons[name]
 
     def _words(self, entries: list[Any]) -> list[str]:
         words: list[str] = []
@@ -220,10 +443,14 @@ class _Builder:
         if severity not in SEVERITIES:
             raise FatalError(f"{src.name}:{line}: {where}: severity must be one of {', '.join(SEVERITIES)}")
         patterns = tuple(self.pattern(src, where, p, line) for p in spec.get("patterns") or [])
-        if not patterns:
-            raise FatalError(f"{src.name}:{line}: {where}: needs at least one pattern")
+        frames = compile_frames(spec["frames"], self.context(src), where, line) if "frames" in spec else ()
+        detector = spec.get("detector")
+        if detector is not None and detector != "builtin":
+            raise FatalError(f"{src.name}:{line}: {where}: detector must be 'builtin'")
+        if not patterns and not frames and detector is None:
+            raise FatalError(f"{src.name}:{line}: {where}: needs 'frames'")
         anchors = tuple(self._anchors(src, where, spec.get("anchors") or [], line))
-        needs_anchor = any(p.kind != "placeholder" for p in patterns)
+        needs_anchor = any(p.kind not in ("placeholder",) for p in patterns)
         if needs_anchor and not anchors:
             raise FatalError(f"{src.name}:{line}: {where}: needs 'anchors' (words that must occur for it to match)")
         examples = spec.get("examples") or {}
@@ -236,7 +463,7 @@ class _Builder:
             id=rule_id,
             name=str(spec["name"]),
             pack=pack,
-            category=category if category in CATEGORIES else category,
+            category=category,
             severity=severity,
             message=spec["message"].strip(),
             rationale=spec["rationale"].strip(),
@@ -255,6 +482,8 @@ class _Builder:
             good=good,
             source=src.name,
             line=line,
+            frames=frames,
+            detector=detector,
         )
 
     def _anchors(self, src: PackSource, where: str, entries: list[Any], line: int) -> list[str]:
@@ -342,6 +571,13 @@ def _compile(
         )
         for pattern, owners in regex_anchors
     ]
+    from cxlint.engine.gate import GateIndex
+
+    gates = GateIndex()
+    for rule in rules:
+        for number, frame in enumerate(rule.frames):
+            gates.add(rule.id, number, frame)
+    gates.freeze()
     digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))
     scanned = tuple(a for a in compiled_anchors if not a[0].pattern.startswith(_DIGIT_LED))
     return RuleSet(
@@ -354,6 +590,7 @@ def _compile(
         digit_anchors=digit_led,
         placeholder_rules=tuple(r for r in rules if any(p.kind == "placeholder" for p in r.patterns)),
         packs=tuple(packs),
+        frame_gates=gates,
     )
 
 
@@ -369,3 +606,4 @@ def example_list(rule: Rule) -> list[tuple[str, Example]]:
     return [(f"{rule.id}::bad[{i}]", e) for i, e in enumerate(rule.bad)] + [
         (f"{rule.id}::good[{i}]", e) for i, e in enumerate(rule.good)
     ]
+

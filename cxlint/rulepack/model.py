@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxlint.lexicon.lexicons import Lexicon
+from cxlint.rulepack.frames import Frame, Shape
 from cxlint.text.anchors import AnchorIndex
 from cxlint.text.lazyregex import LazyRegex
 
@@ -60,6 +62,9 @@ class Rule:
     good: tuple[Example, ...] = ()
     source: str = ""
     line: int = 0
+    frames: tuple[Frame, ...] = ()
+    detector: str | None = None
+    """``builtin``: raised by cxlint itself (suppressions, the promises registry), not by a frame."""
 
     @property
     def needs_spacy_match(self) -> bool:
@@ -68,18 +73,17 @@ class Rule:
 
 @dataclass(frozen=True)
 class Modifier:
-    """A ConText modifier: a trigger that changes the targets within its scope."""
+    """A ConText modifier: a trigger (frames) that changes the targets within its scope."""
 
     name: str
     category: str
-    phrases: tuple[str, ...]
+    triggers: tuple[Frame, ...]
     direction: str
     max_scope: int | None
-    terminators: tuple[str, ...] = ()
-    pseudo: tuple[str, ...] = ()
-    regex: LazyRegex | None = None
+    terminators: Lexicon | None = None
+    pseudo: Lexicon | None = None
     document: bool = False
-    """A document modifier applies to every target of a file when its regex occurs anywhere in it."""
+    """A document modifier applies to every target of a file when its trigger occurs anywhere in it."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,17 @@ class Evidence:
     """A sentence feature that is not a finding on its own (e.g. the reader as subject of a behaviour verb)."""
 
     name: str
-    regex: LazyRegex
+    regex: LazyRegex | None = None
+    frames: tuple[Frame, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How a pack's signals stack: weights multiply; the score sets the severity band."""
+
+    signals: dict[str, float]
+    error_at: float = 4.0
+    info_below: float = 1.3
 
 
 @dataclass
@@ -104,6 +118,12 @@ class RuleSet:
     digit_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...] = ()
     """Regex anchors that begin with a digit: tried only where a run of digits starts."""
     packs: tuple[str, ...] = ()
+    scoring: dict[str, Scoring] = field(default_factory=dict)
+    """Scoring by pack name."""
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    shapes: dict[str, Shape] = field(default_factory=dict)
+    frame_gates: Any = None
+    """The derived prefilter of every frame rule (``engine.gate.GateIndex``)."""
     _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def by_id(self) -> dict[str, Rule]:

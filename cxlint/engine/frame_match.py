@@ -1,0 +1,181 @@
+"""Match frames against one sentence: fill each slot, keep the fillings that stand as the frame says."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from cxlint.document import Placeholder
+from cxlint.lexicon.lexicons import Lexicon
+from cxlint.rulepack.frames import Frame, Matcher, Slot
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize
+
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_MAX_STATES = 2000
+"""Partial fillings tried per frame and sentence: a bound, not a limit ever met by real copy."""
+
+
+@dataclass
+class Sentence:
+    """A sentence's text (its offset in the document), tokens, merge fields and matches found so far."""
+
+    text: str
+    offset: int
+    tokens: Tokens
+    placeholders: dict[int, Placeholder] = field(default_factory=dict)
+    """Merge fields by token index."""
+    _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _word_set: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, mask: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
+        tokens = tokenize(mask[start:end])
+        by_token: dict[int, Placeholder] = {}
+        if placeholders:
+            starts = [p.start for p in placeholders]
+            for index, word in enumerate(tokens.words):
+                if word == PLACEHOLDER_TOKEN:
+                    at = bisect.bisect_right(starts, start + tokens.starts[index]) - 1
+                    if at >= 0 and placeholders[at].start <= start + tokens.starts[index] < placeholders[at].end:
+                        by_token[index] = placeholders[at]
+        return cls(mask[start:end], start, tokens, by_token)
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        if self._word_set is None:
+            self._word_set = frozenset(self.tokens.words)
+        return self._word_set
+
+    def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
+        """Token spans where ``matcher`` fills a slot (cached per matcher)."""
+        found = self._cache.get(matcher.key)
+        if found is None:
+            found = sorted(set(self._find(matcher)))
+            self._cache[matcher.key] = found
+        return found
+
+    def _find(self, matcher: Matcher) -> list[tuple[int, int]]:
+        words = self.tokens.words
+        if matcher.kind == "lexicon":
+            if len(matcher.lexicons) == 1:
+                return matcher.lexicons[0].find(words)
+            return [span for lexicon in matcher.lexicons for span in lexicon.find(words)]
+        if matcher.kind == "any":
+            return [span for option in matcher.options for span in self.spans(option)]
+        if matcher.kind == "placeholder":
+            return [(i, i + 1) for i, w in enumerate(words) if w == PLACEHOLDER_TOKEN and _name_matches(self.placeholders.get(i), matcher.names)]
+        if matcher.kind == "shape" and matcher.shape is not None:
+            return [span for m in matcher.shape.regex.finditer(self.text) if (span := self.token_span(m.start(), m.end()))]
+        return []
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens covering the characters ``[start, end)`` of the sentence."""
+        first = bisect.bisect_right(self.tokens.ends, start)
+        last = bisect.bisect_left(self.tokens.starts, end)
+        return (first, last) if first < last else None
+
+    def content_bounds(self) -> tuple[int, int]:
+        """Index of the first and one past the last word token (punctuation and merge fields aside)."""
+        words = self.tokens.words
+        first = next((i for i, w in enumerate(words) if w[0].isalnum() and w != PLACEHOLDER_TOKEN), len(words))
+        last = next((i + 1 for i in range(len(words) - 1, -1, -1) if words[i][0].isalnum()), 0)
+        return first, last
+
+
+def _name_matches(placeholder: Placeholder | None, names: Lexicon | None) -> bool:
+    if names is None:
+        return True
+    if placeholder is None:
+        return False
+    words = [w.lower() for w in _NAME_WORDS.findall(placeholder.name or placeholder.raw)]
+    return bool(names.find(words))
+
+
+@dataclass(frozen=True)
+class FrameHit:
+    """Character offsets (in the document) of what the frame reports, and of its value slot."""
+
+    start: int
+    end: int
+    value: str | None = None
+    kind: str | None = None
+
+
+def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
+    """Every distinct report span of ``frame`` in ``sentence``."""
+    candidates: list[list[tuple[int, int]]] = []
+    for slot in frame.slots:
+        spans = _filtered(slot, sentence)
+        if not spans:
+            return []
+        candidates.append(spans)
+    hits: dict[tuple[int, int], FrameHit] = {}
+    states = 0
+    filled: dict[str, tuple[int, int]] = {}
+
+    def solve(index: int) -> None:
+        nonlocal states
+        if states > _MAX_STATES:
+            return
+        if index == len(frame.slots):
+            hit = _hit(frame, filled, sentence)
+            hits.setdefault((hit.start, hit.end), hit)
+            return
+        slot = frame.slots[index]
+        for span in candidates[index]:
+            states += 1
+            if _stands(slot, span, filled):
+                filled[slot.name] = span
+                solve(index + 1)
+                del filled[slot.name]
+
+    solve(0)
+    return list(hits.values())
+
+
+def _filtered(slot: Slot, sentence: Sentence) -> list[tuple[int, int]]:
+    spans = sentence.spans(slot.matcher)
+    if not spans:
+        return spans
+    words = sentence.tokens.words
+    if slot.at is not None:
+        first, last = sentence.content_bounds()
+        spans = [s for s in spans if (s[0] <= first if slot.at == "start" else s[1] >= last)]
+    if slot.unless_next is not None:
+        lexicon = slot.unless_next
+        spans = [s for s in spans if not _starts_entry(lexicon, words, s[1])]
+    if slot.unless_prev is not None:
+        lexicon = slot.unless_prev
+        spans = [s for s in spans if not lexicon.ends_with_entry(words, s[0])]
+    return spans
+
+
+def _starts_entry(lexicon: Lexicon, words: tuple[str, ...], index: int) -> bool:
+    if index >= len(words):
+        return False
+    return any(tuple(words[index : index + len(p)]) == p for p in lexicon.by_first.get(words[index], ()))
+
+
+def _stands(slot: Slot, span: tuple[int, int], filled: dict[str, tuple[int, int]]) -> bool:
+    if slot.after is not None:
+        ref = filled[slot.after]
+        if not (ref[1] <= span[0] <= ref[1] + slot.within):
+            return False
+    if slot.before is not None:
+        ref = filled[slot.before]
+        if not (span[1] <= ref[0] <= span[1] + slot.within):
+            return False
+    return True
+
+
+def _hit(frame: Frame, filled: dict[str, tuple[int, int]], sentence: Sentence) -> FrameHit:
+    tokens = sentence.tokens
+    first, last = filled[frame.report[0]], filled[frame.report[1]]
+    start = min(first[0], last[0])
+    end = max(first[1], last[1])
+    value = None
+    if frame.value is not None:
+        vs, ve = filled[frame.value]
+        value = sentence.text[tokens.starts[vs] : tokens.ends[ve - 1]]
+    return FrameHit(sentence.offset + tokens.starts[start], sentence.offset + tokens.ends[end - 1], value, frame.kind)

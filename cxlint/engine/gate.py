@@ -1,0 +1,71 @@
+"""The derived prefilter: which frame rules a sentence is worth trying.
+
+Built from the frames' own gates (``rulepack.frames.derive_gate``), never written by hand. A
+sentence's token set is intersected with every gate word at once; regex gates run once over
+the whole text; merge-field gates need a merge field in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from cxlint.engine.frame_match import Sentence
+from cxlint.rulepack.frames import Frame
+from cxlint.text.lazyregex import LazyRegex
+from cxlint.text.tokens import PLACEHOLDER_TOKEN
+
+GatedFrame = tuple[str, int]
+"""A rule id and the index of one of its frames."""
+
+
+@dataclass
+class GateIndex:
+    by_word: dict[str, list[GatedFrame]] = field(default_factory=dict)
+    by_regex: list[tuple[LazyRegex, list[GatedFrame]]] = field(default_factory=list)
+    placeholder: list[GatedFrame] = field(default_factory=list)
+    always: list[GatedFrame] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+
+    def add(self, rule_id: str, index: int, frame: Frame) -> None:
+        gate = frame.gate
+        entry = (rule_id, index)
+        if gate.words:
+            for word in gate.words:
+                self.by_word.setdefault(word, []).append(entry)
+        elif gate.regex is not None:
+            for regex, owners in self.by_regex:
+                if regex.pattern == gate.regex.pattern:
+                    owners.append(entry)
+                    break
+            else:
+                self.by_regex.append((gate.regex, [entry]))
+        elif gate.placeholder:
+            self.placeholder.append(entry)
+        else:
+            self.always.append(entry)
+
+    def freeze(self) -> GateIndex:
+        self.words = frozenset(self.by_word)
+        return self
+
+    def candidates(self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, set[GatedFrame]]:
+        """Frames worth trying, by sentence index."""
+        found: dict[int, set[GatedFrame]] = {}
+        for index, sentence in enumerate(sentences):
+            hits = self.words.intersection(sentence.word_set)
+            if hits or self.always or (self.placeholder and PLACEHOLDER_TOKEN in sentence.word_set):
+                bucket = found.setdefault(index, set())
+                for word in hits:
+                    bucket.update(self.by_word[word])
+                bucket.update(self.always)
+                if PLACEHOLDER_TOKEN in sentence.word_set:
+                    bucket.update(self.placeholder)
+        if self.by_regex:
+            starts = [s for s, _ in spans]
+            for regex, owners in self.by_regex:
+                for match in regex.finditer(mask):
+                    index = bisect.bisect_right(starts, match.start()) - 1
+                    if index >= 0 and match.start() < spans[index][1]:
+                        found.setdefault(index, set()).update(owners)
+        return found

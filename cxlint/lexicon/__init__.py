@@ -1,0 +1,1 @@
+"""Lexicons: word classes as data, matched on normalised tokens with every inflection of a lemma."""

@@ -1,0 +1,80 @@
+"""A compiled lexicon: every surface form of its entries as token tuples, indexed by first token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cxlint.lexicon.forms import word_forms
+from cxlint.text.tokens import phrase_tokens
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written."""
+
+    name: str
+    entries: tuple[str, ...]
+    pos: str | None = None
+    about: str = ""
+    source: str = ""
+    line: int = 0
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self.by_first)
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
+        spans: list[tuple[int, int]] = []
+        by_first = self.by_first
+        count = len(words)
+        for i, word in enumerate(words):
+            candidates = by_first.get(word)
+            if not candidates:
+                continue
+            for phrase in candidates:  # longest first
+                end = i + len(phrase)
+                if end <= count and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
+                    spans.append((i, end))
+                    break
+        return spans
+
+    def ends_with_entry(self, words: Sequence[str], end: int) -> bool:
+        """Whether an entry ends exactly at token index ``end`` (exclusive)."""
+        if end <= 0:
+            return False
+        return any(len(p) <= end and tuple(words[end - len(p) : end]) == p for p in self.by_last.get(words[end - 1], ()))
+
+
+def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
+    """Token tuples an entry matches: as written, plus inflections of its head word."""
+    tokens = phrase_tokens(entry)
+    if not tokens:
+        return set()
+    forms = {tokens}
+    if pos in ("verb", "any") and tokens[0].isalpha():
+        forms |= {(form, *tokens[1:]) for form in word_forms(tokens[0], "verb") if form.isalpha()}
+    if pos in ("noun", "any") and tokens[-1].isalpha():
+        forms |= {(*tokens[:-1], form) for form in word_forms(tokens[-1], "noun") if form.isalpha()}
+    return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
+
+
+def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,
+                  extra_phrases: Iterable[tuple[str, ...]] = ()) -> Lexicon:
+    """Compile entries (and the phrases of included lexicons) into a matchable lexicon."""
+    entries = tuple(entries)
+    phrases: set[tuple[str, ...]] = set(extra_phrases)
+    for entry in entries:
+        phrases |= surface_forms(entry, pos)
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    by_first = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()})

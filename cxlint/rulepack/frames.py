@@ -1,0 +1,279 @@
+"""Frames: a rule's slots (lexicons, shapes, merge fields) and how they stand to each other.
+
+This module holds the compiled form and its compiler. The compiler resolves every name a
+frame uses (lexicon, shape, slot) and reports what it cannot resolve with the file, the line and
+the closest valid name. Matching lives in ``cxlint.engine.frame_match``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cxlint.errors import FatalError
+from cxlint.lexicon.lexicons import Lexicon
+from cxlint.rulepack.names import did_you_mean
+from cxlint.rulepack.yamlio import line_of
+from cxlint.text.lazyregex import LazyRegex
+
+MAX_REGEX_CHARS = 200
+"""A shape or regex slot longer than this (insignificant whitespace and comments aside) is refused."""
+
+_SLOT_KEYS = frozenset("lexicon shape placeholder any regex after before within at unless_next unless_prev __line__".split())
+_FRAME_KEYS = frozenset("report value kind __line__".split())
+_AT = ("start", "end")
+_MATCHER_KEYS = ("lexicon", "shape", "placeholder", "any", "regex")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A named regex for a form that is not a word (a clock time, an amount of money)."""
+
+    name: str
+    pattern: str
+    regex: LazyRegex
+    about: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """What fills a slot. ``key`` names it for the per-sentence cache."""
+
+    kind: str
+    key: str
+    lexicons: tuple[Lexicon, ...] = ()
+    shape: Shape | None = None
+    names: Lexicon | None = None
+    """For a placeholder matcher: the words its variable name must hold (None: any merge field)."""
+    options: tuple[Matcher, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    matcher: Matcher
+    after: str | None = None
+    before: str | None = None
+    within: int = 0
+    at: str | None = None
+    unless_next: Lexicon | None = None
+    unless_prev: Lexicon | None = None
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The derived prefilter of a frame: words one of which a sentence must hold, or a regex it must match."""
+
+    words: frozenset[str] = frozenset()
+    regex: LazyRegex | None = None
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    slots: tuple[Slot, ...]
+    """In solving order: a slot comes after the slot its ``after``/``before`` names."""
+    report: tuple[str, str]
+    value: str | None = None
+    kind: str | None = None
+    gate: Gate = Gate()
+    line: int = 0
+
+
+@dataclass
+class FrameContext:
+    """What a frame may refer to, and how to compile a regex of the pack it comes from."""
+
+    source: str
+    lexicons: Mapping[str, Lexicon]
+    shapes: Mapping[str, Shape]
+    compile_regex: Callable[[str, str, int], LazyRegex]
+    allow_regex: bool = True
+    kinds: frozenset[str] | None = None
+    common_words: frozenset[str] = frozenset()
+    max_regex: int | None = MAX_REGEX_CHARS
+
+
+def regex_size(pattern: str) -> int:
+    """Characters that count against the limit: verbose whitespace and comments aside."""
+    if pattern.lstrip().startswith("(?x)"):
+        pattern = re.sub(r"(?m)(?<!\\)#.*$", "", pattern)
+        pattern = re.sub(r"(?<!\\)\s+", "", pattern)
+    return len(pattern)
+
+
+def compile_frames(specs: Any, ctx: FrameContext, where: str, line: int) -> tuple[Frame, ...]:
+    if not isinstance(specs, list) or not specs:
+        raise FatalError(f"{ctx.source}:{line}: {where}: 'frames' must be a non-empty list of frames")
+    return tuple(compile_frame(spec, ctx, where, line) for spec in specs)
+
+
+def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
+    line = line_of(spec) or line
+    if not isinstance(spec, dict):
+        raise FatalError(f"{ctx.source}:{line}: {where}: a frame is a mapping of slot names to slots")
+    slots: dict[str, Slot] = {}
+    for name, slot_spec in spec.items():
+        if name in _FRAME_KEYS:
+            continue
+        slots[str(name)] = _slot(str(name), slot_spec, ctx, where, line_of(slot_spec) or line)
+    if not slots:
+        raise FatalError(f"{ctx.source}:{line}: {where}: a frame needs at least one slot")
+    for slot in slots.values():
+        for ref in (slot.after, slot.before):
+            if ref is not None and (ref not in slots or ref == slot.name):
+                raise FatalError(f"{ctx.source}:{line}: {where}: slot {slot.name!r} refers to unknown slot {ref!r}{did_you_mean(ref, set(slots) - {slot.name})}")
+    ordered = _solving_order(slots, ctx, where, line)
+    names = list(slots)
+    report = _report(spec.get("report"), names, ctx, where, line)
+    value = spec.get("value")
+    if value is not None and value not in slots:
+        raise FatalError(f"{ctx.source}:{line}: {where}: value names unknown slot {value!r}{did_you_mean(str(value), names)}")
+    kind = spec.get("kind")
+    if kind is not None and ctx.kinds is not None and kind not in ctx.kinds:
+        raise FatalError(f"{ctx.source}:{line}: {where}: unknown promise kind {kind!r}{did_you_mean(str(kind), ctx.kinds)}")
+    frame = Frame(tuple(ordered), report, value, kind, line=line)
+    return Frame(frame.slots, report, value, kind, derive_gate(frame, ctx.common_words), line)
+
+
+def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int) -> tuple[str, str]:
+    if spec is None:
+        return names[0], names[-1]
+    first, _, last = str(spec).partition("..")
+    last = last or first
+    for name in (first, last):
+        if name not in names:
+            raise FatalError(f"{ctx.source}:{line}: {where}: report names unknown slot {name!r}{did_you_mean(name, names)}")
+    return first, last
+
+
+def _solving_order(slots: dict[str, Slot], ctx: FrameContext, where: str, line: int) -> list[Slot]:
+    placed: list[Slot] = []
+    done: set[str] = set()
+    pending = list(slots.values())
+    while pending:
+        ready = [s for s in pending if all(r is None or r in done for r in (s.after, s.before))]
+        if not ready:
+            raise FatalError(f"{ctx.source}:{line}: {where}: slots {', '.join(s.name for s in pending)} refer to each other in a circle")
+        for slot in ready:
+            placed.append(slot)
+            done.add(slot.name)
+            pending.remove(slot)
+    return placed
+
+
+def _slot(name: str, spec: Any, ctx: FrameContext, where: str, line: int) -> Slot:
+    if not isinstance(spec, dict):
+        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r} must be a mapping such as {{lexicon: observer_verb}}")
+    unknown = sorted(set(spec) - _SLOT_KEYS)
+    if unknown:
+        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _SLOT_KEYS - {'__line__'})}")
+    matcher = compile_matcher(spec, ctx, f"{where}: slot {name!r}", line)
+    within = spec.get("within", 0)
+    if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 50:
+        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: within must be a whole number from 0 to 50")
+    at = spec.get("at")
+    if at is not None and at not in _AT:
+        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: at must be start or end")
+    return Slot(
+        name=name,
+        matcher=matcher,
+        after=_opt_str(spec.get("after")),
+        before=_opt_str(spec.get("before")),
+        within=within,
+        at=at,
+        unless_next=_lexicon(spec.get("unless_next"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_next") else None,
+        unless_prev=_lexicon(spec.get("unless_prev"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_prev") else None,
+    )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def compile_matcher(spec: Any, ctx: FrameContext, where: str, line: int) -> Matcher:
+    """A slot matcher from ``{lexicon: …}``, ``{shape: …}``, ``{placeholder: …}``, ``{any: […]}`` or ``{regex: …}``."""
+    if not isinstance(spec, dict):
+        raise FatalError(f"{ctx.source}:{line}: {where}: expected a mapping with one of {', '.join(_MATCHER_KEYS)}")
+    present = [k for k in _MATCHER_KEYS if k in spec]
+    if len(present) != 1:
+        raise FatalError(f"{ctx.source}:{line}: {where}: needs exactly one of {', '.join(_MATCHER_KEYS)}")
+    kind = present[0]
+    value = spec[kind]
+    if kind == "lexicon":
+        names = value if isinstance(value, list) else [value]
+        lexicons = tuple(_lexicon(n, ctx, where, line) for n in names)
+        return Matcher("lexicon", "lex:" + "|".join(lx.name for lx in lexicons), lexicons=lexicons)
+    if kind == "shape":
+        name = str(value)
+        if name not in ctx.shapes:
+            raise FatalError(f"{ctx.source}:{line}: {where}: unknown shape {name!r}{did_you_mean(name, ctx.shapes)}")
+        return Matcher("shape", "shape:" + name, shape=ctx.shapes[name])
+    if kind == "placeholder":
+        if value in (None, "any", True):
+            return Matcher("placeholder", "ph:*")
+        lexicon = _lexicon(value, ctx, where, line)
+        return Matcher("placeholder", "ph:" + lexicon.name, names=lexicon)
+    if kind == "any":
+        if not isinstance(value, list) or not value:
+            raise FatalError(f"{ctx.source}:{line}: {where}: any must be a list of matchers")
+        options = tuple(compile_matcher(option, ctx, where, line_of(option) or line) for option in value)
+        return Matcher("any", "any:" + ",".join(o.key for o in options), options=options)
+    if not ctx.allow_regex:
+        raise FatalError(f"{ctx.source}:{line}: {where}: built-in rules use lexicons and shapes, not regex slots")
+    pattern = str(value)
+    if ctx.max_regex is not None and regex_size(pattern) > ctx.max_regex:
+        raise FatalError(f"{ctx.source}:{line}: {where}: regex longer than {MAX_REGEX_CHARS} characters; split it into slots or shapes")
+    shape = Shape(f"regex@{line}", pattern, ctx.compile_regex(pattern, where, line), source=ctx.source, line=line)
+    return Matcher("shape", f"re:{ctx.source}:{line}:{pattern}", shape=shape)
+
+
+def _lexicon(name: Any, ctx: FrameContext, where: str, line: int) -> Lexicon:
+    name = str(name)
+    if name not in ctx.lexicons:
+        raise FatalError(f"{ctx.source}:{line}: {where}: unknown lexicon {name!r}{did_you_mean(name, ctx.lexicons)}")
+    return ctx.lexicons[name]
+
+
+def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
+    """The slot whose presence is cheapest to test and rarest in copy gates the frame.
+
+    Lexicon slots gate on their entries' first tokens; the best is the one with the fewest
+    common words, then the fewest words. A frame with no lexicon slot gates on a merge field
+    or on its first shape's regex. Any required slot is a lossless gate: a frame cannot match
+    a sentence that lacks one of its slots.
+    """
+    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    for slot in frame.slots:
+        words = _gate_words(slot.matcher)
+        if words is None:
+            continue
+        cost = (len(words & common_words), len(words))
+        if best is None or cost < best[0]:
+            best = (cost, words)
+    if best is not None and best[0][0] == 0:
+        return Gate(words=best[1])
+    for slot in frame.slots:
+        if slot.matcher.kind == "placeholder":
+            return Gate(placeholder=True)
+    for slot in frame.slots:
+        if slot.matcher.kind == "shape" and slot.matcher.shape is not None:
+            return Gate(regex=slot.matcher.shape.regex)
+    if best is not None:
+        return Gate(words=best[1])
+    return Gate()
+
+
+def _gate_words(matcher: Matcher) -> frozenset[str] | None:
+    if matcher.kind == "lexicon":
+        return frozenset().union(*(lx.first_words for lx in matcher.lexicons))
+    if matcher.kind == "any":
+        parts = [_gate_words(option) for option in matcher.options]
+        if any(part is None for part in parts):
+            return None
+        return frozenset().union(*parts)  # type: ignore[arg-type]
+    return None

@@ -1,0 +1,21 @@
+"""Typographic normalisation of the mask: curly quotes, primes and dashes made plain, same length.
+
+Rules and lexicons then spell an apostrophe, a quote or a dash one way only, and every offset
+into the normalised text is still an offset into the source.
+"""
+
+from __future__ import annotations
+
+_TABLE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """``text`` with typographic apostrophes, quotes, dashes and odd spaces made plain (same length)."""
+    return text.translate(_TABLE)

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Precompute the inflections of every built-in lexicon entry (rules/lexicons/forms.generated.json).
+
+usage: python scripts/build_lexicon_forms.py [--check]
+
+Provenance: inflections from lemminflect's tables (lemminflect.getAllInflections, falling back
+to getAllInflectionsOOV for words it does not know); common words (used to choose the rarest
+slot of a frame as its prefilter) from spaCy's English stop-word list. With --check, exit 1 if
+the committed file is not what this script would write.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent / "rules"
+OUT = ROOT / "lexicons" / "forms.generated.json"
+
+
+def lexicon_specs() -> list[tuple[str | None, list[str]]]:
+    specs = []
+    for path in sorted(ROOT.glob("*.yaml")) + sorted((ROOT / "lexicons").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for spec in (doc.get("lexicons") or {}).values():
+            if isinstance(spec, list):
+                specs.append((None, [str(w) for w in spec]))
+            elif isinstance(spec, dict):
+                specs.append((spec.get("pos"), [str(w) for w in spec.get("words") or []]))
+    return specs
+
+
+def build() -> str:
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    sys.path.insert(0, str(ROOT.parent))
+    from cxlint.text.tokens import phrase_tokens
+
+    wanted: dict[str, set[str]] = {}
+    for pos, words in lexicon_specs():
+        kinds = {"verb": ["verb"], "noun": ["noun"], "any": ["verb", "noun"]}.get(pos or "", [])
+        for entry in words:
+            tokens = phrase_tokens(entry)
+            if not tokens:
+                continue
+            for kind in kinds:
+                head = tokens[0] if kind == "verb" else tokens[-1]
+                if head.isalpha():
+                    wanted.setdefault(head, set()).add(kind)
+    forms: dict[str, dict[str, list[str]]] = {}
+    for word in sorted(wanted):
+        for kind in sorted(wanted[word]):
+            upos = kind.upper()
+            found = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos)
+            out = [word]
+            for values in found.values():
+                for form in values:
+                    if form.lower() not in out:
+                        out.append(form.lower())
+            forms.setdefault(word, {})[kind] = out
+    data = {
+        "provenance": "inflections: lemminflect getAllInflections/getAllInflectionsOOV; common_words: spaCy English STOP_WORDS",
+        "common_words": sorted(w.lower() for w in STOP_WORDS) + ["'s", "'ve", "'re", "'d", "'ll", "'m", "n't"],
+        "forms": forms,
+    }
+    return json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    text = build()
+    if "--check" in sys.argv:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        sys.exit(0 if current == text else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT.parent)}")
+
+
+if __name__ == "__main__":
+    main()

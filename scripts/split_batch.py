@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Split a batch of new labelled cases into a tuning half and a held-out half, by a hash of each id.
+
+usage: split_batch.py BATCH_DIR   (reads BATCH_DIR/writer-*.jsonl, writes tune.jsonl and holdout.jsonl)
+
+The split depends on nothing but the ids, so it is the same on every machine and cannot be
+chosen after looking at results. Rules may be tuned on the tuning half only; the held-out half
+is scored at the end of a round.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+
+def half(case_id: str) -> str:
+    return "tune" if hashlib.sha256(case_id.encode()).digest()[0] % 2 == 0 else "holdout"
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    out: dict[str, list[str]] = {"tune": [], "holdout": []}
+    for path in sorted(folder.glob("writer-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out[half(json.loads(line)["id"])].append(line)
+    for name, lines in out.items():
+        (folder / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{name}: {len(lines)} cases")
+
+
+if __name__ == "__main__":
+    main()

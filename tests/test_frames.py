@@ -1,0 +1,146 @@
+"""Rules v2: tokens, lexicons with inflections, shapes, frames, the compiler's checks and the derived gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cxlint.document import Document
+from cxlint.engine.linter import lint_document
+from cxlint.errors import FatalError
+from cxlint.rulepack.loader import PackSource, builtin_sources, load_ruleset
+from cxlint.rulepack.model import RuleSet
+from cxlint.text.normalize import normalize
+from cxlint.text.tokens import tokenize
+
+REPO = Path(__file__).resolve().parent.parent
+
+PACK = """\
+pack: house
+category: barista
+lexicons:
+  house_watch_verb:
+    pos: verb
+    words: [notice, pick up, clock]
+  house_gadget:
+    pos: noun
+    words: [doorbell camera, smart speaker]
+scoring:
+  signals: {house-watch: 2.0}
+rules:
+  - id: HS101
+    name: gadget-watches-you
+    signal: house-watch
+    message: m
+    rationale: r
+    suggestion: s
+    frames:
+      - gadget: {lexicon: house_gadget}
+        act: {lexicon: house_watch_verb, after: gadget, within: 1}
+        reader: {lexicon: reader, after: act, within: 1}
+        report: gadget..reader
+"""
+
+
+def house(extra: str = "") -> RuleSet:
+    return load_ruleset(builtin_sources() + [PackSource("house.yaml", PACK + extra)])
+
+
+def findings(ruleset: RuleSet, text: str, rule: str = "HS101") -> list[str]:
+    doc = Document("copy.txt", text, text)
+    return [f.text for f in lint_document(doc, ruleset) if f.rule == rule]
+
+
+def test_tokens_split_contractions_and_hyphens_and_keep_positions() -> None:
+    text = "You\u2019ve checked-in\u2014don't worry: 2,000 {x}"
+    tokens = tokenize(text)
+    assert tokens.words[:6] == ("you", "'ve", "checked", "in", "-", "do")
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends)][:2] == ["You", "\u2019ve"]
+    assert "2,000" in tokens.words
+
+
+def test_normalize_keeps_length() -> None:
+    text = "\u201cIt\u2019s\u201d \u2014 now\u00a0\u2013 then"
+    assert len(normalize(text)) == len(text)
+    assert normalize(text) == "\"It's\" - now - then"
+
+
+def test_frame_matches_inflections_and_reports_its_span() -> None:
+    ruleset = house()
+    assert findings(ruleset, "Your doorbell cameras picked up you leaving at dawn.") == ["doorbell cameras picked up you"]
+    assert findings(ruleset, "Our smart speaker clocked you singing.") == ["smart speaker clocked you"]
+
+
+def test_frame_needs_every_slot_in_place() -> None:
+    ruleset = house()
+    assert findings(ruleset, "You picked up a smart speaker.") == []
+    assert findings(ruleset, "Your smart speaker is on sale; we noticed prices drop.") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("category: barista", "category: barsita"), "unknown category 'barsita' (did you mean 'barista'?)"),
+        (("{lexicon: house_gadget}", "{lexicon: house_gadgets}"), "unknown lexicon 'house_gadgets' (did you mean 'house_gadget'?)"),
+        (("after: gadget", "after: gadet"), "refers to unknown slot 'gadet' (did you mean 'gadget'?)"),
+        (("signal: house-watch", "signal: house-wacth"), "unknown signal 'house-wacth' (did you mean 'house-watch'?)"),
+        (("    frames:", "    cancel: [NEGATD]\n    frames:"), "unknown modifier category 'NEGATD' (did you mean 'NEGATED'?)"),
+        (("    frames:", "    kind: guarentee\n    frames:"), "unknown promise kind 'guarentee' (did you mean 'guarantee'?)"),
+        (("    frames:", "    requires: [behavior]\n    frames:"), "requires unknown evidence or signal 'behavior'"),
+        (("report: gadget..reader", "report: gadget..redaer"), "report names unknown slot 'redaer'"),
+        (("pos: noun", "pos: nuon"), "pos must be one of verb, noun, any"),
+        (("[notice, pick up, clock]", "['notic(e|ed)']"), "looks like a regex"),
+        (("within: 1}\n        reader", "within: 1, after: reader}\n        reader"), "refer to each other in a circle"),
+    ],
+)
+def test_compiler_rejects_unknown_names_with_file_line_and_closest(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(FatalError) as error:
+        load_ruleset(builtin_sources() + [PackSource("house.yaml", PACK.replace(*change))])
+    assert message in str(error.value)
+    assert "house.yaml:" in str(error.value)
+
+
+def test_a_long_regex_slot_is_refused() -> None:
+    pack = PACK.replace("{lexicon: house_gadget}", "{regex: '" + "a|" * 120 + "b'}")
+    with pytest.raises(FatalError, match="longer than 200 characters"):
+        load_ruleset(builtin_sources() + [PackSource("house.yaml", pack)])
+
+
+def test_scoring_is_declared_by_the_pack_not_the_category() -> None:
+    ruleset = house()
+    doc = Document("copy.txt", "Your smart speaker noticed you coughing.", "Your smart speaker noticed you coughing.")
+    finding = next(f for f in lint_document(doc, ruleset) if f.rule == "HS101")
+    assert finding.signals == ("house-watch",)
+    assert finding.score == pytest.approx(2.0)
+
+
+def test_builtin_forms_table_is_current() -> None:
+    pytest.importorskip("lemminflect")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_lexicon_forms.py"), "--check"], cwd=REPO)
+    assert done.returncode == 0, "run scripts/build_lexicon_forms.py and commit rules/lexicons/forms.generated.json"
+
+
+def _texts() -> list[str]:
+    texts = []
+    for rule in load_ruleset(builtin_sources()).rules:
+        texts += [e.text for e in rule.bad + rule.good]
+    for path in sorted((REPO / "corpora").rglob("*.jsonl")):
+        if path.name.startswith("writer-"):
+            continue  # the same cases as tune.jsonl and holdout.jsonl
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_the_derived_gate_loses_nothing() -> None:
+    """Every rule example and every corpus case: identical findings with and without the prefilter."""
+    ruleset = load_ruleset(builtin_sources())
+    for text in _texts():
+        doc = Document("case.txt", text, text)
+        gated = [(f.rule, f.start, f.end, f.severity) for f in lint_document(doc, ruleset)]
+        ungated = [(f.rule, f.start, f.end, f.severity) for f in lint_document(doc, ruleset, gated=False)]
+        assert gated == ungated, text[:80]
