@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Split a batch of new labelled cases into a tuning half and a held-out half, by a hash of each id.
 
-usage: split_batch.py BATCH_DIR   (reads BATCH_DIR/writer-*.jsonl, writes tune.jsonl and holdout.jsonl)
+usage: split_batch.py BATCH_DIR   (reads BATCH_DIR/writer-*.jsonl, writes tune.jsonl and holdout.jsonl,
+                                  then removes the writer files so nobody tuning reads the held-out half)
 
 The split depends on nothing but the ids, so it is the same on every machine and cannot be
 chosen after looking at results. Rules may be tuned on the tuning half only; the held-out half
@@ -30,6 +31,8 @@ def main() -> None:
     for name, lines in out.items():
         (folder / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{name}: {len(lines)} cases")
+    for path in folder.glob("writer-*.jsonl"):
+        path.unlink()
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from cxlint.testing import default_ruleset
 
 REPO = Path(__file__).resolve().parent.parent
 
+os.environ["CXLINT_NO_CACHE"] = "1"  # tests compile the packs they test; test_pack_cache turns the cache on
+
 
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:

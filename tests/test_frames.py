@@ -144,3 +144,19 @@ def test_the_derived_gate_loses_nothing() -> None:
         gated = [(f.rule, f.start, f.end, f.severity) for f in lint_document(doc, ruleset)]
         ungated = [(f.rule, f.start, f.end, f.severity) for f in lint_document(doc, ruleset, gated=False)]
         assert gated == ungated, text[:80]
+
+
+def test_fast_tokenizer_path_equals_the_reference() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cxlint.text.tokens import _tokenize_slow, normalize, tokenize
+
+    alphabet = st.sampled_from(list("abcXYZ019 ,.;:!?%£$#/()\n\t\u00e9\u00df\u0130\u03a3\u2019\u2014\u201c"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def check(text: str) -> None:
+        assert tokenize(text) == _tokenize_slow(text, normalize(text))
+
+    check()

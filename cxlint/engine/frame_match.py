@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
-from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_set
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _MAX_STATES = 2000
@@ -18,33 +18,51 @@ _MAX_STATES = 2000
 
 @dataclass
 class Sentence:
-    """A sentence's text (its offset in the document), tokens, merge fields and matches found so far."""
+    """A sentence of the normalised mask (its offset in the document), tokens, merge fields and matches found so far."""
 
     text: str
     offset: int
-    tokens: Tokens
-    placeholders: dict[int, Placeholder] = field(default_factory=dict)
-    """Merge fields by token index."""
+    raw: str = ""
+    """The sentence as the mask has it (a dash is still a dash, not a hyphen)."""
+    document_placeholders: tuple[Placeholder, ...] = ()
+    _tokens: Tokens | None = None
+    _placeholders: dict[int, Placeholder] | None = None
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
+    _positions: dict[str, list[int]] | None = None
 
     @classmethod
-    def of(cls, mask: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
-        tokens = tokenize(mask[start:end])
-        by_token: dict[int, Placeholder] = {}
-        if placeholders:
-            starts = [p.start for p in placeholders]
-            for index, word in enumerate(tokens.words):
-                if word == PLACEHOLDER_TOKEN:
-                    at = bisect.bisect_right(starts, start + tokens.starts[index]) - 1
-                    if at >= 0 and placeholders[at].start <= start + tokens.starts[index] < placeholders[at].end:
-                        by_token[index] = placeholders[at]
-        return cls(mask[start:end], start, tokens, by_token)
+    def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
+        """The sentence at ``[start, end)`` of ``mask``; ``plain`` is the normalised mask."""
+        return cls(plain[start:end], start, mask[start:end], placeholders)
+
+    @property
+    def tokens(self) -> Tokens:
+        """Tokenized on first use: most sentences only ever meet the prefilter's word set."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.raw)
+        return self._tokens
+
+    @property
+    def placeholders(self) -> dict[int, Placeholder]:
+        """Merge fields by token index."""
+        if self._placeholders is None:
+            self._placeholders = {}
+            placeholders = self.document_placeholders
+            if placeholders:
+                tokens = self.tokens
+                starts = [p.start for p in placeholders]
+                for index, word in enumerate(tokens.words):
+                    if word == PLACEHOLDER_TOKEN:
+                        at = bisect.bisect_right(starts, self.offset + tokens.starts[index]) - 1
+                        if at >= 0 and placeholders[at].start <= self.offset + tokens.starts[index] < placeholders[at].end:
+                            self._placeholders[index] = placeholders[at]
+        return self._placeholders
 
     @property
     def word_set(self) -> frozenset[str]:
         if self._word_set is None:
-            self._word_set = frozenset(self.tokens.words)
+            self._word_set = frozenset(self._tokens.words) if self._tokens is not None else word_set(self.text, normalized=True)
         return self._word_set
 
     def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
@@ -56,11 +74,9 @@ class Sentence:
         return found
 
     def _find(self, matcher: Matcher) -> list[tuple[int, int]]:
-        words = self.tokens.words
         if matcher.kind == "lexicon":
-            if len(matcher.lexicons) == 1:
-                return matcher.lexicons[0].find(words)
-            return [span for lexicon in matcher.lexicons for span in lexicon.find(words)]
+            return [span for lexicon in matcher.lexicons for span in self._lexicon_spans(lexicon)]
+        words = self.tokens.words
         if matcher.kind == "any":
             return [span for option in matcher.options for span in self.spans(option)]
         if matcher.kind == "placeholder":
@@ -68,6 +84,33 @@ class Sentence:
         if matcher.kind == "shape" and matcher.shape is not None:
             return [span for m in matcher.shape.regex.finditer(self.text) if (span := self.token_span(m.start(), m.end()))]
         return []
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Token indices of each word."""
+        if self._positions is None:
+            self._positions = {}
+            for index, word in enumerate(self.tokens.words):
+                self._positions.setdefault(word, []).append(index)
+        return self._positions
+
+    def _lexicon_spans(self, lexicon: Lexicon) -> list[tuple[int, int]]:
+        """Where entries of ``lexicon`` occur: the longest entry at each start (only its first words are looked at)."""
+        firsts = lexicon.first_words.intersection(self.word_set)
+        if not firsts:
+            return []
+        words = self.tokens.words
+        count = len(words)
+        positions = self.positions
+        spans = []
+        for first in firsts:
+            for index in positions.get(first, ()):
+                for phrase in lexicon.by_first[first]:  # longest first
+                    end = index + len(phrase)
+                    if end <= count and (len(phrase) == 1 or words[index:end] == phrase):
+                        spans.append((index, end))
+                        break
+        return spans
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens covering the characters ``[start, end)`` of the sentence."""
@@ -104,6 +147,10 @@ class FrameHit:
 
 def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
     """Every distinct report span of ``frame`` in ``sentence``."""
+    words = sentence.word_set
+    for needed in frame.gate.every:
+        if needed.isdisjoint(words):
+            return []  # a slot that cannot be filled: no need to tokenize
     candidates: list[list[tuple[int, int]]] = []
     for slot in frame.slots:
         spans = _filtered(slot, sentence)

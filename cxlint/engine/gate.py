@@ -30,20 +30,20 @@ class GateIndex:
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
         entry = (rule_id, index)
-        if gate.words:
-            for word in gate.words:
-                self.by_word.setdefault(word, []).append(entry)
-        elif gate.regex is not None:
-            for regex, owners in self.by_regex:
-                if regex.pattern == gate.regex.pattern:
+        if gate.always:
+            self.always.append(entry)
+            return
+        for word in gate.words:
+            self.by_word.setdefault(word, []).append(entry)
+        for regex in gate.regexes:
+            for known, owners in self.by_regex:
+                if known.pattern == regex.pattern:
                     owners.append(entry)
                     break
             else:
-                self.by_regex.append((gate.regex, [entry]))
-        elif gate.placeholder:
+                self.by_regex.append((regex, [entry]))
+        if gate.placeholder:
             self.placeholder.append(entry)
-        else:
-            self.always.append(entry)
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)

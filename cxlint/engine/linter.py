@@ -31,7 +31,7 @@ def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled:
     """
     spans = split_sentences(doc.mask)
     plain = normalize(doc.mask)
-    sentences = [Sentence.of(plain, start, end, doc.placeholders) for start, end in spans]
+    sentences = [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans]
     candidates = candidate_rules(doc.mask, spans, ruleset)
     targets = regex_targets(doc.mask, spans, candidates)
     targets += placeholder_targets(doc, spans, ruleset)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from cxlint.lexicon.forms import word_forms
 from cxlint.text.tokens import phrase_tokens
@@ -11,7 +12,11 @@ from cxlint.text.tokens import phrase_tokens
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written."""
+    """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written.
+
+    ``phrases`` holds every surface form as a token tuple; the indexes by first and last token
+    are built on first use, so a run only pays for the lexicons its copy reaches.
+    """
 
     name: str
     entries: tuple[str, ...]
@@ -20,12 +25,38 @@ class Lexicon:
     source: str = ""
     line: int = 0
     phrases: frozenset[tuple[str, ...]] = frozenset()
-    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
-    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    first_words: frozenset[str] = frozenset()
+    key_words: frozenset[str] = frozenset()
+    """For each entry, its least common token: a sentence without any of these holds no entry."""
+    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_index"] = {}
+        return state
 
     @property
-    def first_words(self) -> frozenset[str]:
-        return frozenset(self.by_first)
+    def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Phrases by first token, longest first."""
+        index = self._index.get("first")
+        if index is None:
+            groups: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.phrases:
+                groups.setdefault(phrase[0], []).append(phrase)
+            index = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
+            self._index["first"] = index
+        return index
+
+    @property
+    def by_last(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        index = self._index.get("last")
+        if index is None:
+            groups: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.phrases:
+                groups.setdefault(phrase[-1], []).append(phrase)
+            index = {last: tuple(group) for last, group in groups.items()}
+            self._index["last"] = index
+        return index
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
@@ -63,18 +94,17 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
     return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
 
 
+def key_word(phrase: tuple[str, ...], common: frozenset[str]) -> str:
+    """The token of ``phrase`` that best tells a sentence cannot hold it: uncommon first, then long."""
+    return max(phrase, key=lambda token: (token not in common, len(token)))
+
+
 def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,
-                  extra_phrases: Iterable[tuple[str, ...]] = ()) -> Lexicon:
+                  extra_phrases: Iterable[tuple[str, ...]] = (), common: frozenset[str] = frozenset()) -> Lexicon:
     """Compile entries (and the phrases of included lexicons) into a matchable lexicon."""
     entries = tuple(entries)
     phrases: set[tuple[str, ...]] = set(extra_phrases)
     for entry in entries:
         phrases |= surface_forms(entry, pos)
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        index.setdefault(phrase[0], []).append(phrase)
-    by_first = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in index.items()}
-    by_last: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_last.setdefault(phrase[-1], []).append(phrase)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), by_first, {k: tuple(v) for k, v in by_last.items()})
+    keys = frozenset(key_word(phrase, common) for phrase in phrases)
+    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), frozenset(p[0] for p in phrases), keys)

@@ -66,11 +66,18 @@ class Slot:
 
 @dataclass(frozen=True)
 class Gate:
-    """The derived prefilter of a frame: words one of which a sentence must hold, or a regex it must match."""
+    """The derived prefilter of a frame, from one of its slots: a sentence is tried when it holds one
+    of ``words``, matches one of ``regexes``, or (``placeholder``) holds a merge field."""
 
     words: frozenset[str] = frozenset()
-    regex: LazyRegex | None = None
+    regexes: tuple[LazyRegex, ...] = ()
     placeholder: bool = False
+    every: tuple[frozenset[str], ...] = ()
+    """Key words of every word-only slot: a sentence missing all of one slot's cannot match (checked before tokenizing)."""
+
+    @property
+    def always(self) -> bool:
+        return not (self.words or self.regexes or self.placeholder)
 
 
 @dataclass(frozen=True)
@@ -240,40 +247,46 @@ def _lexicon(name: Any, ctx: FrameContext, where: str, line: int) -> Lexicon:
 
 
 def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
-    """The slot whose presence is cheapest to test and rarest in copy gates the frame.
+    """The slot whose presence is rarest in copy gates the frame.
 
-    Lexicon slots gate on their entries' first tokens; the best is the one with the fewest
-    common words, then the fewest words. A frame with no lexicon slot gates on a merge field
-    or on its first shape's regex. Any required slot is a lossless gate: a frame cannot match
-    a sentence that lacks one of its slots.
+    A lexicon slot gates on each entry's least common token; an ``any`` slot on all its options;
+    a shape on its regex; a merge field on any merge field. The best slot has no regex and
+    the fewest common words, then the fewest words. Any required slot is a lossless gate: a frame
+    cannot match a sentence that lacks one of its slots.
     """
-    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    best: tuple[tuple[int, int, int, int], Gate] | None = None
+    every: list[frozenset[str]] = []
     for slot in frame.slots:
-        words = _gate_words(slot.matcher)
-        if words is None:
+        gate = _slot_gate(slot.matcher)
+        if gate is None:
             continue
-        cost = (len(words & common_words), len(words))
+        if not gate.regexes and not gate.placeholder:
+            every.append(gate.words)
+        cost = (len(gate.regexes) + gate.placeholder, len(gate.words & common_words), len(gate.words), 0)
         if best is None or cost < best[0]:
-            best = (cost, words)
-    if best is not None and best[0][0] == 0:
-        return Gate(words=best[1])
-    for slot in frame.slots:
-        if slot.matcher.kind == "placeholder":
-            return Gate(placeholder=True)
-    for slot in frame.slots:
-        if slot.matcher.kind == "shape" and slot.matcher.shape is not None:
-            return Gate(regex=slot.matcher.shape.regex)
-    if best is not None:
-        return Gate(words=best[1])
-    return Gate()
+            best = (cost, gate)
+    every.sort(key=len)
+    if best is None:
+        return Gate(every=tuple(every))
+    gate = best[1]
+    return Gate(gate.words, gate.regexes, gate.placeholder, tuple(every))
 
 
-def _gate_words(matcher: Matcher) -> frozenset[str] | None:
+def _slot_gate(matcher: Matcher) -> Gate | None:
+    """What a sentence must hold for ``matcher`` to fill a slot (None: nothing cheap to test)."""
     if matcher.kind == "lexicon":
-        return frozenset().union(*(lx.first_words for lx in matcher.lexicons))
+        return Gate(words=frozenset().union(*(lx.key_words for lx in matcher.lexicons)))
+    if matcher.kind == "shape" and matcher.shape is not None:
+        return Gate(regexes=(matcher.shape.regex,))
+    if matcher.kind == "placeholder":
+        return Gate(placeholder=True)
     if matcher.kind == "any":
-        parts = [_gate_words(option) for option in matcher.options]
+        parts = [_slot_gate(option) for option in matcher.options]
         if any(part is None for part in parts):
             return None
-        return frozenset().union(*parts)  # type: ignore[arg-type]
+        return Gate(
+            words=frozenset().union(*(p.words for p in parts if p)),
+            regexes=tuple(r for p in parts if p for r in p.regexes),
+            placeholder=any(p.placeholder for p in parts if p),
+        )
     return None

@@ -73,7 +73,14 @@ def source_from_path(path: str) -> PackSource:
 
 
 def load_ruleset(sources: Sequence[PackSource]) -> RuleSet:
-    """Parse every pack, expand word lists, compile patterns and the candidate trigger."""
+    """The compiled rule set of ``sources``, from the user's cache of compiled packs when it has it."""
+    from cxlint.rulepack.cache import cached_ruleset
+
+    return cached_ruleset(sources, compile_ruleset)
+
+
+def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
+    """Parse every pack, compile lexicons, shapes, frames and modifiers, check every reference, derive the prefilter."""
     documents = [(src, _parse(src)) for src in sources]
     lists: dict[str, tuple[str, ...]] = {}
     for src, doc in documents:
@@ -135,6 +142,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
                 raise FatalError(f"{src.name}:{line_of(spec) or line_of(doc)}: lexicon {name!r} is already defined in {first.name}")
             specs[name] = (src, spec)
     built: dict[str, Lexicon] = {}
+    common = common_words()
 
     def build(name: str, trail: tuple[str, ...]) -> Lexicon:
         if name in built:
@@ -167,7 +175,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
             extra |= build(included, trail + (name,)).phrases
         if not words and not extra:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} is empty")
-        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra)
+        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra, common)
         built[name] = lexicon
         return lexicon
 
@@ -322,7 +330,7 @@ class _Builder:
     def inline_lexicon(self, src: PackSource, words: list[str], line: int) -> Lexicon:
         """A lexicon made of a legacy modifier's phrase list (user packs written before lexicons)."""
         self._inline += 1
-        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
+        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line, common=self._common)
 
     def evidence(self, src: PackSource, name: str, spec: Any) -> Evidence:
         line = line_of(spec)

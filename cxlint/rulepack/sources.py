@@ -1,8 +1,8 @@
 """Where the built-in packs are, however cxlint is run.
 
-Installed, they are the ``cxlint.packs`` package (``rules/`` mapped into the wheel). Run from a
-checkout whose ``cxlint/`` shadows an installed copy, that package does not exist: the packs are
-then the checkout's ``rules/`` folder beside the package.
+Installed from a wheel, they are the ``cxlint.packs`` package (``rules/`` mapped into the wheel).
+Run from a checkout (an editable install, or a ``cxlint/`` that shadows an installed copy), they
+are the ``rules/`` folder beside that package: the packs always belong to the code that runs.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ import cxlint
 @lru_cache(maxsize=1)
 def pack_root() -> Path:
     """The folder holding the built-in packs (``*.yaml``), ``lexicons/`` and ``shapes.yaml``."""
-    try:
-        return Path(str(resources.files("cxlint.packs")))
-    except ModuleNotFoundError:
-        checkout = Path(cxlint.__file__).resolve().parent.parent / "rules"
-        if checkout.is_dir():
-            return checkout
-        raise
+    checkout = Path(cxlint.__file__).resolve().parent.parent
+    if (checkout / "rules").is_dir() and (checkout / "pyproject.toml").is_file():
+        return checkout / "rules"
+    return Path(str(resources.files("cxlint.packs")))

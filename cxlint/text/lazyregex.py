@@ -16,6 +16,14 @@ class LazyRegex:
         self.flags = flags
         self._compiled = compiled
 
+    def __getstate__(self) -> tuple[str, int, object]:
+        """Pickled without a stdlib compiled pattern (it compiles again on first use, as at load)."""
+        compiled = self._compiled
+        return (self.pattern, self.flags, None if isinstance(compiled, re.Pattern) else compiled)
+
+    def __setstate__(self, state: tuple[str, int, object]) -> None:
+        self.pattern, self.flags, self._compiled = state  # type: ignore[assignment]
+
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:

@@ -45,12 +45,47 @@ class Tokens:
         return len(self.words)
 
 
+def word_set(text: str, normalized: bool = False) -> frozenset[str]:
+    """The words ``tokenize`` would give ``text``, cheaply (no positions): what the prefilter needs.
+
+    A superset in practice: it may also hold a word-internal hyphen, which no gate asks for.
+    """
+    plain = text if normalized else normalize(text)
+    if _FINAL_SIGMA in plain:
+        return frozenset(tokenize(text).words)
+    lowered = plain.lower()
+    words = set(_TOKEN.findall(lowered))
+    if PLACEHOLDER_TOKEN in lowered:
+        words.add(PLACEHOLDER_TOKEN)
+    return frozenset(words)
+
+
 def tokenize(text: str) -> Tokens:
-    """Tokens of ``text`` (normalised first; positions are those of ``text``)."""
+    """Tokens of ``text`` (normalised first; positions are those of ``text``).
+
+    The common case runs at C speed: the lower-cased text is matched once for the words and
+    once for the spans; only text with a hyphen or a merge field takes the slow path.
+    """
+    plain = normalize(text)
+    lowered = plain.lower()
+    if len(lowered) != len(plain) or "-" in plain or "'" in plain or PLACEHOLDER_FILL in plain or _FINAL_SIGMA in plain:
+        return _tokenize_slow(text, plain)
+    words = tuple(_PLAIN_TOKEN.findall(lowered))
+    spans = list(map(_SPAN, _PLAIN_TOKEN.finditer(lowered)))
+    return Tokens(words, tuple(s for s, _ in spans), tuple(e for _, e in spans))
+
+
+_FINAL_SIGMA = "\u03a3"
+"""The one letter whose lower case depends on its neighbours: text with it lowers word by word."""
+_PLAIN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+|[^\w\s]")
+"""``_TOKEN`` for text without apostrophes, hyphens or merge fields: the same tokens, found faster."""
+_SPAN = re.Match.span
+
+
+def _tokenize_slow(text: str, plain: str) -> Tokens:
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    plain = normalize(text)
     for match in _TOKEN.finditer(plain):
         word = match.group()
         if word == "-":

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Train a small spaCy multilabel text classifier (barista / promise / pressure) for cxlint.
+
+    python3 benchmarks/textcat/train.py OUT_DIR [--arch bow|ensemble] [--epochs N] [--seed S]
+    python3 benchmarks/textcat/train.py --select [--arch ...]   # pick epochs on a split of the training files
+
+Trains ONLY on corpora/cases.jsonl and corpora/v2/round1/tune.jsonl (never on the v2 holdout,
+dev.jsonl or the blind set). spacy.blank("en"), no vectors, no downloads; seeds fixed.
+Save OUT_DIR outside the repo (e.g. /tmp/cxlint-textcat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import spacy  # noqa: E402
+from spacy.training import Example  # noqa: E402
+from spacy.util import compounding, fix_random_seed, minibatch  # noqa: E402
+
+from common import CATEGORIES, REPO, TRAIN_FILES, load_jsonl, prep  # noqa: E402
+
+BOW = {
+    "@architectures": "spacy.TextCatBOW.v3",
+    "exclusive_classes": False,
+    "ngram_size": 2,
+    "no_output_layer": False,
+    "length": 262144,
+    "nO": None,
+}
+ENSEMBLE = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "nO": None,
+    "linear_model": dict(BOW),
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 64,
+            "rows": [2000, 2000, 1000, 1000],
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 64,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
+}
+
+
+def training_records() -> list[dict]:
+    records = []
+    for name in TRAIN_FILES:
+        assert "holdout" not in name and "blind" not in name and "dev.jsonl" not in name
+        records.extend(load_jsonl(REPO / name))
+    return records
+
+
+def build(arch: str):
+    nlp = spacy.blank("en")
+    model = BOW if arch == "bow" else ENSEMBLE
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": model, "threshold": 0.5})
+    for category in CATEGORIES:
+        textcat.add_label(category)
+    return nlp
+
+
+def examples(nlp, records: list[dict]) -> list[Example]:
+    return [
+        Example.from_dict(nlp.make_doc(prep(r["text"])), {"cats": {c: float(bool(r[c])) for c in CATEGORIES}})
+        for r in records
+    ]
+
+
+def train(records: list[dict], arch: str, epochs: int, seed: int, dev: list[dict] | None = None):
+    fix_random_seed(seed)
+    rng = random.Random(seed)
+    nlp = build(arch)
+    train_examples = examples(nlp, records)
+    optimizer = nlp.initialize(lambda: train_examples)
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(train_examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(train_examples, size=compounding(4.0, 32.0, 1.001)):
+            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+        line = f"epoch {epoch:>2} loss {losses.get('textcat_multilabel', 0.0):.3f}"
+        if dev is not None:
+            line += "  " + dev_report(nlp, dev)
+        print(line, flush=True)
+    return nlp
+
+
+def dev_report(nlp, dev: list[dict]) -> str:
+    docs = list(nlp.pipe(prep(r["text"]) for r in dev))
+    parts = []
+    for threshold in (0.5, 0.7, 0.9):
+        tp = fp = fn = 0
+        for record, doc in zip(dev, docs):
+            for c in CATEGORIES:
+                predicted = doc.cats[c] >= threshold
+                tp += predicted and record[c]
+                fp += predicted and not record[c]
+                fn += (not predicted) and record[c]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        parts.append(f"@{threshold}: P {p:.3f} R {r:.3f}")
+    return " | ".join(parts)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, help="model folder to write (outside the repo)")
+    parser.add_argument("--arch", choices=["bow", "ensemble"], default="bow")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--select", action="store_true",
+                        help="train on 85%% of the training files and report the other 15%% per epoch; save nothing")
+    args = parser.parse_args(argv)
+    records = training_records()
+    if args.select:
+        shuffled = list(records)
+        random.Random(args.seed).shuffle(shuffled)
+        cut = int(len(shuffled) * 0.85)
+        train(shuffled[:cut], args.arch, args.epochs, args.seed, dev=shuffled[cut:])
+        return 0
+    if args.out is None:
+        parser.error("OUT_DIR is required unless --select")
+    if args.out.resolve().is_relative_to(REPO):
+        parser.error("save the model outside the repo")
+    nlp = train(records, args.arch, args.epochs, args.seed)
+    nlp.meta["name"] = f"cxlint_textcat_{args.arch}"
+    nlp.meta["description"] = (f"cxlint textcat second opinion; arch={args.arch} epochs={args.epochs} seed={args.seed}; "
+                               f"trained on {', '.join(TRAIN_FILES)} ({len(records)} cases)")
+    nlp.to_disk(args.out)
+    print(f"saved {args.out} ({len(records)} training cases)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

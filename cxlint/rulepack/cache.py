@@ -1,0 +1,94 @@
+"""A cache of compiled rule sets, so a one-file run does not parse and compile every pack again.
+
+Like ruff's or mypy's cache: it lives in the user's cache folder (``$CXLINT_CACHE_DIR``, else
+``$XDG_CACHE_HOME/cxlint``, else ``~/.cache/cxlint``), never in the repository, and is keyed by
+the cxlint version, the Python version and the exact text of every pack, so an edited pack or
+lexicon is simply a new key. ``CXLINT_NO_CACHE=1`` turns it off. A cache that cannot be read or
+written is ignored: the packs are compiled as if there were none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import cxlint
+
+if TYPE_CHECKING:
+    from cxlint.rulepack.loader import PackSource
+    from cxlint.rulepack.model import RuleSet
+
+_KEEP = 8
+"""Compiled sets kept; older ones are removed when a new one is written."""
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("CXLINT_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("CXLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cxlint"
+
+
+def cache_key(sources: Sequence[PackSource]) -> str:
+    digest = hashlib.sha256(f"{cxlint.__version__}|{sys.version}|{_code_stamp()}".encode())
+    for source in sources:
+        digest.update(f"\0{source.name}\0{source.trusted}\0".encode())
+        digest.update(source.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def _code_stamp() -> str:
+    """The engine's own files change the compiled form too (in a checkout, between commits)."""
+    root = Path(cxlint.__file__).parent
+    stamps = []
+    for folder in ("rulepack", "lexicon", "text"):
+        for path in sorted((root / folder).glob("*.py")):
+            try:
+                stamps.append(f"{path.name}:{path.stat().st_mtime_ns}:{path.stat().st_size}")
+            except OSError:
+                pass
+    return ",".join(stamps)
+
+
+def cached_ruleset(sources: Sequence[PackSource], build: Callable[[Sequence[PackSource]], RuleSet]) -> RuleSet:
+    """The compiled rule set of ``sources``: from the cache when it holds it, else built and stored."""
+    folder = cache_dir()
+    if folder is None:
+        return build(sources)
+    path = folder / f"packs-{cache_key(sources)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            ruleset: RuleSet = pickle.load(handle)
+        return ruleset
+    except Exception:  # absent, unreadable, written by another version: compile again
+        pass
+    ruleset = build(sources)
+    _store(folder, path, ruleset)
+    return ruleset
+
+
+def _store(folder: Path, path: Path, ruleset: RuleSet) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(prefix=".packs-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+        old = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP:]
+        for stale in old:
+            stale.unlink(missing_ok=True)
+    except Exception:  # a read-only home, a full disk, an unpicklable user regex: run without a cache
+        try:
+            Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

@@ -1,0 +1,57 @@
+"""The compiled-pack cache: same rules as compiling, a new key for an edited pack, a bad file ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cxlint.document import Document
+from cxlint.engine.linter import lint_document
+from cxlint.rulepack.cache import cache_key
+from cxlint.rulepack.loader import PackSource, builtin_sources, compile_ruleset, load_ruleset
+
+TEXT = "We noticed you browsed socks at 3:17 AM. Guaranteed reply within 1 hour, 24/7!"
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CXLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CXLINT_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def _findings(ruleset) -> list[tuple[str, int, int, str]]:
+    doc = Document("a.txt", TEXT, TEXT)
+    return [(f.rule, f.start, f.end, f.severity) for f in lint_document(doc, ruleset)]
+
+
+def test_a_cached_ruleset_lints_like_a_compiled_one(cache: Path) -> None:
+    sources = builtin_sources()
+    first = load_ruleset(sources)
+    assert len(list(cache.glob("packs-*.pickle"))) == 1
+    second = load_ruleset(sources)
+    assert second is not first
+    assert _findings(second) == _findings(compile_ruleset(sources)) != []
+
+
+def test_an_edited_pack_is_a_new_key(cache: Path) -> None:
+    sources = builtin_sources()
+    edited = [*sources, PackSource("house.yaml", "lexicons:\n  house_word: [zing]\n")]
+    assert cache_key(sources) != cache_key(edited)
+
+
+def test_a_corrupt_cache_file_is_ignored(cache: Path) -> None:
+    sources = builtin_sources()
+    load_ruleset(sources)
+    for path in cache.glob("packs-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert _findings(load_ruleset(sources)) == _findings(compile_ruleset(sources))
+
+
+def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("CXLINT_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.delenv("CXLINT_NO_CACHE", raising=False)
+    assert _findings(load_ruleset(builtin_sources())) != []
