@@ -4,8 +4,9 @@
 usage: python scripts/build_lexicon_forms.py [--check]
 
 Provenance: inflections from lemminflect's tables (lemminflect.getAllInflections, falling back
-to getAllInflectionsOOV for words it does not know); common words (used to choose the rarest
-slot of a frame as its prefilter) from spaCy's English stop-word list. With --check, exit 1 if
+to getAllInflectionsOOV for words it does not know); word frequencies (Zipf scale, used to choose
+the rarest word of an entry and the rarest slot of a frame as the prefilter) from wordfreq's
+English list; common words (the fallback for words of user packs) from spaCy's stop-word list. With --check, exit 1 if
 the committed file is not what this script would write.
 """
 
@@ -51,6 +52,8 @@ def build() -> str:
                 head = tokens[0] if kind == "verb" else tokens[-1]
                 if head.isalpha():
                     wanted.setdefault(head, set()).add(kind)
+    from wordfreq import zipf_frequency
+
     forms: dict[str, dict[str, list[str]]] = {}
     for word in sorted(wanted):
         for kind in sorted(wanted[word]):
@@ -62,8 +65,19 @@ def build() -> str:
                     if form.lower() not in out:
                         out.append(form.lower())
             forms.setdefault(word, {})[kind] = out
+    tokens: set[str] = set()
+    for pos, words in lexicon_specs():
+        for entry in words:
+            entry_tokens = phrase_tokens(entry)
+            tokens.update(entry_tokens)
+            for kind in {"verb": ["verb"], "noun": ["noun"], "any": ["verb", "noun"]}.get(pos or "", []):
+                head = entry_tokens[0] if kind == "verb" else entry_tokens[-1] if entry_tokens else ""
+                tokens.update(forms.get(head, {}).get(kind, []))
+    frequencies = {token: zipf_frequency(token, "en") for token in sorted(tokens) if token[0].isalnum() or token[0] == "'"}
     data = {
-        "provenance": "inflections: lemminflect getAllInflections/getAllInflectionsOOV; common_words: spaCy English STOP_WORDS",
+        "provenance": "inflections: lemminflect getAllInflections/getAllInflectionsOOV; frequencies: wordfreq zipf_frequency (en); "
+        "common_words: spaCy English STOP_WORDS",
+        "frequencies": {token: value for token, value in frequencies.items()},
         "common_words": sorted(w.lower() for w in STOP_WORDS) + ["'s", "'ve", "'re", "'d", "'ll", "'m", "n't"],
         "forms": forms,
     }

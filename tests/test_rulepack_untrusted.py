@@ -29,7 +29,7 @@ def test_user_pack_regexes_are_timed_and_builtins_are_stdlib(tmp_path: Path) -> 
     ruleset = load_ruleset(builtin_sources() + [source_from_path(str(tmp_path / "evil.yaml"))])
     by_id = ruleset.by_id()
     assert isinstance(by_id["CX990"].patterns[0].regex.compiled, TimedPattern)
-    assert isinstance(by_id["CX201"].patterns[0].regex.compiled, re.Pattern)
+    assert isinstance(ruleset.shapes["money"].regex.compiled, re.Pattern)
 
 
 def test_catastrophic_user_regex_is_a_rule_error_not_a_hang(cxlint, tmp_path: Path) -> None:

@@ -223,6 +223,7 @@ def _hit(frame: Frame, filled: dict[str, tuple[int, int]], sentence: Sentence) -
     end = max(first[1], last[1])
     value = None
     if frame.value is not None:
-        vs, ve = filled[frame.value]
-        value = sentence.text[tokens.starts[vs] : tokens.ends[ve - 1]]
+        a, b = filled[frame.value[0]], filled[frame.value[1]]
+        vs, ve = min(a[0], b[0]), max(a[1], b[1])
+        value = sentence.raw[tokens.starts[vs] : tokens.ends[ve - 1]]
     return FrameHit(sentence.offset + tokens.starts[start], sentence.offset + tokens.ends[end - 1], value, frame.kind)

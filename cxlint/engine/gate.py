@@ -52,15 +52,18 @@ class GateIndex:
     def candidates(self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index."""
         found: dict[int, set[GatedFrame]] = {}
+        by_word = self.by_word
         for index, sentence in enumerate(sentences):
-            hits = self.words.intersection(sentence.word_set)
-            if hits or self.always or (self.placeholder and PLACEHOLDER_TOKEN in sentence.word_set):
-                bucket = found.setdefault(index, set())
-                for word in hits:
-                    bucket.update(self.by_word[word])
-                bucket.update(self.always)
-                if PLACEHOLDER_TOKEN in sentence.word_set:
-                    bucket.update(self.placeholder)
+            words = sentence.word_set
+            hits = self.words.intersection(words)
+            has_placeholder = bool(self.placeholder) and PLACEHOLDER_TOKEN in words
+            if not (hits or self.always or has_placeholder):
+                continue
+            bucket = found.setdefault(index, set(self.always))
+            for word in hits:
+                bucket.update(by_word[word])
+            if has_placeholder:
+                bucket.update(self.placeholder)
         if self.by_regex:
             starts = [s for s, _ in spans]
             for regex, owners in self.by_regex:

@@ -76,11 +76,15 @@ def _frame_targets(
     targets: list[Target] = []
     for index, frames in candidates.items():
         sentence = sentences[index]
+        words = sentence.word_set
         for rule_id, number in sorted(frames):
             rule = rules.get(rule_id)
             if rule is None:
                 continue
-            for hit in match_frame(rule.frames[number], sentence):
+            frame = rule.frames[number]
+            if any(needed.isdisjoint(words) for needed in frame.gate.every):
+                continue  # a word slot the sentence cannot fill
+            for hit in match_frame(frame, sentence):
                 targets.append(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind))
     return targets
 

@@ -56,6 +56,24 @@ def computed_forms(word: str, pos: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words too common in copy to make a good prefilter (spaCy's English stop words, precomputed)."""
     return frozenset(_generated().get("common_words", ()))
+
+
+PUNCTUATION_ZIPF = 7.0
+"""Punctuation is as common as the commonest words."""
+UNKNOWN_ZIPF = 3.0
+"""A word of a user's pack that the table lacks: assumed rare unless it is a stop word."""
+COMMON_ZIPF = 6.5
+
+
+def zipf(token: str) -> float:
+    """How common ``token`` is in English (wordfreq's Zipf scale, precomputed for the built-in lexicons)."""
+    known = _generated().get("frequencies", {}).get(token)
+    if known is not None:
+        return float(known)
+    if not (token[0].isalnum() or token[0] == "'"):
+        return PUNCTUATION_ZIPF
+    return COMMON_ZIPF if token in common_words() else UNKNOWN_ZIPF

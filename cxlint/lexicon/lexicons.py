@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cxlint.lexicon.forms import word_forms
+from cxlint.lexicon.forms import word_forms, zipf
 from cxlint.text.tokens import phrase_tokens
 
 
@@ -94,9 +94,9 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
     return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
 
 
-def key_word(phrase: tuple[str, ...], common: frozenset[str]) -> str:
-    """The token of ``phrase`` that best tells a sentence cannot hold it: uncommon first, then long."""
-    return max(phrase, key=lambda token: (token not in common, len(token)))
+def key_word(phrase: tuple[str, ...], common: frozenset[str] = frozenset()) -> str:
+    """The token of ``phrase`` that best tells a sentence cannot hold it: the rarest in English."""
+    return min(phrase, key=lambda token: (zipf(token), -len(token)))
 
 
 def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,

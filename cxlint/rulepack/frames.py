@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cxlint.errors import FatalError
-from cxlint.lexicon.lexicons import Lexicon
+from cxlint.lexicon.forms import zipf
+from cxlint.lexicon.lexicons import Lexicon, build_lexicon
+from cxlint.text.tokens import phrase_tokens
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.yamlio import line_of
 from cxlint.text.lazyregex import LazyRegex
@@ -21,10 +23,10 @@ from cxlint.text.lazyregex import LazyRegex
 MAX_REGEX_CHARS = 200
 """A shape or regex slot longer than this (insignificant whitespace and comments aside) is refused."""
 
-_SLOT_KEYS = frozenset("lexicon shape placeholder any regex after before within at unless_next unless_prev __line__".split())
+_SLOT_KEYS = frozenset("lexicon word shape placeholder any regex after before within at unless_next unless_prev __line__".split())
 _FRAME_KEYS = frozenset("report value kind __line__".split())
 _AT = ("start", "end")
-_MATCHER_KEYS = ("lexicon", "shape", "placeholder", "any", "regex")
+_MATCHER_KEYS = ("lexicon", "word", "shape", "placeholder", "any", "regex")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class Frame:
     slots: tuple[Slot, ...]
     """In solving order: a slot comes after the slot its ``after``/``before`` names."""
     report: tuple[str, str]
-    value: str | None = None
+    value: tuple[str, str] | None = None
     kind: str | None = None
     gate: Gate = Gate()
     line: int = 0
@@ -127,6 +129,8 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     for name, slot_spec in spec.items():
         if name in _FRAME_KEYS:
             continue
+        if not isinstance(name, str):
+            raise FatalError(f"{ctx.source}:{line}: {where}: slot name {name!r} is not a name (YAML reads on, off, yes and no as true/false)")
         slots[str(name)] = _slot(str(name), slot_spec, ctx, where, line_of(slot_spec) or line)
     if not slots:
         raise FatalError(f"{ctx.source}:{line}: {where}: a frame needs at least one slot")
@@ -137,9 +141,7 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     ordered = _solving_order(slots, ctx, where, line)
     names = list(slots)
     report = _report(spec.get("report"), names, ctx, where, line)
-    value = spec.get("value")
-    if value is not None and value not in slots:
-        raise FatalError(f"{ctx.source}:{line}: {where}: value names unknown slot {value!r}{did_you_mean(str(value), names)}")
+    value = _report(spec["value"], names, ctx, where, line, "value") if spec.get("value") is not None else None
     kind = spec.get("kind")
     if kind is not None and ctx.kinds is not None and kind not in ctx.kinds:
         raise FatalError(f"{ctx.source}:{line}: {where}: unknown promise kind {kind!r}{did_you_mean(str(kind), ctx.kinds)}")
@@ -147,14 +149,15 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     return Frame(frame.slots, report, value, kind, derive_gate(frame, ctx.common_words), line)
 
 
-def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int) -> tuple[str, str]:
+def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:
+    """``A..B`` (from slot A's start to slot B's end) or ``A``."""
     if spec is None:
         return names[0], names[-1]
     first, _, last = str(spec).partition("..")
     last = last or first
     for name in (first, last):
         if name not in names:
-            raise FatalError(f"{ctx.source}:{line}: {where}: report names unknown slot {name!r}{did_you_mean(name, names)}")
+            raise FatalError(f"{ctx.source}:{line}: {where}: {key} names unknown slot {name!r}{did_you_mean(name, names)}")
     return first, last
 
 
@@ -215,6 +218,11 @@ def compile_matcher(spec: Any, ctx: FrameContext, where: str, line: int) -> Matc
         names = value if isinstance(value, list) else [value]
         lexicons = tuple(_lexicon(n, ctx, where, line) for n in names)
         return Matcher("lexicon", "lex:" + "|".join(lx.name for lx in lexicons), lexicons=lexicons)
+    if kind == "word":
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not phrase_tokens(str(value)):
+            raise FatalError(f"{ctx.source}:{line}: {where}: word must be one word or phrase (quote on, off, yes and no)")
+        literal = build_lexicon(f"word:{value}", (str(value),), None)
+        return Matcher("lexicon", f"word:{literal.entries[0]}", lexicons=(literal,))
     if kind == "shape":
         name = str(value)
         if name not in ctx.shapes:
@@ -250,11 +258,11 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
     """The slot whose presence is rarest in copy gates the frame.
 
     A lexicon slot gates on each entry's least common token; an ``any`` slot on all its options;
-    a shape on its regex; a merge field on any merge field. The best slot has no regex and
-    the fewest common words, then the fewest words. Any required slot is a lossless gate: a frame
-    cannot match a sentence that lacks one of its slots.
+    a shape on its regex; a merge field on any merge field. The best slot lets the fewest
+    sentences through (word frequencies from wordfreq). Any required slot is a lossless gate: a
+    frame cannot match a sentence that lacks one of its slots.
     """
-    best: tuple[tuple[int, int, int, int], Gate] | None = None
+    best: tuple[float, Gate] | None = None
     every: list[frozenset[str]] = []
     for slot in frame.slots:
         gate = _slot_gate(slot.matcher)
@@ -262,7 +270,7 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
             continue
         if not gate.regexes and not gate.placeholder:
             every.append(gate.words)
-        cost = (len(gate.regexes) + gate.placeholder, len(gate.words & common_words), len(gate.words), 0)
+        cost = _gate_cost(gate)
         if best is None or cost < best[0]:
             best = (cost, gate)
     every.sort(key=len)
@@ -270,6 +278,16 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
         return Gate(every=tuple(every))
     gate = best[1]
     return Gate(gate.words, gate.regexes, gate.placeholder, tuple(every))
+
+
+_SHAPE_COST = 10 ** 5.5
+"""A shape gate is tried once a document, but fires about as often as a common word."""
+_PLACEHOLDER_COST = 10 ** 5.0
+
+
+def _gate_cost(gate: Gate) -> float:
+    """Roughly how often the gate lets a sentence through: the summed frequency of its words."""
+    return sum(10 ** zipf(word) for word in gate.words) + _SHAPE_COST * len(gate.regexes) + _PLACEHOLDER_COST * gate.placeholder
 
 
 def _slot_gate(matcher: Matcher) -> Gate | None:

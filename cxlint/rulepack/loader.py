@@ -162,8 +162,12 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
         if pos is not None and pos not in _POS:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r}: pos must be one of {', '.join(_POS)}")
         words = spec.get("words") or []
-        if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+        if not isinstance(words, list):
             raise FatalError(f"{src.name}:{line}: lexicon {name!r}: words must be a list of words and phrases")
+        for word in words:
+            if isinstance(word, bool) or not isinstance(word, (str, int)):
+                hint = " (YAML reads on, off, yes and no as true/false: quote them)" if isinstance(word, bool) else ""
+                raise FatalError(f"{src.name}:{line}: lexicon {name!r}: {word!r} is not a word or phrase{hint}")
         for word in words:
             if _REGEX_SYNTAX.search(str(word)):
                 raise FatalError(f"{src.name}:{line}: lexicon {name!r}: {word!r} looks like a regex; a lexicon holds words and phrases")
