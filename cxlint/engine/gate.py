@@ -26,6 +26,7 @@ class GateIndex:
     placeholder: list[GatedFrame] = field(default_factory=list)
     always: list[GatedFrame] = field(default_factory=list)
     words: frozenset[str] = frozenset()
+    _frozen: dict[str, frozenset[GatedFrame]] = field(default_factory=dict)
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
@@ -47,12 +48,13 @@ class GateIndex:
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
+        self._frozen = {word: frozenset(entries) for word, entries in self.by_word.items()}
         return self
 
     def candidates(self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index."""
         found: dict[int, set[GatedFrame]] = {}
-        by_word = self.by_word
+        frozen = self._frozen
         for index, sentence in enumerate(sentences):
             words = sentence.word_set
             hits = self.words.intersection(words)
@@ -60,8 +62,8 @@ class GateIndex:
             if not (hits or self.always or has_placeholder):
                 continue
             bucket = found.setdefault(index, set(self.always))
-            for word in hits:
-                bucket.update(by_word[word])
+            if hits:
+                bucket.update(*(frozen[word] for word in hits))
             if has_placeholder:
                 bucket.update(self.placeholder)
         if self.by_regex:

@@ -273,11 +273,11 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
         cost = _gate_cost(gate)
         if best is None or cost < best[0]:
             best = (cost, gate)
-    every.sort(key=len)
     if best is None:
-        return Gate(every=tuple(every))
+        return Gate(every=tuple(sorted(every, key=len)))
     gate = best[1]
-    return Gate(gate.words, gate.regexes, gate.placeholder, tuple(every))
+    rest = sorted((words for words in every if words is not gate.words), key=lambda words: _gate_cost(Gate(words=words)))
+    return Gate(gate.words, gate.regexes, gate.placeholder, tuple(rest) + ((gate.words,) if gate.words in every else ()))
 
 
 _SHAPE_COST = 10 ** 5.5
