@@ -162,6 +162,29 @@ def test_fast_tokenizer_path_equals_the_reference() -> None:
     check()
 
 
+def test_builtin_packs_are_frames_over_lexicons() -> None:
+    """No hand-written anchors, no regex patterns, no word lists typed into regexes in the shipped packs."""
+    import re
+
+    import yaml
+
+    from cxlint.rulepack.frames import regex_size
+
+    for path in sorted((REPO / "rules").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        assert "lists" not in doc, path.name
+        for rule in doc.get("rules") or []:
+            assert "patterns" not in rule and "anchors" not in rule, f"{path.name}: {rule['id']}"
+            assert rule.get("frames") or rule.get("detector") == "builtin", f"{path.name}: {rule['id']}"
+    for path in sorted((REPO / "rules").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\[[^\]]*[\u2019\u2018][^\]]*\]", text.replace("'\u2019'", "")), f"{path.name}: an apostrophe class"
+        doc = yaml.safe_load(text) or {}
+        for name, spec in (doc.get("shapes") or {}).items():
+            pattern = spec["regex"] if isinstance(spec, dict) else spec
+            assert regex_size(pattern) <= 200, f"{path.name}: shape {name}"
+
+
 def test_a_repeated_promise_is_one_finding_naming_the_other_lines() -> None:
     ruleset = load_ruleset(builtin_sources())
     text = "Plans include unlimited seats.\n\nCompare: unlimited seats.\n\nEvery plan: Unlimited seats.\n"

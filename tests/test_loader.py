@@ -46,4 +46,4 @@ def test_bad_packs_are_fatal_errors_naming_the_place(text: str, expected: str) -
 def test_built_in_packs_load_with_every_category() -> None:
     ruleset = load_ruleset(builtin_sources())
     assert {"barista", "promise", "pressure"} <= {rule.category for rule in ruleset.rules}
-    assert {"barista", "promise", "pressure", "context", "lists"} <= set(ruleset.packs)
+    assert {"barista", "promise", "pressure", "context", "meta", "registry"} <= set(ruleset.packs)
