@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
-
-import yaml
 
 from cxlint.errors import FatalError
 
@@ -26,20 +25,21 @@ MAX_CONFIG_BYTES = 1_000_000
 
 Locate = Callable[[tuple[str, ...]], int]
 
-_SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _key_line_loader() -> type:
+    """A safe loader whose mappings carry the 1-based line of each key (PyYAML imported on first use)."""
+    import yaml
 
+    class KeyLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-class _KeyLineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """A safe loader whose mappings carry the 1-based line of each key."""
+    def mapping(loader: Any, node: Any) -> dict[str, Any]:
+        result = loader.construct_mapping(node, deep=True)
+        result[KEY_LINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        return result
 
-
-def _mapping(loader: _KeyLineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[KEY_LINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-    return mapping
-
-
-_KeyLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    KeyLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return KeyLineLoader
 
 
 def strip(node: Any) -> Any:
@@ -51,8 +51,10 @@ def strip(node: Any) -> Any:
 
 
 def read_yaml(path: str, text: str) -> tuple[Any, Locate]:
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_KeyLineLoader)  # noqa: S506 - derives from SafeLoader
+        data = yaml.load(text, Loader=_key_line_loader())  # noqa: S506 - derives from SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path

@@ -6,7 +6,6 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, 
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.sources import pack_root
-from cxlint.rulepack.safe_regex import compile_untrusted
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
 from cxlint.text.anchors import AnchorIndex
 from cxlint.textfile import read_config_text
@@ -316,6 +314,8 @@ class _Builder:
         if src.trusted:
             return LazyRegex(pattern, _FLAGS)
         try:
+            from cxlint.rulepack.safe_regex import compile_untrusted  # the regex module: only for user packs
+
             return LazyRegex(pattern, _FLAGS, compile_untrusted(pattern, _FLAGS, f"{src.name}:{line}: {where}"))  # type: ignore[arg-type]
         except Exception as exc:  # regex.error
             raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
@@ -350,6 +350,8 @@ class _Builder:
         if src.trusted:
             return re.compile(expanded, _FLAGS)
         try:
+            from cxlint.rulepack.safe_regex import compile_untrusted
+
             return compile_untrusted(expanded, _FLAGS, where)  # type: ignore[return-value]
         except Exception as exc:  # regex.error
             raise re.error(str(exc)) from exc

@@ -8,7 +8,6 @@ are the ``rules/`` folder beside that package: the packs always belong to the co
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import cxlint
@@ -20,4 +19,6 @@ def pack_root() -> Path:
     checkout = Path(cxlint.__file__).resolve().parent.parent
     if (checkout / "rules").is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout / "rules"
+    from importlib import resources
+
     return Path(str(resources.files("cxlint.packs")))

@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
-
-import yaml
-
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 LINE_KEY = "__line__"
 MAX_YAML_BYTES = 5_000_000
 
 
-class LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader (C-accelerated when available) whose mappings carry ``__line__``."""
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
+    """SafeLoader (C-accelerated when available) whose mappings carry ``__line__``.
 
+    PyYAML is imported on first use: a run whose packs come from the cache never needs it.
+    """
+    import yaml
 
-def _mapping_with_line(loader: LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE_KEY] = node.start_mark.line + 1
-    return mapping
+    class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
+    def mapping_with_line(loader: Any, node: Any) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
-LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_with_line)
+    return LineLoader
 
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely (no Python objects) with line-tagged mappings."""
-    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader derives from SafeLoader
+    import yaml
+
+    return yaml.load(text, Loader=_line_loader())  # noqa: S506 - the loader derives from SafeLoader
 
 
 def line_of(node: Any) -> int:
