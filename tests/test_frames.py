@@ -178,7 +178,8 @@ def test_builtin_packs_are_frames_over_lexicons() -> None:
             assert rule.get("frames") or rule.get("detector") == "builtin", f"{path.name}: {rule['id']}"
     for path in sorted((REPO / "rules").rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        assert not re.search(r"\[[^\]]*[\u2019\u2018][^\]]*\]", text.replace("'\u2019'", "")), f"{path.name}: an apostrophe class"
+        assert not re.search(r"\[[^\]]*[\u2019\u2018][^\]]*\]", text), f"{path.name}: an apostrophe class"
+        assert not re.search(r"\[[^\]]*[\u2013\u2014][^\]]*\]", text), f"{path.name}: a dash class"
         doc = yaml.safe_load(text) or {}
         for name, spec in (doc.get("shapes") or {}).items():
             pattern = spec["regex"] if isinstance(spec, dict) else spec

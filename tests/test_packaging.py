@@ -36,3 +36,7 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     located = subprocess.run([str(python), "-c", "import cxlint; print(cxlint.__file__)"], capture_output=True,
                              text=True, cwd=tmp_path)
     assert str(env_dir) in located.stdout  # the installed copy answered, not the checkout
+    # from the repository root the checkout's cxlint/ shadows the installed copy: its rules/ answer
+    from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
+    assert from_root.returncode == 0, from_root.stderr
+    assert "CX250" in from_root.stdout

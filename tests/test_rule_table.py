@@ -40,3 +40,17 @@ def test_a_disabled_rule_adds_no_signal_to_others(cxlint, tmp_path: Path) -> Non
     alone = next(f for f in _findings(cxlint, "--disable", "CX101", str(copy)) if f["rule"] == "CX102")
     assert "observer" not in alone["signals"]
     assert alone["score"] < time["score"]
+
+
+def test_a_pack_with_a_misspelt_name_exits_2_naming_file_and_line(cxlint, tmp_path: Path) -> None:
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "pack: house\ncategory: barsita\nrules:\n  - id: HS101\n    name: n\n    message: m\n    rationale: r\n"
+        "    suggestion: s\n    frames:\n      - a: {lexicon: observer_verbz}\n",
+        encoding="utf-8",
+    )
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Hello.\n", encoding="utf-8")
+    run = cxlint("check", "--rules", str(pack), str(copy))
+    assert run.code == 2
+    assert "house.yaml:" in run.err and ("observer_verbz" in run.err or "barsita" in run.err)
