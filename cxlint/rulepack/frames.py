@@ -280,8 +280,8 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
     return Gate(gate.words, gate.regexes, gate.placeholder, tuple(rest) + ((gate.words,) if gate.words in every else ()))
 
 
-_SHAPE_COST = 10 ** 5.5
-"""A shape gate is tried once a document, but fires about as often as a common word."""
+_SHAPE_COST = 10 ** 6.8
+"""A shape gate runs over every document and its frequency is unknown: treated as one of the commonest words."""
 _PLACEHOLDER_COST = 10 ** 5.0
 
 
