@@ -193,3 +193,16 @@ def test_a_repeated_promise_is_one_finding_naming_the_other_lines() -> None:
     assert len(found) == 1
     assert found[0].line == 1 and dict(found[0].extra)["repeats"] == (3, 5)
     assert "Repeated on lines 3, 5." in found[0].message
+
+
+def test_leading_class_of_a_pattern() -> None:
+    import re
+
+    from cxlint.text.leading import leading_class
+
+    digit = leading_class(r"(?x) (?<![\w.]) \d+ (?: \. \d+ )? \s? %", re.IGNORECASE)
+    assert digit is not None and digit.search("7") and not digit.search("seven")
+    money = leading_class(r"(?x) [£$€] \s? \d+ | \b \d+ \s? usd", re.IGNORECASE)
+    assert money is not None and money.search("£") and money.search("9") and not money.search("x")
+    assert leading_class(r"a?b") is None  # may start with a or b: unknown is never wrong
+    assert leading_class(r"[^x]y") is None

@@ -8,12 +8,17 @@ the whole text; merge-field gates need a merge field in the sentence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
+from cxlint.text.leading import leading_class
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
+
+_LETTER = re.compile(r"[A-Za-z]|\\w|\\s")
+"""A lead class holding a letter, \\w or \\s (as it is written in the class) is not rare."""
 
 GatedFrame = tuple[str, int]
 """A rule id and the index of one of its frames."""
@@ -27,6 +32,7 @@ class GateIndex:
     always: list[GatedFrame] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     _frozen: dict[str, frozenset[GatedFrame]] = field(default_factory=dict)
+    _leads: list[tuple[LazyRegex, list[GatedFrame], re.Pattern[str] | None]] | None = None
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
@@ -68,9 +74,27 @@ class GateIndex:
                 bucket.update(self.placeholder)
         if self.by_regex:
             starts = [s for s, _ in spans]
-            for regex, owners in self.by_regex:
+            for regex, owners, lead in self._regex_gates():
+                if lead is not None:  # a rare first character: search only the sentences that have one
+                    if lead.search(mask) is None:
+                        continue
+                    for index, sentence in enumerate(sentences):
+                        if lead.search(sentence.text) is not None and regex.search(sentence.text) is not None:
+                            found.setdefault(index, set()).update(owners)
+                    continue
                 for match in regex.finditer(mask):
                     index = bisect.bisect_right(starts, match.start()) - 1
                     if index >= 0 and match.start() < spans[index][1]:
                         found.setdefault(index, set()).update(owners)
         return found
+
+    def _regex_gates(self) -> list[tuple[LazyRegex, list[GatedFrame], re.Pattern[str] | None]]:
+        """Each regex gate with the class of characters its matches start with, when that class is rare."""
+        if self._leads is None:
+            self._leads = []
+            for regex, owners in self.by_regex:
+                lead = leading_class(regex.pattern, regex.flags)
+                if lead is not None and _LETTER.search(lead.pattern.replace("\\d", "")):
+                    lead = None  # letters start most sentences: one pass over the document is cheaper
+                self._leads.append((regex, owners, lead))
+        return self._leads

@@ -1,0 +1,79 @@
+"""What character a regex match can start with, so a rare pattern is only searched where it could begin.
+
+Python's ``re`` skips ahead with a literal prefix, but not past a leading lookbehind or a class
+such as ``\\d``: a shape like ``(?<![\\w.]) \\d+ %`` is tried at every position of a document.
+Reading the parsed pattern gives the set of characters a match can start with (``\\d``, ``£$€``,
+``w``/``i``…); text without one of them cannot hold a match, and that test is one C-level search.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
+_ZERO_WIDTH = (_c.ASSERT, _c.ASSERT_NOT, _c.AT)
+
+
+def leading_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A one-character regex matching every character a match of ``pattern`` can start with, or None
+    when that cannot be told (the pattern can match the empty string, or starts with something exotic)."""
+    try:
+        parsed = _p.parse(pattern, flags)
+    except Exception:
+        return None
+    parts = _first(list(parsed))
+    if not parts:
+        return None
+    ignore_case = bool(flags & re.IGNORECASE) or bool(parsed.state.flags & re.IGNORECASE)
+    return re.compile("[" + "".join(sorted(set(parts))) + "]", re.IGNORECASE if ignore_case else 0)
+
+
+def _first(items: list[Any]) -> list[str] | None:
+    """Character-class fragments that can begin a match of the sequence ``items`` (None: unknown)."""
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op == _c.LITERAL:
+            return [re.escape(chr(arg))]
+        if op == _c.IN:
+            return _in(arg)
+        if op == _c.SUBPATTERN:
+            inner = _first(list(arg[-1]))
+            return inner
+        if op == _c.BRANCH:
+            out: list[str] = []
+            for branch in arg[1]:
+                part = _first(list(branch))
+                if part is None:
+                    return None
+                out += part
+            return out
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _, body = arg
+            if low == 0:
+                return None  # optional: the match may start with what follows
+            return _first(list(body))
+        return None
+    return None
+
+
+def _in(items: list[Any]) -> list[str] | None:
+    out: list[str] = []
+    for op, arg in items:
+        if op == _c.LITERAL:
+            out.append(re.escape(chr(arg)))
+        elif op == _c.RANGE:
+            out.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op == _c.CATEGORY and arg in _CATEGORIES:
+            out.append(_CATEGORIES[arg])
+        else:
+            return None  # a negated class or an exotic category: anything may start it
+    return out
