@@ -38,24 +38,21 @@ class Lexicon:
     @property
     def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Phrases by first token, longest first."""
-        index = self._index.get("first")
-        if index is None:
-            groups: dict[str, list[tuple[str, ...]]] = {}
-            for phrase in self.phrases:
-                groups.setdefault(phrase[0], []).append(phrase)
-            index = {first: tuple(sorted(group, key=len, reverse=True)) for first, group in groups.items()}
-            self._index["first"] = index
-        return index
+        return self._grouped("first", 0)
 
     @property
     def by_last(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        index = self._index.get("last")
+        """Phrases by last token, longest first."""
+        return self._grouped("last", -1)
+
+    def _grouped(self, name: str, position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+        index = self._index.get(name)
         if index is None:
             groups: dict[str, list[tuple[str, ...]]] = {}
             for phrase in self.phrases:
-                groups.setdefault(phrase[-1], []).append(phrase)
-            index = {last: tuple(group) for last, group in groups.items()}
-            self._index["last"] = index
+                groups.setdefault(phrase[position], []).append(phrase)
+            index = {token: tuple(sorted(group, key=len, reverse=True)) for token, group in groups.items()}
+            self._index[name] = index
         return index
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
