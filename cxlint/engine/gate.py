@@ -74,12 +74,16 @@ class GateIndex:
                 bucket.update(self.placeholder)
         if self.by_regex:
             starts = [s for s, _ in spans]
+            holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
             for regex, owners, lead in self._regex_gates():
                 if lead is not None:  # a rare first character: search only the sentences that have one
-                    if lead.search(mask) is None:
-                        continue
-                    for index, sentence in enumerate(sentences):
-                        if lead.search(sentence.text) is not None and regex.search(sentence.text) is not None:
+                    where = holding.get(lead.pattern)
+                    if where is None:
+                        where = holding[lead.pattern] = (
+                            [i for i, sentence in enumerate(sentences) if lead.search(sentence.text)] if lead.search(mask) else []
+                        )
+                    for index in where:
+                        if regex.search(sentences[index].text) is not None:
                             found.setdefault(index, set()).update(owners)
                     continue
                 for match in regex.finditer(mask):
