@@ -4,7 +4,7 @@
     CXLINT_TEXTCAT_MODEL=/tmp/cxlint-textcat CXLINT_TEXTCAT_THRESHOLD=0.7 \
         python3 benchmarks/textcat/cxlint_with_textcat.py check --format json --fail-on never --isolated DIR
 
-Runs the real cxlint (`python3 -m cxlint`, from the /work/main working tree, or from the source tree
+Runs the real cxlint (`python3 -m cxlint`, from this repository, or from the source tree
 named by CXLINT_REPO, e.g. a frozen `git archive` of one commit) with the same arguments,
 then reads every lintable file under the given paths as text and adds ONE whole-file finding
 (rule TC100, line 1, column 1, severity "warning") per category whose classifier score is at or
@@ -15,7 +15,7 @@ Environment:
   CXLINT_TEXTCAT_THRESHOLD  score threshold, default 0.5
   CXLINT_TEXTCAT_ONLY=1     return ONLY the classifier's findings (cxlint is not run)
   CXLINT_TEXTCAT_OFF=1      no classifier: cxlint's own output, unchanged (cxlint alone, same launcher)
-  CXLINT_REPO               source tree whose cxlint is run (default: this repo, /work/main)
+  CXLINT_REPO               source tree whose cxlint is run (default: this repository)
 Only `check --format json` is augmented; any other command or format is passed to cxlint unchanged.
 """
 

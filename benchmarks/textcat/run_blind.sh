@@ -4,13 +4,13 @@
 #
 #   MODEL=/tmp/cxlint-textcat bash benchmarks/textcat/run_blind.sh [THRESHOLD ...]      # default 0.5 0.7 0.9
 #
-# cxlint's rules change while others work, so by default every run uses a frozen snapshot of /work/main's
+# cxlint's rules change while others work, so by default every run uses a frozen snapshot of the repository's
 # HEAD (`git archive` into /tmp/cxlint-snap-<sha>; the repo is not touched), and all configurations are
-# scored against the same commit. SNAP=live runs against the live /work/main working tree instead.
+# scored against the same commit. SNAP=live runs against the live the repository working tree instead.
 set -euo pipefail
-REPO=/work/main
-MODEL=${MODEL:-/tmp/cxlint-textcat}
-OUT=${OUT:-/tmp/textcat-blind}
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+MODEL=${MODEL:-${TMPDIR:-/tmp}/cxlint-textcat}
+OUT=${OUT:-${TMPDIR:-/tmp}/textcat-blind}
 THRESHOLDS=${*:-0.5 0.7 0.9}
 WRAP="python3 $REPO/benchmarks/textcat/cxlint_with_textcat.py"
 mkdir -p "$OUT"
@@ -18,7 +18,7 @@ if [ "${SNAP:-}" = live ]; then
   CXREPO=$REPO
 else
   SHA=$(git -C "$REPO" rev-parse --short HEAD)
-  CXREPO=/tmp/cxlint-snap-$SHA
+  CXREPO=${TMPDIR:-/tmp}/cxlint-snap-$SHA
   if [ ! -f "$CXREPO/.commit" ]; then
     mkdir -p "$CXREPO" && git -C "$REPO" archive "$SHA" | tar -x -C "$CXREPO" && echo "$SHA" > "$CXREPO/.commit"
   fi
@@ -30,7 +30,7 @@ run() {  # name, extra env...
   local before after
   before=$(commit)
   env CXLINT_REPO="$CXREPO" CXLINT_TEXTCAT_MODEL="$MODEL" "$@" \
-    python3 /work/shared/eval/blind_eval.py --cxlint "$WRAP" --json "$OUT/$name.json" > "$OUT/$name.txt"
+    python3 "$REPO/../shared/eval/blind_eval.py" --cxlint "$WRAP" --json "$OUT/$name.json" > "$OUT/$name.txt"
   after=$(commit)
   if [ "$before" = "$after" ]; then echo "$before" > "$OUT/$name.commit"; else echo "$before->$after" > "$OUT/$name.commit"; fi
   echo "== $name (cxlint commit $(cat "$OUT/$name.commit"))"; grep -E '^(blind|barista|promise|pressure)' "$OUT/$name.txt"

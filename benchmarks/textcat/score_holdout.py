@@ -7,7 +7,7 @@ alone and cxlint + classifier, at several thresholds. Evaluation only: the holdo
 Writes each holdout case to its own Markdown file in a temporary folder (<channel>/<n>-<id>.md, so
 cxlint infers the channel from the path the way `cxlint eval` sets it), then runs the very commands
 that blind_eval would run: `python3 -m cxlint check --format json --fail-on never --isolated DIR`
-(cxlint from /work/main, or from CXLINT_REPO, a frozen snapshot of one commit) and cxlint_with_textcat.py with CXLINT_TEXTCAT_ONLY=1 (classifier alone) and without it (combined).
+(cxlint from the repository, or from CXLINT_REPO, a frozen snapshot of one commit) and cxlint_with_textcat.py with CXLINT_TEXTCAT_ONLY=1 (classifier alone) and without it (combined).
 A case counts as flagged for a category when some finding of that category at severity warning or
 above is in its file (as in `cxlint eval`). The git commit is recorded before and after each run.
 """
@@ -37,7 +37,7 @@ CXLINT_REPO = Path(os.environ.get("CXLINT_REPO") or REPO).resolve()
 
 
 def commit() -> str:
-    """The commit whose cxlint runs: /work/main's HEAD, or the frozen snapshot named by CXLINT_REPO."""
+    """The commit whose cxlint runs: the repository's HEAD, or the frozen snapshot named by CXLINT_REPO."""
     if CXLINT_REPO != REPO:
         return (CXLINT_REPO / ".commit").read_text().strip() if (CXLINT_REPO / ".commit").exists() else CXLINT_REPO.name
     out = subprocess.run(["git", "-C", str(REPO), "log", "--oneline", "-1"], capture_output=True, text=True).stdout

@@ -3,12 +3,12 @@
 
     python3 benchmarks/textcat/score_realcopy.py --model /tmp/cxlint-textcat [--thresholds 0.5,0.7,0.9] [--json OUT]
 
-Reads every /work/shared/realcopy/*/strings.jsonl text whose kind is not "darkpattern" (ordinary
+Reads every ../shared/realcopy/*/strings.jsonl text whose kind is not "darkpattern" (ordinary
 shipped copy, so nearly every flag is a false alarm). Per threshold and category it counts the texts
 the classifier flags, and the texts it would ADD to cxlint's (flagged by the classifier while cxlint
 has no warning-or-above finding of that category in the text; that is what cxlint_with_textcat.py
 adds). cxlint runs in-process on each text as benchmarks/realcopy_findings.py does (record kind ->
-channel), from /work/main or from the frozen snapshot named by CXLINT_REPO.
+channel), from the repository or from the frozen snapshot named by CXLINT_REPO.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from common import CATEGORIES, REPO, load_model, predict  # noqa: E402
 CXLINT_REPO = Path(os.environ.get("CXLINT_REPO") or REPO).resolve()
 sys.path.insert(0, str(CXLINT_REPO))
 
-REALCOPY = Path("/work/shared/realcopy")
+REALCOPY = Path(os.environ.get("CXLINT_REALCOPY") or REPO.parent / "shared" / "realcopy")
 KIND_TO_CHANNEL = {"email": "email", "landing": "landing", "chatbot": "chatbot", "notification": "push", "ui": "in-app"}
 _RULESET = None
 
