@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from cxlint.engine.frame_match import Sentence
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import leading_class
+from cxlint.text.leading import rare_leading_class
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
-
-_LETTER = re.compile(r"[A-Za-z]|\\w|\\s")
-"""A lead class holding a letter, \\w or \\s (as it is written in the class) is not rare."""
 
 GatedFrame = tuple[str, int]
 """A rule id and the index of one of its frames."""
@@ -97,8 +94,6 @@ class GateIndex:
         if self._leads is None:
             self._leads = []
             for regex, owners in self.by_regex:
-                lead = leading_class(regex.pattern, regex.flags)
-                if lead is not None and _LETTER.search(lead.pattern.replace("\\d", "")):
-                    lead = None  # letters start most sentences: one pass over the document is cheaper
-                self._leads.append((regex, owners, lead))
+                rare = rare_leading_class(regex.pattern, regex.flags)  # letters start most sentences: then one pass
+                self._leads.append((regex, owners, re.compile(rare, regex.flags & re.IGNORECASE) if rare else None))
         return self._leads

@@ -78,6 +78,7 @@ def _frame_targets(
     for index, frames in candidates.items():
         sentence = sentences[index]
         words = sentence.word_set
+        leads: dict[str, bool] = {}
         for rule_id, number in sorted(frames):
             rule = rules.get(rule_id)
             if rule is None:
@@ -85,9 +86,19 @@ def _frame_targets(
             frame = rule.frames[number]
             if any(needed.isdisjoint(words) for needed in frame.gate.every):
                 continue  # a word slot the sentence cannot fill
+            if frame.gate.leads and not all(_holds(lead, sentence.text, leads) for lead in frame.gate.leads):
+                continue  # a shape slot whose first character (a digit, a currency sign) is not there
             for hit in match_frame(frame, sentence):
                 targets.append(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind))
     return targets
+
+
+def _holds(lead: str, text: str, seen: dict[str, bool]) -> bool:
+    """Whether ``text`` holds a character of the class ``lead`` (remembered per sentence)."""
+    held = seen.get(lead)
+    if held is None:
+        held = seen[lead] = re.search(lead, text, re.IGNORECASE) is not None
+    return held
 
 
 def _modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSet) -> None:

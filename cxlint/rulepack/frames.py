@@ -76,6 +76,9 @@ class Gate:
     placeholder: bool = False
     every: tuple[frozenset[str], ...] = ()
     """Key words of every word-only slot: a sentence missing all of one slot's cannot match (checked before tokenizing)."""
+    leads: tuple[str, ...] = ()
+    """For each shape slot whose matches start with a rare character (a digit, a currency sign), that
+    character class: a sentence without one cannot match either."""
 
     @property
     def always(self) -> bool:
@@ -273,11 +276,21 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
         cost = _gate_cost(gate)
         if best is None or cost < best[0]:
             best = (cost, gate)
+    leads = tuple(dict.fromkeys(lead for slot in frame.slots if (lead := _rare_lead(slot.matcher)) is not None))
     if best is None:
-        return Gate(every=tuple(sorted(every, key=len)))
+        return Gate(every=tuple(sorted(every, key=len)), leads=leads)
     gate = best[1]
     rest = sorted((words for words in every if words is not gate.words), key=lambda words: _gate_cost(Gate(words=words)))
-    return Gate(gate.words, gate.regexes, gate.placeholder, tuple(rest) + ((gate.words,) if gate.words in every else ()))
+    return Gate(gate.words, gate.regexes, gate.placeholder, tuple(rest) + ((gate.words,) if gate.words in every else ()), leads)
+
+
+def _rare_lead(matcher: Matcher) -> str | None:
+    """The class of characters a shape slot's matches start with, when it holds no letter (else None)."""
+    if matcher.kind != "shape" or matcher.shape is None:
+        return None
+    from cxlint.text.leading import rare_leading_class
+
+    return rare_leading_class(matcher.shape.pattern)
 
 
 _SHAPE_COST = 10 ** 6.8

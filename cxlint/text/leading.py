@@ -77,3 +77,15 @@ def _in(items: list[Any]) -> list[str] | None:
         else:
             return None  # a negated class or an exotic category: anything may start it
     return out
+
+
+_LETTERISH = re.compile(r"[A-Za-z]|\\w|\\s")
+
+
+def rare_leading_class(pattern: str, flags: int = re.IGNORECASE) -> str | None:
+    """``leading_class`` as a pattern string, only when the class holds no letter, ``\\w`` or space:
+    digits and currency signs are rare enough in copy to be worth testing first."""
+    lead = leading_class(pattern, flags)
+    if lead is None or _LETTERISH.search(lead.pattern.replace("\\d", "")):
+        return None
+    return lead.pattern
