@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import checkout  # noqa: F401  (first: the cxlint of this checkout, not an installed one)
 from cxlint.findings import SEVERITY_RANK
 from cxlint.rulepack.model import RuleSet
 from cxlint.testing import default_ruleset, lint_text

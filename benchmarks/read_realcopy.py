@@ -16,6 +16,7 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+import checkout  # noqa: F401  (first: the cxlint of this checkout, not an installed one)
 from cxlint.engine.linter import lint_document
 from cxlint.errors import InputError
 from cxlint.readers import reader_for

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import checkout  # noqa: F401  (first: the cxlint of this checkout, not an installed one)
 from cxlint.document import Document
 from cxlint.promises.inventory import build_inventory
 from cxlint.promises.reports import REPORTS

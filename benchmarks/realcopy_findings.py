@@ -9,32 +9,23 @@ kind mapped to a channel. Prints the totals; ``--out`` writes one JSON line per 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
-from pathlib import Path
 
+from checkout import findings_run  # first: the cxlint of this checkout
 from cxlint.engine.linter import lint_document
 from cxlint.findings import SEVERITY_RANK
 from cxlint.readers.snippet import read_snippet
-from cxlint.rulepack.loader import builtin_sources, load_ruleset
 
 KIND_TO_CHANNEL = {"email": "email", "landing": "landing", "chatbot": "chatbot", "notification": "push", "ui": "in-app"}
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("realcopy", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--min-severity", default="warning", choices=list(SEVERITY_RANK))
-    args = parser.parse_args(argv)
-    ruleset = load_ruleset(builtin_sources())
-    threshold = SEVERITY_RANK[args.min_severity]
+    args, ruleset, threshold, out = findings_run(__doc__.splitlines()[0], argv)
     words = 0
     by_category: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
-    out = args.out.open("w", encoding="utf-8") if args.out else None
     for jsonl in sorted(args.realcopy.glob("*/strings.jsonl")):
         for line in jsonl.open(encoding="utf-8"):
             record = json.loads(line)

@@ -12,16 +12,15 @@ the false-alarm rate per 10k words is what the reviewer finds false over these w
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from pathlib import Path
 
+from checkout import findings_run  # first: the cxlint of this checkout
 from cxlint.engine.linter import lint_document
 from cxlint.findings import SEVERITY_RANK
 from cxlint.runner import read_document
-from cxlint.rulepack.loader import builtin_sources, load_ruleset
 from cxlint.text.sentences import split_sentences
 
 PAGES = {
@@ -40,15 +39,8 @@ def page_files(realcopy: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("realcopy", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--min-severity", default="warning", choices=list(SEVERITY_RANK))
-    args = parser.parse_args(argv)
-    ruleset = load_ruleset(builtin_sources())
-    threshold = SEVERITY_RANK[args.min_severity]
+    args, ruleset, threshold, out = findings_run(__doc__.splitlines()[0], argv)
     words = found = 0
-    out = args.out.open("w", encoding="utf-8") if args.out else None
     for path in page_files(args.realcopy):
         doc = read_document(str(path), None, "stdin.md")
         for part in doc.documents():

@@ -8,6 +8,11 @@ from pathlib import Path
 
 
 def write_atomically(path: str | Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically: see ``write_bytes_atomically``."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: str | Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
     The file gets the permissions an ordinary write would give it (an existing file's mode, or
@@ -17,8 +22,8 @@ def write_atomically(path: str | Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _mode_for(target))

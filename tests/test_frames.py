@@ -108,6 +108,13 @@ def test_a_long_regex_slot_is_refused() -> None:
         load_ruleset(builtin_sources() + [PackSource("house.yaml", pack)])
 
 
+def test_regex_slots_are_for_user_packs_only() -> None:
+    pack = PACK.replace("{lexicon: house_gadget}", "{regex: 'smart\\s+speaker'}")
+    assert load_ruleset(builtin_sources() + [PackSource("house.yaml", pack)]).by_id()["HS101"].frames
+    with pytest.raises(FatalError, match="built-in rules use lexicons and shapes"):
+        load_ruleset(builtin_sources() + [PackSource("rules/house.yaml", pack, trusted=True)])
+
+
 def test_scoring_is_declared_by_the_pack_not_the_category() -> None:
     ruleset = house()
     doc = Document("copy.txt", "Your smart speaker noticed you coughing.", "Your smart speaker noticed you coughing.")

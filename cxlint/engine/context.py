@@ -30,7 +30,6 @@ def find_modifiers(sentence: Sentence, modifiers: tuple[Modifier, ...]) -> list[
     if not tokens.words:
         return []
     hits: list[ModifierHit] = []
-    pseudo_cache: dict[str, list[tuple[int, int]]] = {}
     for modifier in modifiers:
         if modifier.document:
             continue
@@ -41,8 +40,7 @@ def find_modifiers(sentence: Sentence, modifiers: tuple[Modifier, ...]) -> list[
                     continue
                 start, end = span
                 if modifier.pseudo is not None:
-                    pseudo = pseudo_cache.setdefault(modifier.pseudo.name, modifier.pseudo.find(tokens.words))
-                    if any(ps <= start and end <= pe for ps, pe in pseudo):
+                    if any(ps <= start and end <= pe for ps, pe in sentence.lexicon_spans(modifier.pseudo)):
                         continue
                 first, last = _scope(sentence, modifier, start, end)
                 hits.append(
@@ -62,7 +60,7 @@ def _scope(sentence: Sentence, modifier: Modifier, start: int, end: int) -> tupl
     limit = modifier.max_scope if modifier.max_scope is not None else len(words)
     stops = set()
     if modifier.terminators is not None:
-        stops = {i for i, _ in modifier.terminators.find(words)}
+        stops = {i for i, _ in sentence.lexicon_spans(modifier.terminators)}
     first, last = start, end - 1
     if modifier.direction in ("forward", "bidirectional"):
         index = end

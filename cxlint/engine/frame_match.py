@@ -30,6 +30,7 @@ class Sentence:
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
     _positions: dict[str, list[int]] | None = None
+    _leads: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
@@ -75,7 +76,7 @@ class Sentence:
 
     def _find(self, matcher: Matcher) -> list[tuple[int, int]]:
         if matcher.kind == "lexicon":
-            return [span for lexicon in matcher.lexicons for span in self._lexicon_spans(lexicon)]
+            return [span for lexicon in matcher.lexicons for span in self.lexicon_spans(lexicon)]
         words = self.tokens.words
         if matcher.kind == "any":
             return [span for option in matcher.options for span in self.spans(option)]
@@ -94,23 +95,21 @@ class Sentence:
                 self._positions.setdefault(word, []).append(index)
         return self._positions
 
-    def _lexicon_spans(self, lexicon: Lexicon) -> list[tuple[int, int]]:
-        """Where entries of ``lexicon`` occur: the longest entry at each start (only its first words are looked at)."""
-        firsts = lexicon.first_words.intersection(self.word_set)
-        if not firsts:
-            return []
-        words = self.tokens.words
-        count = len(words)
-        positions = self.positions
-        spans = []
-        for first in firsts:
-            for index in positions.get(first, ()):
-                for phrase in lexicon.by_first[first]:  # longest first
-                    end = index + len(phrase)
-                    if end <= count and (len(phrase) == 1 or words[index:end] == phrase):
-                        spans.append((index, end))
-                        break
-        return spans
+    def lexicon_spans(self, lexicon: Lexicon) -> list[tuple[int, int]]:
+        """Where entries of ``lexicon`` occur: the longest entry at each start (tokenizes only when one may)."""
+        key = "lex:" + lexicon.name  # the key a one-lexicon slot matcher has: one search serves both
+        found = self._cache.get(key)
+        if found is None:
+            found = [] if lexicon.first_words.isdisjoint(self.word_set) else lexicon.find(self.tokens.words, self.positions)
+            self._cache[key] = found
+        return found
+
+    def holds(self, lead: str) -> bool:
+        """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""
+        held = self._leads.get(lead)
+        if held is None:
+            held = self._leads[lead] = re.search(lead, self.text, re.IGNORECASE) is not None
+        return held
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Tokens covering the characters ``[start, end)`` of the sentence."""
@@ -150,7 +149,10 @@ def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
     words = sentence.word_set
     for needed in frame.gate.every:
         if needed.isdisjoint(words):
-            return []  # a slot that cannot be filled: no need to tokenize
+            return []  # a word slot that cannot be filled: no need to tokenize
+    for lead in frame.gate.leads:
+        if not sentence.holds(lead):
+            return []  # a shape slot whose first character (a digit, a currency sign) is not there
     candidates: list[list[tuple[int, int]]] = []
     for slot in frame.slots:
         spans = _filtered(slot, sentence)

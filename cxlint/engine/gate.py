@@ -23,13 +23,14 @@ GatedFrame = tuple[str, int]
 
 @dataclass
 class GateIndex:
-    by_word: dict[str, list[GatedFrame]] = field(default_factory=dict)
+    by_word: dict[str, set[GatedFrame]] = field(default_factory=dict)
     by_regex: list[tuple[LazyRegex, list[GatedFrame]]] = field(default_factory=list)
     placeholder: list[GatedFrame] = field(default_factory=list)
     always: list[GatedFrame] = field(default_factory=list)
     words: frozenset[str] = frozenset()
-    _frozen: dict[str, frozenset[GatedFrame]] = field(default_factory=dict)
-    _leads: list[tuple[LazyRegex, list[GatedFrame], re.Pattern[str] | None]] | None = None
+    leads: list[str | None] = field(default_factory=list)
+    """For each regex gate, the class of characters its matches start with when that class is rare
+    (a digit, a currency sign); None when letters may start it and one pass over the text is cheaper."""
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
@@ -38,7 +39,7 @@ class GateIndex:
             self.always.append(entry)
             return
         for word in gate.words:
-            self.by_word.setdefault(word, []).append(entry)
+            self.by_word.setdefault(word, set()).add(entry)
         for regex in gate.regexes:
             for known, owners in self.by_regex:
                 if known.pattern == regex.pattern:
@@ -51,13 +52,13 @@ class GateIndex:
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
-        self._frozen = {word: frozenset(entries) for word, entries in self.by_word.items()}
+        self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         return self
 
     def candidates(self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index."""
         found: dict[int, set[GatedFrame]] = {}
-        frozen = self._frozen
+        by_word = self.by_word
         for index, sentence in enumerate(sentences):
             words = sentence.word_set
             hits = self.words.intersection(words)
@@ -66,18 +67,20 @@ class GateIndex:
                 continue
             bucket = found.setdefault(index, set(self.always))
             if hits:
-                bucket.update(*(frozen[word] for word in hits))
+                bucket.update(*(by_word[word] for word in hits))
             if has_placeholder:
                 bucket.update(self.placeholder)
         if self.by_regex:
             starts = [s for s, _ in spans]
             holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
-            for regex, owners, lead in self._regex_gates():
+            for (regex, owners), lead in zip(self.by_regex, self.leads):
                 if lead is not None:  # a rare first character: search only the sentences that have one
-                    where = holding.get(lead.pattern)
+                    where = holding.get(lead)
                     if where is None:
-                        where = holding[lead.pattern] = (
-                            [i for i, sentence in enumerate(sentences) if lead.search(sentence.text)] if lead.search(mask) else []
+                        where = holding[lead] = (
+                            [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
+                            if re.search(lead, mask, re.IGNORECASE)
+                            else []
                         )
                     for index in where:
                         if regex.search(sentences[index].text) is not None:
@@ -88,12 +91,3 @@ class GateIndex:
                     if index >= 0 and match.start() < spans[index][1]:
                         found.setdefault(index, set()).update(owners)
         return found
-
-    def _regex_gates(self) -> list[tuple[LazyRegex, list[GatedFrame], re.Pattern[str] | None]]:
-        """Each regex gate with the class of characters its matches start with, when that class is rare."""
-        if self._leads is None:
-            self._leads = []
-            for regex, owners in self.by_regex:
-                rare = rare_leading_class(regex.pattern, regex.flags)  # letters start most sentences: then one pass
-                self._leads.append((regex, owners, re.compile(rare, regex.flags & re.IGNORECASE) if rare else None))
-        return self._leads

@@ -27,8 +27,9 @@ def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled:
     """All findings of ``ruleset`` in ``doc``, in source order.
 
     Rules in ``disabled`` (switched off by configuration for this file) find nothing, so they
-    add no signal to other rules' scores and satisfy no rule's ``requires``. ``gated=False`` tries every frame on every sentence: the tests compare it with the derived
-    prefilter to prove the prefilter loses nothing.
+    add no signal to other rules' scores and satisfy no rule's ``requires``. ``gated=False``
+    tries every frame on every sentence: the tests compare it with the derived prefilter to
+    prove the prefilter loses nothing.
     """
     spans = split_sentences(doc.mask)
     plain = normalize(doc.mask)
@@ -77,28 +78,13 @@ def _frame_targets(
     targets: list[Target] = []
     for index, frames in candidates.items():
         sentence = sentences[index]
-        words = sentence.word_set
-        leads: dict[str, bool] = {}
         for rule_id, number in sorted(frames):
             rule = rules.get(rule_id)
             if rule is None:
                 continue
-            frame = rule.frames[number]
-            if any(needed.isdisjoint(words) for needed in frame.gate.every):
-                continue  # a word slot the sentence cannot fill
-            if frame.gate.leads and not all(_holds(lead, sentence.text, leads) for lead in frame.gate.leads):
-                continue  # a shape slot whose first character (a digit, a currency sign) is not there
-            for hit in match_frame(frame, sentence):
+            for hit in match_frame(rule.frames[number], sentence):
                 targets.append(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind))
     return targets
-
-
-def _holds(lead: str, text: str, seen: dict[str, bool]) -> bool:
-    """Whether ``text`` holds a character of the class ``lead`` (remembered per sentence)."""
-    held = seen.get(lead)
-    if held is None:
-        held = seen[lead] = re.search(lead, text, re.IGNORECASE) is not None
-    return held
 
 
 def _modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSet) -> None:

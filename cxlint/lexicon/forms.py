@@ -12,7 +12,6 @@ import json
 from functools import lru_cache
 from typing import Any
 
-POS_KINDS = ("verb", "noun")
 _UPOS = {"verb": "VERB", "noun": "NOUN"}
 
 

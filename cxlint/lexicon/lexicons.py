@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,21 +55,27 @@ class Lexicon:
             self._index[name] = index
         return index
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
-        """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start."""
-        spans: list[tuple[int, int]] = []
+    def find(self, words: Sequence[str], positions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
+        """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start.
+
+        With ``positions`` (each word's token indices) only the places of the entries' first words
+        are looked at, instead of every token.
+        """
+        if positions is None:
+            positions = {}
+            for index, word in enumerate(words):
+                positions.setdefault(word, []).append(index)  # type: ignore[attr-defined]
         by_first = self.by_first
         count = len(words)
-        for i, word in enumerate(words):
-            candidates = by_first.get(word)
-            if not candidates:
-                continue
-            for phrase in candidates:  # longest first
-                end = i + len(phrase)
-                if end <= count and (len(phrase) == 1 or tuple(words[i:end]) == phrase):
-                    spans.append((i, end))
-                    break
-        return spans
+        spans: list[tuple[int, int]] = []
+        for first in self.first_words.intersection(positions):
+            for index in positions[first]:
+                for phrase in by_first[first]:  # longest first
+                    end = index + len(phrase)
+                    if end <= count and (len(phrase) == 1 or tuple(words[index:end]) == phrase):
+                        spans.append((index, end))
+                        break
+        return sorted(spans)
 
     def ends_with_entry(self, words: Sequence[str], end: int) -> bool:
         """Whether an entry ends exactly at token index ``end`` (exclusive)."""
@@ -88,20 +94,20 @@ def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
         forms |= {(form, *tokens[1:]) for form in word_forms(tokens[0], "verb") if form.isalpha()}
     if pos in ("noun", "any") and tokens[-1].isalpha():
         forms |= {(*tokens[:-1], form) for form in word_forms(tokens[-1], "noun") if form.isalpha()}
-    return {tuple(t for part in f for t in phrase_tokens(part)) if any(" " in p for p in f) else f for f in forms}
+    return forms
 
 
-def key_word(phrase: tuple[str, ...], common: frozenset[str] = frozenset()) -> str:
+def key_word(phrase: tuple[str, ...]) -> str:
     """The token of ``phrase`` that best tells a sentence cannot hold it: the rarest in English."""
     return min(phrase, key=lambda token: (zipf(token), -len(token)))
 
 
 def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,
-                  extra_phrases: Iterable[tuple[str, ...]] = (), common: frozenset[str] = frozenset()) -> Lexicon:
+                  extra_phrases: Iterable[tuple[str, ...]] = ()) -> Lexicon:
     """Compile entries (and the phrases of included lexicons) into a matchable lexicon."""
     entries = tuple(entries)
     phrases: set[tuple[str, ...]] = set(extra_phrases)
     for entry in entries:
         phrases |= surface_forms(entry, pos)
-    keys = frozenset(key_word(phrase, common) for phrase in phrases)
+    keys = frozenset(key_word(phrase) for phrase in phrases)
     return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), frozenset(p[0] for p in phrases), keys)

@@ -13,12 +13,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import cxlint
+from cxlint.atomic import write_bytes_atomically
 
 if TYPE_CHECKING:
     from cxlint.rulepack.loader import PackSource
@@ -78,17 +78,9 @@ def cached_ruleset(sources: Sequence[PackSource], build: Callable[[Sequence[Pack
 
 def _store(folder: Path, path: Path, ruleset: RuleSet) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(prefix=".packs-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        write_bytes_atomically(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP:]
         for stale in old:
             stale.unlink(missing_ok=True)
     except Exception:  # a read-only home, a full disk, an unpicklable user regex: run without a cache
-        try:
-            Path(tmp).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
+        pass

@@ -106,7 +106,6 @@ class FrameContext:
     compile_regex: Callable[[str, str, int], LazyRegex]
     allow_regex: bool = True
     kinds: frozenset[str] | None = None
-    common_words: frozenset[str] = frozenset()
     max_regex: int | None = MAX_REGEX_CHARS
 
 
@@ -148,8 +147,7 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     kind = spec.get("kind")
     if kind is not None and ctx.kinds is not None and kind not in ctx.kinds:
         raise FatalError(f"{ctx.source}:{line}: {where}: unknown promise kind {kind!r}{did_you_mean(str(kind), ctx.kinds)}")
-    frame = Frame(tuple(ordered), report, value, kind, line=line)
-    return Frame(frame.slots, report, value, kind, derive_gate(frame, ctx.common_words), line)
+    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line)
 
 
 def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:
@@ -257,7 +255,7 @@ def _lexicon(name: Any, ctx: FrameContext, where: str, line: int) -> Lexicon:
     return ctx.lexicons[name]
 
 
-def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
+def derive_gate(slots: list[Slot]) -> Gate:
     """The slot whose presence is rarest in copy gates the frame.
 
     A lexicon slot gates on each entry's least common token; an ``any`` slot on all its options;
@@ -267,7 +265,7 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
     """
     best: tuple[float, Gate] | None = None
     every: list[frozenset[str]] = []
-    for slot in frame.slots:
+    for slot in slots:
         gate = _slot_gate(slot.matcher)
         if gate is None:
             continue
@@ -276,7 +274,7 @@ def derive_gate(frame: Frame, common_words: frozenset[str]) -> Gate:
         cost = _gate_cost(gate)
         if best is None or cost < best[0]:
             best = (cost, gate)
-    leads = tuple(dict.fromkeys(lead for slot in frame.slots if (lead := _rare_lead(slot.matcher)) is not None))
+    leads = tuple(dict.fromkeys(lead for slot in slots if (lead := _rare_lead(slot.matcher)) is not None))
     if best is None:
         return Gate(every=tuple(sorted(every, key=len)), leads=leads)
     gate = best[1]

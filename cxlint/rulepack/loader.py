@@ -11,11 +11,10 @@ from typing import Any
 
 from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
-from cxlint.lexicon.forms import common_words
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
 from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
-from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, compile_frames, compile_matcher, regex_size
+from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, compile_frames, regex_size
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.sources import pack_root
@@ -120,7 +119,7 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
             rules.append(builder.rule(src, pack, doc.get("category"), spec))
     _check_unique(rules)
     _check_references(rules, modifiers, evidence, weights, categories)
-    ruleset = _compile(rules, modifiers, evidence, weights, lists, packs, builder)
+    ruleset = _compile(rules, modifiers, evidence, packs, builder)
     ruleset.scoring = scoring
     ruleset.lexicons = dict(lexicons)
     ruleset.shapes = dict(shapes)
@@ -140,7 +139,6 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
                 raise FatalError(f"{src.name}:{line_of(spec) or line_of(doc)}: lexicon {name!r} is already defined in {first.name}")
             specs[name] = (src, spec)
     built: dict[str, Lexicon] = {}
-    common = common_words()
 
     def build(name: str, trail: tuple[str, ...]) -> Lexicon:
         if name in built:
@@ -177,7 +175,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
             extra |= build(included, trail + (name,)).phrases
         if not words and not extra:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} is empty")
-        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra, common)
+        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra)
         built[name] = lexicon
         return lexicon
 
@@ -305,7 +303,6 @@ class _Builder:
         self.shapes = shapes or {}
         self.untrusted_anchors: set[str] = set()
         """Regex anchors written by an untrusted pack: compiled with a time limit."""
-        self._common = common_words()
         self._inline = 0
 
     @staticmethod
@@ -326,15 +323,14 @@ class _Builder:
             lexicons=lexicons if lexicons is not None else self.lexicons,
             shapes=self.shapes,
             compile_regex=lambda pattern, where, line: self.lazy(src, pattern, where, line),
-            allow_regex=True,
+            allow_regex=not src.trusted,  # built-in rules use lexicons and shapes; regex slots are for user packs
             kinds=frozenset(KINDS),
-            common_words=self._common,
         )
 
     def inline_lexicon(self, src: PackSource, words: list[str], line: int) -> Lexicon:
         """A lexicon made of a legacy modifier's phrase list (user packs written before lexicons)."""
         self._inline += 1
-        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line, common=self._common)
+        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
 
     def evidence(self, src: PackSource, name: str, spec: Any) -> Evidence:
         line = line_of(spec)
@@ -556,8 +552,6 @@ def _compile(
     rules: list[Rule],
     modifiers: list[Modifier],
     evidence: list[Evidence],
-    weights: dict[str, float],
-    lists: dict[str, tuple[str, ...]],
     packs: list[str],
     builder: _Builder,
 ) -> RuleSet:
@@ -598,7 +592,6 @@ def _compile(
         rules=tuple(rules),
         modifiers=tuple(modifiers),
         evidence=tuple(evidence),
-        signal_weights=weights,
         anchors=index.freeze(),
         regex_anchors=scanned,
         digit_anchors=digit_led,

@@ -111,7 +111,6 @@ class RuleSet:
     rules: tuple[Rule, ...]
     modifiers: tuple[Modifier, ...]
     evidence: tuple[Evidence, ...]
-    signal_weights: dict[str, float]
     anchors: AnchorIndex[Rule]
     regex_anchors: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...]
     placeholder_rules: tuple[Rule, ...]
