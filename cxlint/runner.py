@@ -4,64 +4,29 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cxlint.channels import infer_channel
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
-from cxlint.errors import FatalError, InputError, RuleError
+from cxlint.errors import InputError, RuleError
 from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
+from cxlint.walk import STDIN_NAME, PathFilter, iter_files, open_regular
 
 if TYPE_CHECKING:
     from cxlint.promises.lint import PromiseCheck
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-STDIN_NAME = "-"
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
 __all__ = ["RunResult", "iter_files", "lint_paths", "read_document"]
 
-PathFilter = Callable[[str], bool]
 ChannelFor = Callable[[str], "str | None"]
 Progress = Callable[[int, int, str], None]
-
-
-def iter_files(
-    paths: tuple[str, ...] | list[str],
-    excluded: PathFilter | None = None,
-    included: PathFilter | None = None,
-) -> Iterator[str]:
-    """Files named directly, and files under folders whose format cxlint reads, in sorted order.
-
-    ``excluded`` applies to named files too (pre-commit names every file it passes, and an
-    excluded file must stay excluded there); ``included`` only narrows what a folder walk finds.
-    Folders that are excluded are not descended into.
-    """
-    for path in paths:
-        if path == STDIN_NAME:
-            yield path
-        elif os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if d not in _SKIP_DIRS and not d.startswith(".") and not (excluded and excluded(os.path.join(root, d)))
-                )
-                for name in sorted(names):
-                    full = os.path.join(root, name)
-                    if reader_for(full) is None or (excluded and excluded(full)) or (included and not included(full)):
-                        continue
-                    yield full
-        elif os.path.exists(path):
-            if not (excluded and excluded(path)):
-                yield path
-        else:
-            raise FatalError(f"{path}: no such file or directory")
 
 
 def decode(path: str, data: bytes) -> str:
@@ -97,7 +62,7 @@ def read_document(path: str, channel: str | None = None, stdin_name: str = "stdi
             size = os.path.getsize(path)
             if size > MAX_FILE_BYTES:
                 raise InputError(path, f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit; skipped")
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -151,7 +116,7 @@ def lint_paths(
     from cxlint.parallel import auto_jobs, ordered_map
 
     result = RunResult()
-    files = list(iter_files(paths, excluded, included))
+    files = list(iter_files(paths, excluded, included, problems=result.problems))
 
     def lint_one(path: str) -> _Outcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)

@@ -37,7 +37,7 @@ def run_audit(paths: tuple[str, ...], output_format: str, stream: TextIO, promis
 
 
 def _documents(paths: tuple[str, ...], channel: str | None, problems: list[FileProblem]) -> Iterator[Document]:
-    for path in iter_files(paths):
+    for path in iter_files(paths, problems=problems):
         try:
             yield read_document(path, channel)
         except InputError as exc:

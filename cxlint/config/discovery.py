@@ -20,15 +20,16 @@ def find_config(start: str) -> str | None:
 
     In one folder ``.cxlint.yaml`` wins over ``pyproject.toml``; a ``pyproject.toml`` without a
     ``[tool.cxlint]`` table is passed over, so a package's own pyproject does not hide the
-    repository's config.
+    repository's config. A folder that cannot be read holds no config (``os.path.isfile`` says
+    False where ``Path.is_file`` raises): the walk reports that folder, discovery goes on above it.
     """
     folder = Path(start if os.path.isdir(start) else (os.path.dirname(start) or ".")).resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
+            if os.path.isfile(candidate / name):
                 return str(candidate / name)
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_cxlint_table(pyproject):
+        if os.path.isfile(pyproject) and _has_cxlint_table(pyproject):
             return str(pyproject)
     return None
 
