@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CREEPY
+from tests.test_walk import make_fifo, no_reader_waits  # noqa: F401 (a fixture)
 
 OTHER = "We noticed you opened our email three times.\n"
 
@@ -78,3 +82,50 @@ def test_written_files_get_ordinary_permissions_not_the_temp_files_private_mode(
     target.chmod(0o640)
     write_atomically(target, "{}\n")  # an existing file keeps its mode
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_write_baseline_refuses_a_file_that_is_not_a_baseline(cxlint, project: Path) -> None:
+    readme = project / "README.md"
+    readme.write_bytes(b"# Shop copy\r\n\r\nHow we write emails.\n")
+    run = cxlint("check", "--write-baseline", "README.md", "emails", cwd=project)
+    assert run.code == 2 and "README.md: exists and is not a cxlint baseline; refusing to overwrite it" in run.err
+    assert readme.read_bytes() == b"# Shop copy\r\n\r\nHow we write emails.\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b'{"tool": "eslint", "entries": []}',
+        b'{"tool": "cxlint"}',
+        b'{"tool": "cxlint", "entries": {}}',
+        b'[{"tool": "cxlint", "entries": []}]',
+        b"[" * 100_000,
+        b"\xff\xfe not text",
+    ],
+    ids=["empty", "not-json", "other-tool", "no-entries", "entries-not-a-list", "not-an-object", "deep", "not-text"],
+)
+def test_write_baseline_refuses_anything_but_a_cxlint_baseline(cxlint, project: Path, content: bytes) -> None:
+    (project / "b.json").write_bytes(content)
+    assert cxlint("check", "--write-baseline", "b.json", "emails", cwd=project).code == 2
+    assert (project / "b.json").read_bytes() == content
+    assert [p.name for p in project.iterdir() if p.name.startswith(".b.json")] == []
+
+
+def test_write_baseline_refuses_a_folder_and_a_fifo_without_blocking(cxlint, project: Path, no_reader_waits) -> None:
+    (project / "folder.json").mkdir()
+    assert cxlint("check", "--write-baseline", "folder.json", "emails", cwd=project).code == 2
+    make_fifo(project / "pipe.json", no_reader_waits)
+    run = cxlint("check", "--write-baseline", "pipe.json", "emails", cwd=project)
+    assert run.code == 2 and "pipe.json: exists and is not a cxlint baseline" in run.err
+    assert (project / "folder.json").is_dir() and stat.S_ISFIFO((project / "pipe.json").stat().st_mode)
+
+
+def test_write_baseline_replaces_a_cxlint_baseline_and_creates_a_new_one(cxlint, project: Path) -> None:
+    (project / "old.json").write_text('{"tool": "cxlint", "entries": [], "version": 1}')
+    assert cxlint("check", "--write-baseline", "old.json", "emails", cwd=project).code == 0
+    assert len(json.loads((project / "old.json").read_text())["entries"]) == 2
+    assert cxlint("check", "--write-baseline", "new/sub/b.json", "emails", cwd=project).code == 0
+    assert cxlint("check", "--write-baseline", "new/sub/b.json", "emails", cwd=project).code == 0
+    assert json.loads((project / "new" / "sub" / "b.json").read_text())["tool"] == "cxlint"

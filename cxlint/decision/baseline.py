@@ -12,16 +12,20 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from cxlint.atomic import write_atomically
-from cxlint.errors import FatalError
+from cxlint.errors import FatalError, InputError
 from cxlint.findings import Finding
 from cxlint.text.sentences import split_sentences
+from cxlint.walk import open_regular
 
 BASELINE_VERSION = 1
+_MAX_BASELINE_BYTES = 256 * 1024 * 1024
+"""Larger than any baseline a project writes; a larger file is not read to find out."""
 Key = tuple[str, str, str]
 
 
@@ -58,7 +62,11 @@ def _key_path(path: str, base: str) -> str:
 
 
 def write_baseline(path: str, findings: list[Finding], prints: Fingerprints) -> int:
-    """Write the baseline atomically (temp file in the same folder, then rename); return its entry count."""
+    """Write the baseline atomically (temp file in the same folder, then rename); return its entry count.
+
+    Only a new file or an existing cxlint baseline is written: see ``refuse_non_baseline``.
+    """
+    refuse_non_baseline(path)
     base = os.path.dirname(os.path.abspath(path))
     counts: Counter[Key] = Counter()
     texts: dict[Key, str] = {}
@@ -76,6 +84,34 @@ def write_baseline(path: str, findings: list[Finding], prints: Fingerprints) -> 
     except OSError as exc:
         raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
     return len(entries)
+
+
+def refuse_non_baseline(path: str) -> None:
+    """A FatalError unless ``path`` is free or already holds a cxlint baseline.
+
+    ``--write-baseline README.md`` (a slip of the tab key) must not replace the README: an
+    existing file is replaced only if it is a JSON object with ``"tool": "cxlint"`` and
+    ``entries``, and anything else is left byte for byte as it was.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
+    if not _holds_baseline(path, info):
+        raise FatalError(f"{path}: exists and is not a cxlint baseline; refusing to overwrite it (choose another file name)")
+
+
+def _holds_baseline(path: str, info: os.stat_result) -> bool:
+    if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BASELINE_BYTES:
+        return False
+    try:
+        with open_regular(path) as handle:
+            data = json.loads(handle.read(_MAX_BASELINE_BYTES + 1))
+    except (OSError, InputError, ValueError, RecursionError):  # unreadable, a FIFO, not UTF-8, not JSON, too deep
+        return False
+    return isinstance(data, dict) and data.get("tool") == "cxlint" and isinstance(data.get("entries"), list)
 
 
 @dataclass
