@@ -137,3 +137,19 @@ def test_internal_error_exits_2_and_names_the_file_in_every_format(cxlint, tmp_p
         assert run.code == 2, fmt
         assert "f001.md" in run.out and "internal error in rules" in run.out, fmt
         assert "f000.md" in run.out and "CX101" in run.out, fmt
+
+
+def test_the_audit_has_the_same_boundary(cxlint, tmp_path: Path, monkeypatch) -> None:
+    import cxlint.promises.inventory as inventory
+
+    (tmp_path / "a.md").write_text("Replies within 24 hours, guaranteed.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"A {POISON} page. Replies within 1 hour, guaranteed.\n", encoding="utf-8")
+    monkeypatch.setattr(inventory, "lint_document", _poisoned_doc(inventory.lint_document))
+    run = cxlint("audit", "--format", "json", ".", cwd=tmp_path)
+    assert run.code == 2
+    import json
+
+    report = json.loads(run.out)
+    assert [(e["path"], e["code"]) for e in report["errors"]] == [("./b.md", "CX000")]
+    assert "internal error in rules: Boom" in report["errors"][0]["message"]
+    assert "a.md" in run.out
