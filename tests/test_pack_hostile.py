@@ -155,3 +155,11 @@ def test_the_cli_refuses_a_bomb_pack_with_exit_2_naming_the_place(cxlint, tmp_pa
     assert run.code == 2
     assert "bomb-pack.yaml:4: YAML alias *a0 refused" in run.err
     assert "Traceback" not in run.err + run.out
+
+
+def test_limits_apply_to_the_pattern_as_written_not_to_the_expanded_word_lists() -> None:
+    # The trie of these 40 nested prefixes nests 40 groups deep once <<prefixes>> is put in.
+    words = ", ".join("x" * n for n in range(1, 41))
+    pack = REACH_PACK.replace("    reach: REACH\n", "").replace("regex: 'bonkers'", "regex: '<<prefixes>>!'")
+    ruleset = compile_ruleset([PackSource("trie.yaml", f"lists:\n  prefixes: [{words}]\n" + pack)])
+    assert ruleset.by_id()["HR101"].patterns[0].regex.search("xxxxxxxxxx!")
