@@ -143,3 +143,13 @@ def test_hostile_shapes_of_text_lint_to_the_same_findings(tmp_path: Path) -> Non
     assert not result.problems
     for name in cases:
         assert {"CX101", "CX102", "CX104"} <= {f.rule for f in result.findings if f.path.endswith(name)}, name
+
+
+def test_the_size_cap_can_be_set_in_the_config(cxlint, tmp_path: Path) -> None:
+    (tmp_path / ".cxlint.yaml").write_text("max-file-size: 4KB\n", encoding="utf-8")
+    (tmp_path / "big.md").write_text("Hello there. " * 1000, encoding="utf-8")
+    run = cxlint("check", "big.md", cwd=tmp_path)
+    assert run.code == 2 and "big.md: error: file too large (13 KiB, over the 4 KiB limit); skipped" in run.out
+    (tmp_path / ".cxlint.yaml").write_text("max-file-size: huge\n", encoding="utf-8")
+    run = cxlint("check", "big.md", cwd=tmp_path)
+    assert run.code == 2 and ".cxlint.yaml:1:" in run.err and "max-file-size" in run.err

@@ -89,7 +89,7 @@ def run_check(
             jobs=options.jobs,
             skip_strings=config.skip_strings,
             disabled_for=policy.disabled,
-            max_bytes=options.max_file_bytes or MAX_FILE_BYTES,
+            max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
             decide_file=file_decider(policy, decide_options),
         )
         if promise_check is not None:
