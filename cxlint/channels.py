@@ -31,10 +31,15 @@ _CONTENT_HINTS = (
         re.I,
     )),
     # Chatbot flows: Rasa domains and stories, intent/utterance structures of bot builders.
-    ("chatbot", re.compile(r"^\s*(?:responses|intents|stories|nlu)\s*:|\butter_\w+|\"(?:intents|utterances|bot_?responses)\"\s*:", re.M)),
+    # ``[ \t]*``, not ``\s*``: at each line start ``\s*`` would run over every blank line after it (quadratic).
+    ("chatbot", re.compile(r"^[ \t]*(?:responses|intents|stories|nlu)[ \t]*:|\butter_\w+|\"(?:intents|utterances|bot_?responses)\"\s*:", re.M)),
     ("onboarding", re.compile(r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:|\"(?:steps|screens)\"\s*:\s*\[", re.I)),
-    ("landing", re.compile(r"<(?:!doctype html|html)\b[^>]*>.*?<(?:nav|header|main|footer)\b", re.I | re.S)),
 )
+
+# A page with site chrome is a landing page: an <html> start, then navigation or a header after it.
+# Two forward searches, not one ``<html.*?<nav`` pattern, which retries from every ``<html``.
+_PAGE_START = re.compile(r"<(?:!doctype html|html)\b", re.I)
+_PAGE_CHROME = re.compile(r"<(?:nav|header|main|footer)\b", re.I)
 
 
 def infer_channel(path: str, text: str | None = None) -> str | None:
@@ -53,4 +58,7 @@ def infer_channel_from_text(text: str) -> str | None:
     for channel, pattern in _CONTENT_HINTS:
         if pattern.search(head):
             return channel
+    page = _PAGE_START.search(head)
+    if page is not None and _PAGE_CHROME.search(head, page.end()):
+        return "landing"
     return None

@@ -52,17 +52,19 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0 = one per core for large runs (48+ files), serial otherwise.")
+@click.option("--max-file-size", metavar="SIZE", callback=lambda _c, _p, v: _size(v),
+              help="Skip (and report as CX000) files larger than this, e.g. 2MB (default: the config's, else 10MB).")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
           channel: str | None, stdin_filename: str, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
-          progress: bool | None, promises_file: str | None, today: object, jobs: int) -> None:
+          progress: bool | None, promises_file: str | None, today: object, jobs: int, max_file_size: int | None) -> None:
     """Lint files and folders (or '-' for standard input)."""
     from cxlint.commands.check import CheckOptions, run_check
 
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline are exclusive")
     options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline,
-                           diff_ref, progress, promises_file, _date(today), jobs or None)
+                           diff_ref, progress, promises_file, _date(today), jobs or None, max_file_size)
     sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename, options))
 
 
@@ -125,6 +127,17 @@ def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
     from cxlint.commands.init import run_init
 
     sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
+
+
+def _size(value: str | None) -> int | None:
+    from cxlint.sizes import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-file-size") from exc
 
 
 def _date(value: object) -> "datetime.date | None":

@@ -81,11 +81,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class FileProblem:
-    """A file that could not be linted (unreadable, binary, broken): reported, never fatal."""
+    """A file that could not be linted (unreadable, binary, broken): reported, never fatal.
+
+    Every such record carries the code ``CX000`` in every output format, so a CI owner can
+    tell "cxlint could not lint this file" from a finding in its copy.
+    """
 
     path: str
     message: str
     line: int | None = None
+    code: str = "CX000"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "message": self.message}
+        return {"path": self.path, "line": self.line, "code": self.code, "message": self.message}

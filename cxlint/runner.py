@@ -8,7 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
+from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.errors import InputError, RuleError
@@ -16,6 +18,7 @@ from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
+from cxlint.sizes import show_size
 from cxlint.walk import STDIN_NAME, PathFilter, iter_files, open_regular
 
 if TYPE_CHECKING:
@@ -51,23 +54,25 @@ def decode(path: str, data: bytes) -> str:
         raise InputError(path, f"invalid UTF-8 at byte {exc.start} ({exc.reason})", line) from exc
 
 
-def read_document(path: str, channel: str | None = None, stdin_name: str = "stdin.md") -> Document:
-    """Read and parse one file (or standard input) into a Document."""
+def read_document(
+    path: str, channel: str | None = None, stdin_name: str = "stdin.md", max_bytes: int = MAX_FILE_BYTES
+) -> Document:
+    """Read and parse one file (or standard input) into a Document; one over ``max_bytes`` is reported, not read."""
     if path == STDIN_NAME:
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        data = sys.stdin.buffer.read(max_bytes + 1)
         display, reader_path = STDIN_NAME, stdin_name
     else:
         display = reader_path = path
         try:
             size = os.path.getsize(path)
-            if size > MAX_FILE_BYTES:
-                raise InputError(path, f"file is {size // (1024 * 1024)} MiB, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit; skipped")
+            if size > max_bytes:
+                raise InputError(path, f"file too large ({show_size(size)}, over the {show_size(max_bytes)} limit); skipped")
             with open_regular(path) as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+                data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(display, f"input is over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit; skipped")
+    if len(data) > max_bytes:
+        raise InputError(display, f"input too large (over the {show_size(max_bytes)} limit); skipped")
     reader = reader_for(reader_path)
     if reader is None:
         raise InputError(display, "unsupported file type; cxlint reads " + ", ".join(_known_suffixes()))
@@ -103,6 +108,8 @@ def lint_paths(
     jobs: int | None = None,
     skip_strings: tuple[str, ...] = (),
     disabled_for: Callable[[str], frozenset[str]] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    decide_file: DecideFile | None = None,
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
@@ -112,6 +119,9 @@ def lint_paths(
     that check gathers state across files, so such a run stays in one process. ``jobs``: how
     many processes (None: one per core for large runs). ``disabled_for`` gives the rules
     configuration switches off for a file: they are not run, so they feed no other rule.
+    A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
+    each file's findings while its text is at hand (suppressions, fingerprints); the result
+    keeps no file's text, only the lines the findings stand on.
     """
     from cxlint.parallel import auto_jobs, ordered_map
 
@@ -121,7 +131,7 @@ def lint_paths(
     def lint_one(path: str) -> _Outcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
         disabled = disabled_for(path) if disabled_for is not None else frozenset()
-        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled)
+        return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
     serial = promise_check is not None or STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs)
@@ -129,20 +139,25 @@ def lint_paths(
         if progress is not None:
             progress(number, len(files), files[number - 1])
         result.problems.extend(outcome.problems)
-        if outcome.source is not None:
+        decision = outcome.decision
+        if decision is not None:
             result.files += 1
-            result.sources[outcome.path] = outcome.source
-            result.findings.extend(outcome.findings)
+            result.linted.append(outcome.path)
+            result.findings.extend(decision.findings)
+            result.suppressed += decision.suppressed
+            if decision.lines:
+                result.lines[outcome.path] = decision.lines
+            result.fingerprints.update(decision.fingerprints)
     return result
 
 
 @dataclass
 class _Outcome:
-    """What linting one file produced (picklable, so a worker process can send it back)."""
+    """What linting one file left (picklable, so a worker process can send it back); no text: the
+    file's decision holds only its findings and the lines they stand on. No decision: not linted."""
 
     path: str
-    source: str | None = None
-    findings: list[Finding] = field(default_factory=list)
+    decision: FileDecision | None = None
     problems: list[FileProblem] = field(default_factory=list)
 
 
@@ -154,23 +169,56 @@ def _lint_file(
     promise_check: PromiseCheck | None,
     skip_strings: tuple[str, ...] = (),
     disabled: frozenset[str] = frozenset(),
+    max_bytes: int = MAX_FILE_BYTES,
+    decide_file: DecideFile | None = None,
 ) -> _Outcome:
+    """Read and lint one file inside the error boundary: whatever breaks is this file's error record.
+
+    A rule that breaks (a user regex past its time limit) costs that rule alone: the file's
+    other findings are kept and the rule error is reported beside them.
+    """
     try:
-        doc = read_document(path, channel, stdin_name)
+        with stage("reading"):
+            doc = read_document(path, channel, stdin_name, max_bytes)
     except InputError as exc:
         return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
+    except StageFailure as failure:
+        return _Outcome(path, problems=[internal_error(path, failure)])
+    outcome = _Outcome(doc.path)
+    findings: list[Finding] = []
+    rule_errors: list[RuleError] = []
+    for part in doc.documents():  # an e-mail's parts are linted apart: one that breaks keeps the others' findings
+        try:
+            findings.extend(_lint_part(part, ruleset, promise_check, skip_strings, disabled, rule_errors))
+        except StageFailure as failure:
+            outcome.problems.append(internal_error(doc.path, failure))
+    for message in dict.fromkeys(str(e) for e in rule_errors):
+        outcome.problems.append(FileProblem(doc.path, f"rule error: {message}"))
+    try:
+        with stage("decision"):
+            outcome.decision = (decide_file or keep_all)(doc.path, doc.source, findings)
+    except StageFailure as failure:
+        outcome.problems.append(internal_error(doc.path, failure))
+        outcome.decision = keep_all(doc.path, doc.source, findings)
+    return outcome
+
+
+def _lint_part(
+    part: Document,
+    ruleset: RuleSet,
+    promise_check: PromiseCheck | None,
+    skip_strings: tuple[str, ...],
+    disabled: frozenset[str],
+    rule_errors: list[RuleError],
+) -> list[Finding]:
     if skip_strings:
         from cxlint.readers.structured import blank_strings
 
-        for part in doc.documents():
+        with stage("masking"):
             blank_strings(part, skip_strings)
-    outcome = _Outcome(doc.path, doc.source)
-    try:
-        for part in doc.documents():
-            findings = lint_document(part, ruleset, disabled=disabled)
-            if promise_check is not None:
-                findings = promise_check.apply(part, findings)
-            outcome.findings.extend(findings)
-    except RuleError as exc:
-        outcome.problems.append(FileProblem(doc.path, f"rule error: {exc}"))
-    return outcome
+    with stage("rules"):
+        findings = lint_document(part, ruleset, disabled=disabled, errors=rule_errors)
+    if promise_check is not None:
+        with stage("promise check"):
+            findings = promise_check.apply(part, findings)
+    return findings

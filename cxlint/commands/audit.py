@@ -18,6 +18,7 @@ from cxlint.promises.inventory import build_inventory
 from cxlint.promises.matching import BACKED, UNBACKED
 from cxlint.promises.registry import load_registry
 from cxlint.promises.reports import REPORTS
+from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.rulepack.loader import builtin_sources, load_ruleset
 from cxlint.runner import iter_files, read_document
 
@@ -39,9 +40,15 @@ def run_audit(paths: tuple[str, ...], output_format: str, stream: TextIO, promis
 def _documents(paths: tuple[str, ...], channel: str | None, problems: list[FileProblem]) -> Iterator[Document]:
     for path in iter_files(paths, problems=problems):
         try:
-            yield read_document(path, channel)
+            with stage("reading"):
+                doc = read_document(path, channel)
         except InputError as exc:
             problems.append(FileProblem(exc.path, exc.reason, exc.line))
+            continue
+        except StageFailure as failure:
+            problems.append(internal_error(path, failure))
+            continue
+        yield doc
 
 
 def _configured_registry(paths: tuple[str, ...]) -> str | None:

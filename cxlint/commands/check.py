@@ -36,6 +36,7 @@ class CheckOptions:
     promises: str | None = None
     today: dt.date | None = None
     jobs: int | None = None
+    max_file_bytes: int | None = None
 
 
 def run_check(
@@ -49,10 +50,10 @@ def run_check(
     options: CheckOptions = CheckOptions(),
     err: TextIO | None = None,
 ) -> int:
-    from cxlint.decision import DecideOptions, decide
+    from cxlint.decision import DecideOptions, decide, file_decider
     from cxlint.decision.selection import Policy
     from cxlint.progress import ProgressBar, wants_progress
-    from cxlint.runner import lint_paths
+    from cxlint.runner import MAX_FILE_BYTES, lint_paths
 
     err = err or sys.stderr
     config = _config(paths, options)
@@ -65,6 +66,14 @@ def run_check(
         from cxlint.promises.check_run import finish_registry_check, registry_check
 
         promise_check = registry_check(options.promises or config.promises, options.today)
+    decide_options = DecideOptions(
+        require_reason=config.require_reason,
+        allow_words=config.allow_words,
+        baseline=options.baseline,
+        write_baseline=options.write_baseline,
+        diff_ref=options.diff_ref,
+        stdin_name=stdin_filename,
+    )
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
         produced = lint_paths(
@@ -80,24 +89,15 @@ def run_check(
             jobs=options.jobs,
             skip_strings=config.skip_strings,
             disabled_for=policy.disabled,
+            max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
+            decide_file=file_decider(policy, decide_options),
         )
         if promise_check is not None:
             finish_registry_check(promise_check, produced)
     finally:
         if bar is not None:
             bar.close()
-    decided = decide(
-        produced,
-        policy,
-        DecideOptions(
-            require_reason=config.require_reason,
-            allow_words=config.allow_words,
-            baseline=options.baseline,
-            write_baseline=options.write_baseline,
-            diff_ref=options.diff_ref,
-            stdin_name=stdin_filename,
-        ),
-    )
+    decided = decide(produced, policy, decide_options)
     FORMATTERS[output_format](decided.result, stream)
     if output_format not in HUMAN_FORMATS:
         for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too

@@ -43,6 +43,8 @@ class Config:
     skip_strings: tuple[str, ...] = ()
     """Globs over the JSON Pointers of structured files' strings that are not copy (``intents/**``, ``payload``)."""
     require_reason: bool = True
+    max_file_size: int | None = None
+    """Bytes; a larger file is reported (CX000) and not read. None: the built-in limit (10 MiB)."""
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Line of each top-level key in the file, for errors found after validation."""
 

@@ -14,6 +14,7 @@ from typing import Any
 from cxlint.channels import CHANNELS
 from cxlint.config.model import Config, Override
 from cxlint.config.sources import KEY_LINES, Locate, strip
+from cxlint.sizes import parse_size
 from cxlint.errors import FatalError
 from cxlint.findings import SEVERITIES
 
@@ -22,7 +23,7 @@ FORMATS = ("text", "full", "json", "json-lines", "sarif", "github", "junit", "gi
 """Kept in step with ``cxlint.formatters.FORMATTERS`` (a test checks), without importing them."""
 
 _LIST_KEYS = ("include", "exclude", "enable", "disable", "packs", "allow-words", "skip-strings")
-TOP_KEYS = (*_LIST_KEYS, "severity", "per-file", "promises", "fail-on", "format", "channel", "require-reason")
+TOP_KEYS = (*_LIST_KEYS, "severity", "per-file", "promises", "fail-on", "format", "channel", "require-reason", "max-file-size")
 OVERRIDE_KEYS = ("enable", "disable", "severity", "channel")
 
 
@@ -88,6 +89,12 @@ def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
     require_reason = data.get("require-reason", True)
     if not isinstance(require_reason, bool):
         raise check.fail(("require-reason",), "'require-reason' must be true or false")
+    max_file_size = None
+    if "max-file-size" in data:
+        try:
+            max_file_size = parse_size(data["max-file-size"])
+        except ValueError as exc:
+            raise check.fail(("max-file-size",), f"'max-file-size': {exc}") from exc
     return Config(
         path=shown,
         root=root,
@@ -105,6 +112,7 @@ def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
         allow_words=values.get("allow-words", ()),
         skip_strings=values.get("skip-strings", ()),
         require_reason=require_reason,
+        max_file_size=max_file_size,
         lines={key: locate((key,)) for key in data if key != KEY_LINES},
     )
 

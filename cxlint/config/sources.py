@@ -1,6 +1,7 @@
 """Read a config file into plain data plus a way to find the line of any key in it.
 
-YAML is loaded with the safe loader and every mapping remembers the lines of its keys; TOML
+YAML is loaded with the hardened loader rule packs use (safe, no aliases, bounded nesting)
+and every mapping remembers the lines of its keys; TOML
 (``tomllib``, or ``tomli`` before Python 3.11) has no positions, so keys are found in the
 text. Either way an error can name ``file:line``.
 """
@@ -10,36 +11,21 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from cxlint.errors import FatalError
+from cxlint.rulepack.yamlio import LINE_KEY, key_line, load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-KEY_LINES = "__keylines__"
+KEY_LINES = LINE_KEY
+"""The key a loaded mapping keeps its own line under: not a setting."""
 MAX_CONFIG_BYTES = 1_000_000
 
 Locate = Callable[[tuple[str, ...]], int]
-
-@lru_cache(maxsize=1)
-def _key_line_loader() -> type:
-    """A safe loader whose mappings carry the 1-based line of each key (PyYAML imported on first use)."""
-    import yaml
-
-    class KeyLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        pass
-
-    def mapping(loader: Any, node: Any) -> dict[str, Any]:
-        result = loader.construct_mapping(node, deep=True)
-        result[KEY_LINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-        return result
-
-    KeyLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    return KeyLineLoader
 
 
 def strip(node: Any) -> Any:
@@ -51,21 +37,14 @@ def strip(node: Any) -> Any:
 
 
 def read_yaml(path: str, text: str) -> tuple[Any, Locate]:
-    import yaml
-
-    try:
-        data = yaml.load(text, Loader=_key_line_loader())  # noqa: S506 - derives from SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise FatalError(f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    data = load_yaml(text, path)
 
     def locate(keys: tuple[str, ...]) -> int:
         node, line = data, 1
         for key in keys:
             if not isinstance(node, dict):
                 break
-            line = node.get(KEY_LINES, {}).get(key, line)
+            line = key_line(node, key, line) if key in node else line
             node = node.get(key)
         return line
 

@@ -3,19 +3,19 @@
 In order: rule selection and per-glob overrides, words the project allows, inline
 suppressions (which may add CX001-CX003), severity overrides, the baseline, and the
 ``--diff`` filter. Formatters then only render what is left.
+
+The steps that need a file's text run as each file is done (:mod:`cxlint.decision.per_file`),
+so no text outlives its file; :func:`decide` then does what needs the whole run.
 """
 
 from __future__ import annotations
 
-import functools
-
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cxlint.decision.baseline import Fingerprints, apply_baseline, load_baseline, write_baseline
 from cxlint.decision.gitdiff import changed_lines, on_changed_line
+from cxlint.decision.per_file import FileDecider, fingerprint_key
 from cxlint.decision.selection import Policy
-from cxlint.decision.suppress import apply_suppressions
 from cxlint.findings import Finding
 from cxlint.report import RunResult
 
@@ -36,69 +36,66 @@ class Decided:
     baseline_written: int | None = None
 
 
-def _allowed(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+def file_decider(policy: Policy, options: DecideOptions) -> FileDecider:
+    """The per-file decision for a run with these options, handed to the runner."""
+    return FileDecider(
+        policy,
+        require_reason=options.require_reason,
+        allow_words=options.allow_words,
+        stdin_name=options.stdin_name,
+        fingerprints=bool(options.baseline or options.write_baseline),
+    )
 
 
 def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided:
-    """Return a new RunResult holding only the findings to report, with counts of what was set aside."""
-    allowed = _allowed(options.allow_words)
-    by_path: dict[str, list[Finding]] = {}
-    for finding in result.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    kept: list[Finding] = []
-    suppressed = 0
-    for path in dict.fromkeys([*by_path, *result.sources]):
-        findings = [
-            f
-            for f in by_path.get(path, [])
-            if policy.enabled(path, f.rule) and not (allowed and allowed.search(f.text))
-        ]
-        source = result.sources.get(path)
-        if source is not None:
-            outcome = apply_suppressions(
-                path,
-                options.stdin_name if path == "-" else path,
-                source,
-                findings,
-                policy.rules,
-                functools.partial(_enabled_in, policy, path),
-                options.require_reason,
-            )
-            suppressed += outcome.suppressed
-            findings = outcome.kept + [m for m in outcome.meta if policy.enabled(path, m.rule)]
-        kept.extend(_relevel(f, policy) for f in findings)
-    kept.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
-    decided = RunResult(
-        findings=kept,
-        problems=result.problems,
-        files=result.files,
-        sources=result.sources,
-        rules=policy.rules,
-        suppressed=suppressed,
-    )
+    """The run-wide steps, on findings already decided file by file: late findings, baseline, ``--diff``.
+
+    Run-wide findings (``result.pending``: promise conflicts, registry expiry) came after their
+    files were decided; each such file is read again to apply its suppressions to them.
+    """
+    per_file = file_decider(policy, options)
+    if result.pending:
+        _decide_pending(result, per_file)
+    result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
+    result.rules = policy.rules
     written = None
-    prints = Fingerprints(result.sources)
+    prints = Fingerprints({}, known=result.fingerprints)
     if options.write_baseline:
-        written = write_baseline(options.write_baseline, kept, prints)
-        decided.baselined, decided.findings = len(kept), []
+        written = write_baseline(options.write_baseline, result.findings, prints)
+        result.baselined, result.findings = len(result.findings), []
     elif options.baseline:
-        decided.findings, decided.baselined, decided.stale = apply_baseline(load_baseline(options.baseline), kept, prints)
+        result.findings, result.baselined, result.stale = apply_baseline(load_baseline(options.baseline), result.findings, prints)
     if options.diff_ref:
         changed = changed_lines(options.diff_ref)
-        decided.findings = [
-            f for f in decided.findings if f.path == "-" or on_changed_line(f.path, f.line, f.end_line, changed)
-        ]
-    return Decided(decided, written)
+        result.findings = [f for f in result.findings if f.path == "-" or on_changed_line(f.path, f.line, f.end_line, changed)]
+    return Decided(result, written)
 
 
-def _relevel(finding: Finding, policy: Policy) -> Finding:
-    level = policy.severity(finding.path, finding.rule, finding.severity)
-    return finding if level == finding.severity else replace(finding, severity=level)
+def _decide_pending(result: RunResult, per_file: FileDecider) -> None:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in result.pending:
+        by_path.setdefault(finding.path, []).append(finding)
+    result.pending = []
+    for path, findings in by_path.items():
+        source = _read_again(path)
+        decision = per_file(path, source or "", findings, meta=False)
+        result.findings.extend(decision.findings)
+        result.suppressed += decision.suppressed
+        result.lines.setdefault(path, {}).update(decision.lines)
+        result.fingerprints.update(decision.fingerprints)
 
 
-def _enabled_in(policy: Policy, path: str, rule_id: str) -> bool:
-    return policy.enabled(path, rule_id)
+def _read_again(path: str) -> str | None:
+    """A file's text once more, for the few run-wide findings that land in it; None if it cannot be read."""
+    if path == "-":
+        return None
+    from cxlint.errors import InputError
+    from cxlint.runner import read_document
+
+    try:
+        return read_document(path).source
+    except (InputError, OSError):
+        return None
+
+
+__all__ = ["DecideOptions", "Decided", "FileDecider", "decide", "file_decider", "fingerprint_key"]

@@ -34,10 +34,15 @@ def _norm(text: str) -> str:
 
 
 class Fingerprints:
-    """Fingerprints of findings, splitting each file into sentences once."""
+    """Fingerprints of findings, splitting each file into sentences once.
 
-    def __init__(self, sources: dict[str, str]) -> None:
+    ``known`` holds fingerprints taken while each file's text was at hand (the run keeps no
+    texts); a finding found there is not fingerprinted again.
+    """
+
+    def __init__(self, sources: dict[str, str], known: dict[tuple[str, str, int, int], str] | None = None) -> None:
         self.sources = sources
+        self.known = known or {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
 
     def sentence(self, finding: Finding) -> str:
@@ -51,6 +56,9 @@ class Fingerprints:
         return finding.text
 
     def of(self, finding: Finding) -> str:
+        known = self.known.get((finding.path, finding.rule, finding.start, finding.end))
+        if known is not None:
+            return known
         data = "\0".join((finding.rule, _norm(finding.text), _norm(self.sentence(finding))))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 

@@ -7,16 +7,20 @@ import re
 
 from cxlint.document import Document
 from cxlint.engine.targets import Target
+from cxlint.errors import RuleError
 from cxlint.rulepack.model import Rule, RuleSet
 
 _DIGIT_RUN = re.compile(r"[\dƤ]+")
 
 
-def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSet) -> dict[int, dict[str, Rule]]:
+def candidate_rules(
+    mask: str, sentences: list[tuple[int, int]], ruleset: RuleSet, errors: list[RuleError] | None = None
+) -> dict[int, dict[str, Rule]]:
     """For each sentence that holds an anchor, the rules whose anchors occur in it.
 
     Word anchors: one set intersection per sentence. Regex anchors: one pass each over the mask
-    (a handful); those that begin with a digit are only tried where a number starts.
+    (a handful); those that begin with a digit are only tried where a number starts. A user
+    anchor that breaks (past its time limit) is recorded in ``errors`` and adds no candidates.
     """
     found: dict[int, dict[str, Rule]] = {}
     for index, (start, end) in enumerate(sentences):
@@ -38,56 +42,100 @@ def candidate_rules(mask: str, sentences: list[tuple[int, int]], ruleset: RuleSe
             bucket[rule.id] = rule
 
     for pattern, owners in ruleset.regex_anchors:
-        for match in pattern.finditer(mask):
-            add(match.start(), owners)
+        try:
+            for match in pattern.finditer(mask):
+                add(match.start(), owners)
+        except RuleError as exc:
+            _record(errors, exc)
+    broken: set[int] = set()
     if ruleset.digit_anchors:
         for run in _DIGIT_RUN.finditer(mask):
             start = run.start()
-            for pattern, owners in ruleset.digit_anchors:
-                if pattern.match(mask, start):
-                    add(start, owners)
+            for number, (pattern, owners) in enumerate(ruleset.digit_anchors):
+                if number in broken:
+                    continue
+                try:
+                    if pattern.match(mask, start):
+                        add(start, owners)
+                except RuleError as exc:
+                    broken.add(number)
+                    _record(errors, exc)
     return found
 
 
-def regex_targets(mask: str, sentences: list[tuple[int, int]], candidates: dict[int, dict[str, Rule]]) -> list[Target]:
-    """Run the regex patterns of each candidate rule within its sentence."""
+def _record(errors: list[RuleError] | None, exc: RuleError) -> None:
+    """Keep a broken rule's error for the file's report; without a list to keep it in, raise it."""
+    if errors is None:
+        raise exc
+    errors.append(exc)
+
+
+def regex_targets(
+    mask: str,
+    sentences: list[tuple[int, int]],
+    candidates: dict[int, dict[str, Rule]],
+    errors: list[RuleError] | None = None,
+) -> list[Target]:
+    """Run the regex patterns of each candidate rule within its sentence.
+
+    A rule whose pattern breaks (a user regex past its time limit) is recorded in ``errors`` and
+    not run again on this document; the other rules' targets are kept.
+    """
     targets: list[Target] = []
+    broken: set[str] = set()
     for index, rules in candidates.items():
         start, end = sentences[index]
         text = mask[start:end]  # patterns see the sentence alone, so ^ and $ are its edges
         for rule in rules.values():
-            for pattern in rule.patterns:
-                if pattern.regex is None:
-                    continue
-                for match in pattern.regex.finditer(text):
-                    span = _span(match)
-                    if span[1] > span[0]:
-                        groups = match.groupdict()
-                        value = groups.get("value") or groups.get("value2")
-                        targets.append(
-                            Target(rule, start + span[0], start + span[1], index, value=value, kind=pattern.promise_kind or rule.kind)
-                        )
+            if rule.id in broken:
+                continue
+            try:
+                targets.extend(_rule_targets(rule, text, start, index))
+            except RuleError as exc:
+                broken.add(rule.id)
+                _record(errors, exc)
     return targets
 
 
-def placeholder_targets(doc: Document, sentences: list[tuple[int, int]], ruleset: RuleSet) -> list[Target]:
+def _rule_targets(rule: Rule, text: str, start: int, index: int) -> list[Target]:
+    targets: list[Target] = []
+    for pattern in rule.patterns:
+        if pattern.regex is None:
+            continue
+        for match in pattern.regex.finditer(text):
+            span = _span(match)
+            if span[1] > span[0]:
+                groups = match.groupdict()
+                value = groups.get("value") or groups.get("value2")
+                targets.append(Target(rule, start + span[0], start + span[1], index, value=value, kind=pattern.promise_kind or rule.kind))
+    return targets
+
+
+def placeholder_targets(
+    doc: Document, sentences: list[tuple[int, int]], ruleset: RuleSet, errors: list[RuleError] | None = None
+) -> list[Target]:
     """Placeholders whose variable names match a rule (``{{ view_count }}``)."""
     if not doc.placeholders or not ruleset.placeholder_rules:
         return []
     starts = [s for s, _ in sentences]
     targets = []
+    broken: set[str] = set()
     for placeholder in doc.placeholders:
         index = bisect.bisect_right(starts, placeholder.start) - 1
         if index < 0 or placeholder.start >= sentences[index][1]:
             continue
         probe = placeholder.raw
         for rule in ruleset.placeholder_rules:
-            for pattern in rule.patterns:
-                if pattern.placeholder is not None and pattern.placeholder.search(probe):
-                    targets.append(
-                        Target(rule, placeholder.start, placeholder.end, index, value=placeholder.name, placeholder=placeholder.raw)
-                    )
-                    break
+            if rule.id in broken:
+                continue
+            try:
+                hit = any(p.placeholder is not None and p.placeholder.search(probe) for p in rule.patterns)
+            except RuleError as exc:
+                broken.add(rule.id)
+                _record(errors, exc)
+                continue
+            if hit:
+                targets.append(Target(rule, placeholder.start, placeholder.end, index, value=placeholder.name, placeholder=placeholder.raw))
     return targets
 
 

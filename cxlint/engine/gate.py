@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
+from cxlint.errors import RuleError
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.leading import rare_leading_class
@@ -55,8 +56,10 @@ class GateIndex:
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         return self
 
-    def candidates(self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence]) -> dict[int, set[GatedFrame]]:
-        """Frames worth trying, by sentence index."""
+    def candidates(
+        self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], errors: list[RuleError] | None = None
+    ) -> dict[int, set[GatedFrame]]:
+        """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``."""
         found: dict[int, set[GatedFrame]] = {}
         by_word = self.by_word
         for index, sentence in enumerate(sentences):
@@ -74,20 +77,25 @@ class GateIndex:
             starts = [s for s, _ in spans]
             holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
             for (regex, owners), lead in zip(self.by_regex, self.leads):
-                if lead is not None:  # a rare first character: search only the sentences that have one
-                    where = holding.get(lead)
-                    if where is None:
-                        where = holding[lead] = (
-                            [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
-                            if re.search(lead, mask, re.IGNORECASE)
-                            else []
-                        )
-                    for index in where:
-                        if regex.search(sentences[index].text) is not None:
+                try:
+                    if lead is not None:  # a rare first character: search only the sentences that have one
+                        where = holding.get(lead)
+                        if where is None:
+                            where = holding[lead] = (
+                                [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
+                                if re.search(lead, mask, re.IGNORECASE)
+                                else []
+                            )
+                        for index in where:
+                            if regex.search(sentences[index].text) is not None:
+                                found.setdefault(index, set()).update(owners)
+                        continue
+                    for match in regex.finditer(mask):
+                        index = bisect.bisect_right(starts, match.start()) - 1
+                        if index >= 0 and match.start() < spans[index][1]:
                             found.setdefault(index, set()).update(owners)
-                    continue
-                for match in regex.finditer(mask):
-                    index = bisect.bisect_right(starts, match.start()) - 1
-                    if index >= 0 and match.start() < spans[index][1]:
-                        found.setdefault(index, set()).update(owners)
+                except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
+                    if errors is None:
+                        raise
+                    errors.append(exc)
         return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from itertools import islice
 
 from cxlint.document import Document
 from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex_targets
@@ -12,6 +13,7 @@ from cxlint.engine.context import categories_for, document_categories, find_modi
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.targets import Target
+from cxlint.errors import RuleError
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet, Scoring
@@ -23,21 +25,29 @@ _FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}
 _NO_SCORING = Scoring({})
 
 
-def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled: frozenset[str] = frozenset()) -> list[Finding]:
+def lint_document(
+    doc: Document,
+    ruleset: RuleSet,
+    gated: bool = True,
+    disabled: frozenset[str] = frozenset(),
+    errors: list[RuleError] | None = None,
+) -> list[Finding]:
     """All findings of ``ruleset`` in ``doc``, in source order.
 
     Rules in ``disabled`` (switched off by configuration for this file) find nothing, so they
     add no signal to other rules' scores and satisfy no rule's ``requires``. ``gated=False``
     tries every frame on every sentence: the tests compare it with the derived prefilter to
-    prove the prefilter loses nothing.
+    prove the prefilter loses nothing. With ``errors``, a rule that breaks on this document (a
+    user regex past its time limit) is recorded there and skipped, and the other rules' findings
+    stand; without it, the RuleError is raised.
     """
     spans = split_sentences(doc.mask)
     plain = normalize(doc.mask)
     sentences = [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans]
-    candidates = candidate_rules(doc.mask, spans, ruleset)
-    targets = regex_targets(doc.mask, spans, candidates)
-    targets += placeholder_targets(doc, spans, ruleset)
-    targets += _frame_targets(plain, spans, sentences, ruleset, gated)
+    candidates = candidate_rules(doc.mask, spans, ruleset, errors)
+    targets = regex_targets(doc.mask, spans, candidates, errors)
+    targets += placeholder_targets(doc, spans, ruleset, errors)
+    targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors)
     if disabled:
         targets = [t for t in targets if t.rule.id not in disabled]
     spacy_rules = {i: [r for r in rules.values() if r.needs_spacy_match] for i, rules in candidates.items()}
@@ -48,11 +58,13 @@ def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled:
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
     reach = max((t.rule.reach for t in targets), default=0)
     around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(spans)}
-    evidence = _evidence(doc.mask, spans, sentences, around, ruleset)
+    evidence = _evidence(doc.mask, spans, sentences, around, ruleset, errors)
     if spacy_rules:
+        from cxlint.boundary import stage
         from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only for token and phrase patterns of user packs
 
-        targets += apply_nlp(doc.mask, spans, sorted(with_targets), targets, spacy_rules, ruleset)
+        with stage("NLP"):
+            targets += apply_nlp(doc.mask, spans, sorted(with_targets), targets, spacy_rules, ruleset)
     _modifiers(sentences, targets, ruleset)
     _footnote_backing(doc, spans, targets)
     if targets:
@@ -61,9 +73,17 @@ def lint_document(doc: Document, ruleset: RuleSet, gated: bool = True, disabled:
 
 
 def _frame_targets(
-    plain: str, spans: list[tuple[int, int]], sentences: list[Sentence], ruleset: RuleSet, gated: bool
+    plain: str,
+    spans: list[tuple[int, int]],
+    sentences: list[Sentence],
+    ruleset: RuleSet,
+    gated: bool,
+    errors: list[RuleError] | None = None,
 ) -> list[Target]:
-    """Targets of frame rules, tried only on the sentences their derived gate lets through."""
+    """Targets of frame rules, tried only on the sentences their derived gate lets through.
+
+    A rule whose user regex slot breaks is recorded in ``errors`` and not tried again here.
+    """
     gates = ruleset.frame_gates
     if gates is None:
         return []
@@ -71,19 +91,27 @@ def _frame_targets(
     if not rules:
         return []
     if gated:
-        candidates = gates.candidates(plain, spans, sentences)
+        candidates = gates.candidates(plain, spans, sentences, errors)
     else:
         every = {(rule_id, n) for rule_id, rule in rules.items() for n in range(len(rule.frames))}
         candidates = {index: every for index in range(len(sentences))}
     targets: list[Target] = []
+    broken: set[str] = set()
     for index, frames in candidates.items():
         sentence = sentences[index]
         for rule_id, number in sorted(frames):
             rule = rules.get(rule_id)
-            if rule is None:
+            if rule is None or rule_id in broken:
                 continue
-            for hit in match_frame(rule.frames[number], sentence):
-                targets.append(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind))
+            try:
+                hits = match_frame(rule.frames[number], sentence)
+            except RuleError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+                broken.add(rule_id)
+                continue
+            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind) for hit in hits)
     return targets
 
 
@@ -106,22 +134,39 @@ def _channel_filter(targets: list[Target], channel: str | None) -> list[Target]:
 
 
 def _evidence(
-    mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], indices: set[int], ruleset: RuleSet
+    mask: str,
+    spans: list[tuple[int, int]],
+    sentences: list[Sentence],
+    indices: set[int],
+    ruleset: RuleSet,
+    errors: list[RuleError] | None = None,
 ) -> dict[int, set[str]]:
+    """The evidence names found in each sentence; evidence whose user regex breaks is recorded and dropped."""
     found: dict[int, set[str]] = {}
-    for index in indices:
+    live = list(ruleset.evidence)
+    for index in sorted(indices):
         start, end = spans[index]
         text = mask[start:end]
-        found[index] = {
-            ev.name
-            for ev in ruleset.evidence
-            if (ev.regex is not None and ev.regex.search(text)) or any(match_frame(f, sentences[index]) for f in ev.frames)
-        }
+        names: set[str] = set()
+        for ev in list(live):
+            try:
+                if (ev.regex is not None and ev.regex.search(text)) or any(match_frame(f, sentences[index]) for f in ev.frames):
+                    names.add(ev.name)
+            except RuleError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+                live.remove(ev)
+        found[index] = names
     return found
 
 
 def _footnote_backing(doc: Document, sentences: list[tuple[int, int]], targets: list[Target]) -> None:
-    """A claim followed (later in its sentence) by a footnote marker whose note is in the same file is backed."""
+    """A claim followed (later in its sentence) by a footnote marker whose note is in the same file is backed.
+
+    Each marker's notes are found once per document, so a page of footnoted claims stays linear.
+    """
+    notes: dict[str, list[tuple[int, int]]] = {}
     for target in targets:
         match = _FOOTNOTE_AFTER.match(doc.source, target.end) or _FOOTNOTE_LATER.search(
             doc.source, target.end, sentences[target.sentence][1] + 1
@@ -129,8 +174,11 @@ def _footnote_backing(doc: Document, sentences: list[tuple[int, int]], targets: 
         if not match:
             continue
         marker = match.group(1).lstrip("\\")
-        note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"[ \t]*\S")
-        if any(not (m.start() <= match.start(1) < m.end()) for m in note.finditer(doc.source)):
+        spans = notes.get(marker)
+        if spans is None:
+            note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"[ \t]*\S")
+            spans = notes[marker] = [m.span() for m in islice(note.finditer(doc.source), 2)]
+        if any(not (start <= match.start(1) < end) for start, end in spans):
             target.modifiers.add("BACKED")
 
 
@@ -233,21 +281,19 @@ def _one_per_span(findings: list[Finding]) -> list[Finding]:
     """Touching promise findings are one promise ("money-back guarantee"): keep the most severe, then the longest.
 
     Barista findings stay apart: each is a different signal the writer can remove.
+    Findings come sorted by start and kept promises never touch one another, so only the last
+    kept promise can touch the next one: one pass, linear in the findings.
     """
     kept: list[Finding] = []
+    last = -1  # index in ``kept`` of the last promise kept
     for finding in findings:
-        clash = next(
-            (
-                k
-                for k in kept
-                if k.category == finding.category == "promise" and finding.start <= k.end + 1 and k.start <= finding.end + 1
-            ),
-            None,
-        )
-        if clash is None:
+        clash = kept[last] if last >= 0 and finding.category == "promise" else None
+        if clash is None or not (finding.start <= clash.end + 1 and clash.start <= finding.end + 1):
+            if finding.category == "promise":
+                last = len(kept)
             kept.append(finding)
         elif (SEVERITY_RANK[finding.severity], finding.end - finding.start) > (SEVERITY_RANK[clash.severity], clash.end - clash.start):
-            kept[kept.index(clash)] = finding
+            kept[last] = finding
     return kept
 
 

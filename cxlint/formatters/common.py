@@ -17,11 +17,7 @@ def counts(result: RunResult) -> dict[str, int]:
 
 
 def source_line(result: RunResult, path: str, line: int) -> str | None:
-    source = result.sources.get(path)
-    if source is None:
-        return None
-    lines = source.split("\n")
-    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
+    return result.lines.get(path, {}).get(line)
 
 
 def byte_column(result: RunResult, path: str, line: int, column: int) -> int:

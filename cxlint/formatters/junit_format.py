@@ -10,7 +10,7 @@ from cxlint.report import RunResult
 
 
 def render(result: RunResult, stream: TextIO) -> None:
-    by_path: dict[str, list] = {path: [] for path in result.sources}
+    by_path: dict[str, list] = {path: [] for path in result.linted}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
     root = ET.Element("testsuites", name=TOOL_NAME, tests="0", failures=str(len(result.findings)), errors=str(len(result.problems)))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cxlint.document import Document
+from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.engine.linter import lint_document
 from cxlint.findings import FileProblem
 from cxlint.promises.consistency import Conflict, find_conflicts
@@ -96,7 +97,13 @@ def build_inventory(docs: Iterable[Document], ruleset: RuleSet, registry: Regist
     files = 0
     for doc in docs:
         files += 1
-        check.apply(doc, lint_document(doc, ruleset))
+        try:
+            with stage("rules"):
+                check.apply(doc, lint_document(doc, ruleset))
+        except StageFailure as failure:  # the error boundary: this file's record, the audit goes on
+            if problems is None:
+                raise
+            problems.append(internal_error(doc.path, failure))
     conflicts = find_conflicts([a.record for a in check.assessments])
     by_record: dict[int, list[Conflict]] = {}
     for conflict in conflicts:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import yaml
-
 from cxlint.channels import CHANNELS
 from cxlint.errors import FatalError
 from cxlint.promises.values import Value, embedded_value, parse_value
-from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml
+from cxlint.rulepack import schema
+from cxlint.rulepack.yamlio import MAX_YAML_BYTES, item_line, line_of, load_yaml
 from cxlint.textfile import read_config_text
 
 from cxlint.promises.kinds import KINDS, PHRASE_KINDS, QUANTITATIVE  # noqa: F401  (re-exported)
 
-FIELDS = frozenset({"id", "kind", "value", "text", "evidence", "owner", "reviewed", "expires", "channels", "scope"})
+FIELDS = frozenset(schema.REGISTRY_ENTRY)
 DRAFT_MARK = "TODO"
 EXPIRY_WARNING_DAYS = 30
 
@@ -73,28 +72,27 @@ def load_registry(path: str) -> Registry:
     """Read and validate ``path``; raise RegistryError listing every problem."""
     text = read_config_text(path, "promises registry", MAX_YAML_BYTES)
     try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise RegistryError([f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}"]) from exc
+        data = load_yaml(text, path)
+    except FatalError as exc:  # invalid YAML, or an alias or nesting refused by the hardened loader
+        raise RegistryError([str(exc)]) from exc
     return parse_registry(data, path)
 
 
 def parse_registry(data: object, path: str) -> Registry:
     if not isinstance(data, dict) or not isinstance(data.get("promises"), list):
         raise RegistryError([f"{path}:1: the registry needs a top-level 'promises:' list"])
-    problems: list[str] = []
+    problems: list[str] = list(schema.problems(data, schema.REGISTRY, path, level="top-level"))
     entries: list[Entry] = []
     seen: dict[str, int] = {}
-    for raw in data["promises"]:
+    for number, raw in enumerate(data["promises"]):
+        line = line_of(raw) or item_line(data["promises"], number)
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(raw_id, str) and raw_id in seen:
-            problems.append(f"{path}:{line_of(raw)}: duplicate id '{raw_id}' (first at line {seen[raw_id]})")
+            problems.append(f"{path}:{line}: duplicate id '{raw_id}' (first at line {seen[raw_id]})")
             continue
         if isinstance(raw_id, str):
-            seen[raw_id] = line_of(raw)
-        entry = _entry(raw, path, problems)
+            seen[raw_id] = line
+        entry = _entry(raw, path, line, problems)
         if entry is not None:
             entries.append(entry)
     if problems:
@@ -102,16 +100,16 @@ def parse_registry(data: object, path: str) -> Registry:
     return Registry(path, tuple(entries))
 
 
-def _entry(raw: object, path: str, problems: list[str]) -> Entry | None:
-    line = line_of(raw)
+def _entry(raw: object, path: str, line: int, problems: list[str]) -> Entry | None:
     where = f"{path}:{line}"
     if not isinstance(raw, dict):
         problems.append(f"{where}: an entry must be a mapping with id, kind, value or text, and evidence")
         return None
     before = len(problems)
-    unknown = sorted(k for k in raw if k not in FIELDS and k != "__line__")
-    if unknown:
-        problems.append(f"{where}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(FIELDS))}")
+    label = f"'{raw['id']}'" if isinstance(raw.get("id"), str) else ""
+    problems.extend(schema.problems(raw, schema.REGISTRY_ENTRY, path, label, noun="field"))
+    if len(problems) > before:  # values of the wrong type: the checks below would misread them
+        return None
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not entry_id.strip():
         problems.append(f"{where}: missing 'id'")

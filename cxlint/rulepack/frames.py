@@ -16,15 +16,15 @@ from cxlint.errors import FatalError
 from cxlint.lexicon.forms import zipf
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
 from cxlint.text.tokens import phrase_tokens
+from cxlint.rulepack import schema
 from cxlint.rulepack.names import did_you_mean
-from cxlint.rulepack.yamlio import line_of
+from cxlint.rulepack.yamlio import item_line, key_line, line_of
 from cxlint.text.lazyregex import LazyRegex
 
 MAX_REGEX_CHARS = 200
 """A shape or regex slot longer than this (insignificant whitespace and comments aside) is refused."""
 
-_SLOT_KEYS = frozenset("lexicon word shape placeholder any regex after before within at unless_next unless_prev __line__".split())
-_FRAME_KEYS = frozenset("report value kind __line__".split())
+_FRAME_KEYS = frozenset(schema.FRAME_KEYS) | {"__line__"}
 _AT = ("start", "end")
 _MATCHER_KEYS = ("lexicon", "word", "shape", "placeholder", "any", "regex")
 
@@ -120,20 +120,21 @@ def regex_size(pattern: str) -> int:
 def compile_frames(specs: Any, ctx: FrameContext, where: str, line: int) -> tuple[Frame, ...]:
     if not isinstance(specs, list) or not specs:
         raise FatalError(f"{ctx.source}:{line}: {where}: 'frames' must be a non-empty list of frames")
-    return tuple(compile_frame(spec, ctx, where, line) for spec in specs)
+    return tuple(compile_frame(spec, ctx, where, item_line(specs, number, line)) for number, spec in enumerate(specs))
 
 
 def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     line = line_of(spec) or line
     if not isinstance(spec, dict):
         raise FatalError(f"{ctx.source}:{line}: {where}: a frame is a mapping of slot names to slots")
+    schema.check(spec, schema.FRAME_KEYS, ctx.source, where, open_ended=True)
     slots: dict[str, Slot] = {}
     for name, slot_spec in spec.items():
         if name in _FRAME_KEYS:
             continue
         if not isinstance(name, str):
             raise FatalError(f"{ctx.source}:{line}: {where}: slot name {name!r} is not a name (YAML reads on, off, yes and no as true/false)")
-        slots[str(name)] = _slot(str(name), slot_spec, ctx, where, line_of(slot_spec) or line)
+        slots[str(name)] = _slot(str(name), slot_spec, ctx, where, key_line(spec, name, line))
     if not slots:
         raise FatalError(f"{ctx.source}:{line}: {where}: a frame needs at least one slot")
     for slot in slots.values():
@@ -180,13 +181,9 @@ def _solving_order(slots: dict[str, Slot], ctx: FrameContext, where: str, line: 
 def _slot(name: str, spec: Any, ctx: FrameContext, where: str, line: int) -> Slot:
     if not isinstance(spec, dict):
         raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r} must be a mapping such as {{lexicon: observer_verb}}")
-    unknown = sorted(set(spec) - _SLOT_KEYS)
-    if unknown:
-        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _SLOT_KEYS - {'__line__'})}")
+    schema.check(spec, schema.SLOT, ctx.source, f"{where}: slot {name!r}")
     matcher = compile_matcher(spec, ctx, f"{where}: slot {name!r}", line)
-    within = spec.get("within", 0)
-    if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 50:
-        raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: within must be a whole number from 0 to 50")
+    within = spec.get("within") or 0
     at = spec.get("at")
     if at is not None and at not in _AT:
         raise FatalError(f"{ctx.source}:{line}: {where}: slot {name!r}: at must be start or end")
@@ -237,6 +234,8 @@ def compile_matcher(spec: Any, ctx: FrameContext, where: str, line: int) -> Matc
     if kind == "any":
         if not isinstance(value, list) or not value:
             raise FatalError(f"{ctx.source}:{line}: {where}: any must be a list of matchers")
+        for option in value:
+            schema.check(option, schema.MATCHER, ctx.source, where)
         options = tuple(compile_matcher(option, ctx, where, line_of(option) or line) for option in value)
         return Matcher("any", "any:" + ",".join(o.key for o in options), options=options)
     if not ctx.allow_regex:

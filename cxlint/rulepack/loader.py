@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cxlint.channels import CHANNELS
 from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
@@ -16,9 +17,10 @@ from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, compile_frames, regex_size
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
+from cxlint.rulepack import schema
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.sources import pack_root
-from cxlint.rulepack.yamlio import MAX_YAML_BYTES, line_of, load_yaml, strip_lines
+from cxlint.rulepack.yamlio import LINE_KEY, MAX_YAML_BYTES, item_line, key_line, line_of, load_yaml, strip_lines
 from cxlint.text.anchors import AnchorIndex
 from cxlint.textfile import read_config_text
 from cxlint.text.lazyregex import LazyRegex
@@ -26,13 +28,6 @@ from cxlint.text.wordlists import expand, trie_regex
 
 _MACRO = re.compile(r"<<(\w+)>>")
 _ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
-_RULE_KEYS = frozenset(
-    "id name category severity message rationale suggestion patterns anchors signal requires cancel soften "
-    "kind channels replacement examples reach frames detector __line__".split()
-)
-_PACK_KEYS = frozenset("pack category categories lists lexicons shapes signals scoring evidence modifiers rules __line__".split())
-_MODIFIER_KEYS = frozenset("name category phrases regex trigger frames direction max_scope terminators pseudo document __line__".split())
-_LEXICON_KEYS = frozenset("words pos about include __line__".split())
 _POS = ("verb", "noun", "any")
 _REGEX_SYNTAX = re.compile(r"\\|\||[\[\]{}]|\(\?|\.[*+]|\)[*+?]")
 """What only a regex would hold: a lexicon entry with it was written as a pattern, not a word."""
@@ -81,13 +76,10 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
     documents = [(src, _parse(src)) for src in sources]
     lists: dict[str, tuple[str, ...]] = {}
     for src, doc in documents:
-        unknown = sorted(set(doc) - _PACK_KEYS)
-        if unknown:
-            raise FatalError(f"{src.name}:{line_of(doc)}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _PACK_KEYS - {'__line__'})}")
         for name, spec in (doc.get("lists") or {}).items():
-            if name == "__line__":
+            if name == LINE_KEY:
                 continue
-            lists[name] = tuple(_list_words(src, name, spec))
+            lists[name] = tuple(_list_words(src, name, spec, key_line(doc["lists"], name)))
     lexicons = _lexicons(documents)
     shapes = _shapes(documents)
     builder = _Builder(lists, lexicons, shapes)
@@ -109,8 +101,8 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
             scoring[pack] = pack_scoring
             weights.update(pack_scoring.signals)
         for name, spec in (doc.get("evidence") or {}).items():
-            if name != "__line__":
-                evidence.append(builder.evidence(src, str(name), spec))
+            if name != LINE_KEY:
+                evidence.append(builder.evidence(src, str(name), spec, key_line(doc["evidence"], name)))
         for spec in doc.get("modifiers") or []:
             modifiers.append(builder.modifier(src, spec))
     for src, doc in documents:
@@ -128,32 +120,29 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
 
 def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Lexicon]:
     """Every lexicon of every pack, compiled, includes resolved (a name may be defined once)."""
-    specs: dict[str, tuple[PackSource, Any]] = {}
+    specs: dict[str, tuple[PackSource, Any, int]] = {}
     for src, doc in documents:
         for name, spec in (doc.get("lexicons") or {}).items():
-            if name == "__line__":
+            if name == LINE_KEY:
                 continue
             name = str(name)
             if name in specs:
                 first = specs[name][0]
-                raise FatalError(f"{src.name}:{line_of(spec) or line_of(doc)}: lexicon {name!r} is already defined in {first.name}")
-            specs[name] = (src, spec)
+                raise FatalError(f"{src.name}:{key_line(doc['lexicons'], name)}: lexicon {name!r} is already defined in {first.name}")
+            specs[name] = (src, spec, key_line(doc["lexicons"], name))
     built: dict[str, Lexicon] = {}
 
     def build(name: str, trail: tuple[str, ...]) -> Lexicon:
         if name in built:
             return built[name]
-        src, spec = specs[name]
-        line = line_of(spec)
+        src, spec, line = specs[name]
         if name in trail:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} includes itself ({' -> '.join(trail + (name,))})")
         if isinstance(spec, list):
             spec = {"words": spec}
         if not isinstance(spec, dict):
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} must be a list of words or a mapping with 'words'")
-        unknown = sorted(set(spec) - _LEXICON_KEYS)
-        if unknown:
-            raise FatalError(f"{src.name}:{line}: lexicon {name!r}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _LEXICON_KEYS - {'__line__'})}")
+        schema.check(spec, schema.LEXICON, src.name, f"lexicon {name!r}")
         pos = spec.get("pos")
         if pos is not None and pos not in _POS:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r}: pos must be one of {', '.join(_POS)}")
@@ -188,9 +177,11 @@ def _shapes(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Sha
     shapes: dict[str, Shape] = {}
     for src, doc in documents:
         for name, spec in (doc.get("shapes") or {}).items():
-            if name == "__line__":
+            if name == LINE_KEY:
                 continue
-            line = line_of(spec) or line_of(doc)
+            line = key_line(doc["shapes"], name)
+            if isinstance(spec, dict):
+                schema.check(spec, schema.SHAPE, src.name, f"shape {name!r}")
             pattern = spec.get("regex") if isinstance(spec, dict) else spec
             if not isinstance(pattern, str) or not pattern.strip():
                 raise FatalError(f"{src.name}:{line}: shape {name!r} needs a regex")
@@ -211,26 +202,16 @@ def _scoring(src: PackSource, doc: dict[str, Any]) -> Scoring | None:
         if not legacy:
             return None
         spec = {"signals": legacy}
-    line = line_of(spec) or line_of(doc)
-    if not isinstance(spec, dict):
-        raise FatalError(f"{src.name}:{line}: scoring must be a mapping with 'signals'")
-    unknown = sorted(set(spec) - {"signals", "error_at", "info_below", "__line__"})
-    if unknown:
-        raise FatalError(f"{src.name}:{line}: scoring: unknown key {unknown[0]!r}{did_you_mean(unknown[0], ['signals', 'error_at', 'info_below'])}")
+    schema.check(spec, schema.SCORING, src.name, "scoring")
     signals: dict[str, float] = {}
-    for key, value in (spec.get("signals") or {}).items():
-        if key == "__line__":
+    weights = spec.get("signals") or {}
+    for key, value in weights.items():
+        if key == LINE_KEY:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < float(value) <= 100:
-            raise FatalError(f"{src.name}:{line}: scoring: signal {key!r} needs a weight between 0 and 100")
+            raise FatalError(f"{src.name}:{key_line(weights, key)}: scoring: signal {key!r} needs a weight between 0 and 100")
         signals[str(key)] = float(value)
-    bands = {}
-    for key in ("error_at", "info_below"):
-        value = spec.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= float(value) <= 1000):
-            raise FatalError(f"{src.name}:{line}: scoring: {key} must be a number")
-        if value is not None:
-            bands[key] = float(value)
+    bands = {key: float(spec[key]) for key in ("error_at", "info_below") if spec.get(key) is not None}
     return Scoring(signals, **bands)
 
 
@@ -259,28 +240,28 @@ def _check_references(
 
 
 def _parse(src: PackSource) -> dict[str, Any]:
-    try:
-        doc = load_yaml(src.text)
-    except Exception as exc:  # yaml.YAMLError and C-loader errors alike
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{src.name}:{mark.line + 1}" if mark else src.name
-        raise FatalError(f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    """The pack's top-level mapping, its keys known and of the right type."""
+    doc = load_yaml(src.text, src.name)
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        raise FatalError(f"{src.name}: a rule pack must be a mapping with 'rules', 'lists' or 'modifiers'")
+        raise FatalError(f"{src.name}:1: a rule pack must be a mapping with 'rules', 'lists' or 'modifiers'")
+    schema.check(doc, schema.PACK, src.name, level="top-level")
     return doc
 
 
-def _list_words(src: PackSource, name: str, spec: Any) -> list[str]:
-    if isinstance(spec, list):
-        return expand(map(str, spec), None)
-    if not isinstance(spec, dict) or not isinstance(spec.get("words"), list):
-        raise FatalError(f"{src.name}:{line_of(spec)}: list {name!r} needs 'words: [...]'")
-    inflect = spec.get("inflect")
+def _list_words(src: PackSource, name: str, spec: Any, line: int) -> list[str]:
+    """A legacy ``lists:`` entry: a list of words, or ``{words: [...], inflect: verb|noun}``."""
+    if isinstance(spec, dict):
+        schema.check(spec, schema.WORD_LIST, src.name, f"list {name!r}")
+        words, inflect = spec.get("words"), spec.get("inflect")
+    else:
+        words, inflect = spec, None
+    if not isinstance(words, list) or not schema.STRINGS.accepts(words):
+        raise FatalError(f"{src.name}:{line}: list {name!r} must be a list of words (or a mapping with 'words: [...]')")
     if inflect not in (None, "verb", "noun"):
-        raise FatalError(f"{src.name}:{line_of(spec)}: list {name!r}: inflect must be verb or noun")
-    return expand(map(str, spec["words"]), inflect)
+        raise FatalError(f"{src.name}:{line}: list {name!r}: inflect must be verb or noun")
+    return expand(map(str, words), inflect)
 
 
 def _check_unique(rules: Iterable[Rule]) -> None:
@@ -306,16 +287,20 @@ class _Builder:
         self._inline = 0
 
     @staticmethod
-    def lazy(src: PackSource, pattern: str, where: str, line: int) -> LazyRegex:
-        """A regex of a shape or slot: lazy for trusted packs, compiled now (time-limited) for the others."""
+    def lazy(src: PackSource, pattern: str, where: str, line: int, written: str | None = None) -> LazyRegex:
+        """A regex: lazy for trusted packs, checked and compiled now (time-limited) for the others.
+
+        ``written`` is the pattern as the pack wrote it when ``pattern`` has its ``<<lists>>`` put in.
+        """
         if src.trusted:
             return LazyRegex(pattern, _FLAGS)
-        try:
-            from cxlint.rulepack.safe_regex import compile_untrusted  # the regex module: only for user packs
+        from cxlint.rulepack.safe_regex import compile_untrusted  # the regex module: only for user packs
 
-            return LazyRegex(pattern, _FLAGS, compile_untrusted(pattern, _FLAGS, f"{src.name}:{line}: {where}"))  # type: ignore[arg-type]
-        except Exception as exc:  # regex.error
+        try:
+            compiled = compile_untrusted(pattern, _FLAGS, f"{src.name}:{line}: {where}", written)
+        except Exception as exc:  # regex.error, or UnsafePattern: refused before compiling
             raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
+        return LazyRegex(pattern, _FLAGS, compiled)  # type: ignore[arg-type]
 
     def context(self, src: PackSource, lexicons: dict[str, Lexicon] | None = None) -> FrameContext:
         return FrameContext(
@@ -332,8 +317,9 @@ class _Builder:
         self._inline += 1
         return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
 
-    def evidence(self, src: PackSource, name: str, spec: Any) -> Evidence:
-        line = line_of(spec)
+    def evidence(self, src: PackSource, name: str, spec: Any, line: int) -> Evidence:
+        if isinstance(spec, dict):
+            schema.check(spec, schema.EVIDENCE, src.name, f"evidence {name!r}")
         if isinstance(spec, dict) and "frames" in spec:
             return Evidence(name, frames=compile_frames(spec["frames"], self.context(src), f"evidence {name}", line))
         if isinstance(spec, dict) and "regex" in spec:
@@ -341,15 +327,15 @@ class _Builder:
         raise FatalError(f"{src.name}:{line}: evidence {name!r} needs 'frames'")
 
     @staticmethod
-    def compile(src: PackSource, expanded: str, where: str) -> re.Pattern[str]:
-        """Stdlib ``re`` for trusted packs; a time-limited ``regex`` pattern for the others."""
+    def compile(src: PackSource, expanded: str, where: str, written: str | None = None) -> re.Pattern[str]:
+        """Stdlib ``re`` for trusted packs; a checked, time-limited ``regex`` pattern for the others."""
         if src.trusted:
             return re.compile(expanded, _FLAGS)
-        try:
-            from cxlint.rulepack.safe_regex import compile_untrusted
+        from cxlint.rulepack.safe_regex import compile_untrusted
 
-            return compile_untrusted(expanded, _FLAGS, where)  # type: ignore[return-value]
-        except Exception as exc:  # regex.error
+        try:
+            return compile_untrusted(expanded, _FLAGS, where, written)  # type: ignore[return-value]
+        except Exception as exc:  # regex.error, or UnsafePattern: refused before compiling
             raise re.error(str(exc)) from exc
 
     def expand_macros(self, src: PackSource, pattern: str, where: str, line: int) -> str:
@@ -364,22 +350,15 @@ class _Builder:
     def regex(self, src: PackSource, pattern: Any, where: str, line: int) -> LazyRegex:
         if not isinstance(pattern, str) or not pattern:
             raise FatalError(f"{src.name}:{line}: {where}: regex must be a non-empty string")
-        expanded = self.expand_macros(src, pattern, where, line)
-        if src.trusted:
-            return LazyRegex(expanded, _FLAGS)
-        try:
-            return LazyRegex(expanded, _FLAGS, self.compile(src, expanded, f"{src.name}:{line}: {where}"))  # type: ignore[arg-type]
-        except re.error as exc:
-            raise FatalError(f"{src.name}:{line}: {where}: invalid regex: {exc}") from exc
+        return self.lazy(src, self.expand_macros(src, pattern, where, line), where, line, written=pattern)
 
     def modifier(self, src: PackSource, spec: Any) -> Modifier:
         line = line_of(spec)
-        if not isinstance(spec, dict) or "category" not in spec:
-            raise FatalError(f"{src.name}:{line}: a modifier needs 'category'")
-        name = str(spec.get("name") or spec["category"].lower())
-        unknown = sorted(set(spec) - _MODIFIER_KEYS)
-        if unknown:
-            raise FatalError(f"{src.name}:{line}: modifier {name}: unknown key {unknown[0]!r}{did_you_mean(unknown[0], _MODIFIER_KEYS - {'__line__'})}")
+        given, category = spec.get("name"), spec.get("category")
+        name = given if isinstance(given, str) and given else category.lower() if isinstance(category, str) and category else "?"
+        schema.check(spec, schema.MODIFIER, src.name, f"modifier {name}")
+        if not spec.get("category"):
+            raise FatalError(f"{src.name}:{line}: modifier {name}: needs 'category'")
         direction = spec.get("direction", "bidirectional")
         if direction not in DIRECTIONS:
             raise FatalError(f"{src.name}:{line}: modifier {name}: direction must be one of {', '.join(DIRECTIONS)}")
@@ -396,14 +375,15 @@ class _Builder:
             inline = {**self.lexicons, lexicon.name: lexicon}
             triggers.extend(compile_frames([{"trigger": {"lexicon": lexicon.name}}], self.context(src, inline), where, line))
         if spec.get("regex"):
-            pattern = self.expand_macros(src, str(spec["regex"]), where, line)
-            legacy = dataclasses.replace(ctx, max_regex=None)  # legacy regex modifiers predate the size limit
+            written = spec["regex"]
+            pattern = self.expand_macros(src, written, where, line)
+            legacy = dataclasses.replace(  # legacy regex modifiers predate the slot size limit; the user's own limits hold
+                ctx, max_regex=None, compile_regex=lambda p, w, ln: self.lazy(src, p, w, ln, written=written)
+            )
             triggers.extend(compile_frames([{"trigger": {"regex": pattern}}], legacy, where, line))
         if not triggers:
             raise FatalError(f"{src.name}:{line}: modifier {name} needs 'trigger' or 'frames'")
         max_scope = spec.get("max_scope")
-        if max_scope is not None and (isinstance(max_scope, bool) or not isinstance(max_scope, int) or not 0 <= max_scope <= 200):
-            raise FatalError(f"{src.name}:{line}: modifier {name}: max_scope must be a whole number from 0 to 200")
         return Modifier(
             name=name,
             category=str(spec["category"]).upper(),
@@ -432,15 +412,11 @@ class _Builder:
             words.extend(self.lists.get(macro.group(1), ()) if macro else [str(entry).lower()])
         return words
 
-    def rule(self, src: PackSource, pack: str, default_category: Any, spec: Any) -> Rule:
+    def rule(self, src: PackSource, pack: str, default_category: Any, spec: dict[str, Any]) -> Rule:
         line = line_of(spec)
-        if not isinstance(spec, dict):
-            raise FatalError(f"{src.name}:{line}: each rule must be a mapping")
-        rule_id = str(spec.get("id", ""))
+        rule_id = str(spec.get("id") or "")
         where = f"rule {rule_id or '?'}"
-        unknown = sorted(set(spec) - _RULE_KEYS)
-        if unknown:
-            raise FatalError(f"{src.name}:{line}: {where}: unknown key {unknown[0]!r}")
+        schema.check(spec, schema.RULE, src.name, where)
         if not _ID.match(rule_id):
             raise FatalError(f"{src.name}:{line}: {where}: id must look like CX101")
         for key in ("name", "message", "rationale", "suggestion"):
@@ -453,6 +429,10 @@ class _Builder:
         if severity not in SEVERITIES:
             raise FatalError(f"{src.name}:{line}: {where}: severity must be one of {', '.join(SEVERITIES)}")
         patterns = tuple(self.pattern(src, where, p, line) for p in spec.get("patterns") or [])
+        channels = tuple(spec.get("channels") or ())
+        for channel in channels:
+            if channel not in CHANNELS:
+                raise FatalError(f"{src.name}:{key_line(spec, 'channels')}: {where}: unknown channel {channel!r}{did_you_mean(str(channel), CHANNELS)}")
         frames = compile_frames(spec["frames"], self.context(src), where, line) if "frames" in spec else ()
         detector = spec.get("detector")
         if detector is not None and detector != "builtin":
@@ -463,12 +443,7 @@ class _Builder:
         needs_anchor = any(p.kind not in ("placeholder",) for p in patterns)
         if needs_anchor and not anchors:
             raise FatalError(f"{src.name}:{line}: {where}: needs 'anchors' (words that must occur for it to match)")
-        examples = spec.get("examples") or {}
-        try:
-            bad = tuple(parse_example(e, bad=True) for e in examples.get("bad") or [])
-            good = tuple(parse_example(e, bad=False) for e in examples.get("good") or [])
-        except ValueError as exc:
-            raise FatalError(f"{src.name}:{line}: {where}: {exc}") from exc
+        bad, good = self._examples(src, where, spec.get("examples") or {}, key_line(spec, "examples"))
         return Rule(
             id=rule_id,
             name=str(spec["name"]),
@@ -481,12 +456,12 @@ class _Builder:
             patterns=patterns,
             anchors=anchors,
             signal=spec.get("signal"),
-            requires=tuple(spec.get("requires") or ()),
-            reach=int(spec.get("reach", 0)),
+            requires=tuple(str(r) for r in spec.get("requires") or ()),
+            reach=spec.get("reach") or 0,
             cancel=frozenset(str(c).upper() for c in spec.get("cancel") or ()),
             soften=frozenset(str(c).upper() for c in spec.get("soften") or ()),
             kind=spec.get("kind"),
-            channels=tuple(spec.get("channels") or ()),
+            channels=channels,
             replacement=spec.get("replacement"),
             bad=bad,
             good=good,
@@ -495,6 +470,27 @@ class _Builder:
             frames=frames,
             detector=detector,
         )
+
+    @staticmethod
+    def _examples(src: PackSource, where: str, examples: dict[str, Any], line: int) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+        """The rule's bad and good examples; each a string, or a mapping ``{text, channel, fix|fixed}``."""
+        schema.check(examples, schema.EXAMPLES, src.name, f"{where}: examples")
+        parsed: dict[str, tuple[Example, ...]] = {}
+        for group in ("bad", "good"):
+            items = examples.get(group) or []
+            found = []
+            for number, raw in enumerate(items):
+                at = item_line(items, number, line)
+                if isinstance(raw, dict):
+                    schema.check(raw, schema.EXAMPLE, src.name, f"{where}: {group} example")
+                elif not isinstance(raw, str):
+                    raise FatalError(f"{src.name}:{at}: {where}: a {group} example must be a string or a mapping with 'text'")
+                try:
+                    found.append(parse_example(raw, bad=group == "bad"))
+                except ValueError as exc:
+                    raise FatalError(f"{src.name}:{at}: {where}: {exc}") from exc
+            parsed[group] = tuple(found)
+        return parsed["bad"], parsed["good"]
 
     def _anchors(self, src: PackSource, where: str, entries: list[Any], line: int) -> list[str]:
         anchors: list[str] = []
@@ -514,23 +510,20 @@ class _Builder:
                 anchors.append(text.lower())
         return anchors
 
-    def pattern(self, src: PackSource, where: str, spec: Any, line: int) -> Pattern:
-        if not isinstance(spec, dict):
-            raise FatalError(f"{src.name}:{line}: {where}: each pattern is a mapping with regex, tokens, phrases or placeholder")
+    def pattern(self, src: PackSource, where: str, spec: dict[str, Any], line: int) -> Pattern:
         pline = line_of(spec) or line
+        schema.check(spec, schema.PATTERN, src.name, where)
         if "regex" in spec:
             return Pattern("regex", regex=self.regex(src, spec["regex"], where, pline), promise_kind=spec.get("kind"))
         if "placeholder" in spec:
             return Pattern("placeholder", placeholder=self.regex(src, spec["placeholder"], where + " placeholder", pline))
         if "phrases" in spec:
-            phrases = self._words(list(spec["phrases"]))
+            phrases = self._words(spec["phrases"] or [])
             if not phrases:
                 raise FatalError(f"{src.name}:{pline}: {where}: empty phrase list")
             return Pattern("phrases", phrases=tuple(phrases))
         if "tokens" in spec:
-            tokens = strip_lines(spec["tokens"])
-            if not isinstance(tokens, list) or not all(isinstance(t, dict) for t in tokens):
-                raise FatalError(f"{src.name}:{pline}: {where}: tokens must be a list of spaCy token specs")
+            tokens = strip_lines(spec["tokens"] or [])
             return Pattern("tokens", tokens=tuple(self._expand_token_lists(tokens)))
         raise FatalError(f"{src.name}:{pline}: {where}: pattern needs regex, tokens, phrases or placeholder")
 
@@ -574,6 +567,7 @@ def _compile(
                 PackSource("anchors", "", trusted=pattern not in builder.untrusted_anchors),
                 builder.expand_macros(PackSource("anchors", ""), pattern, "anchor", 0),
                 f"anchor {pattern!r} of rules {', '.join(r.id for r in owners)}",
+                written=pattern,
             ),
             _dedupe(owners),
         )

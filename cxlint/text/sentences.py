@@ -7,7 +7,12 @@ import re
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no vs etc e.g i.e approx inc ltd co corp jr sr prof mt ft apt fig est dept".split()
 )
-_TERMINAL = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
+_TERMINAL = re.compile(r"""(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s)""")
+"""Sentence-ending punctuation, tried only where a run of it starts (else a long run is quadratic)."""
+
+MAX_SENTENCE = 2000
+"""A "sentence" longer than this (a line of data, text without full stops) is cut at blanks into pieces
+of at most this length: every later stage then works on bounded pieces, in time linear in the file."""
 _BLOCK_BREAK = re.compile(r"\u2029|\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+•·]|\d{1,2}[.)]|#{1,6})\s)")
 
 
@@ -17,7 +22,22 @@ def split_sentences(mask: str) -> list[tuple[int, int]]:
     for block_start, block_end in _blocks(mask):
         for start, end in _lines(mask, block_start, block_end):
             _split_line(mask, start, end, spans)
+    if any(end - start > MAX_SENTENCE for start, end in spans):
+        return [piece for start, end in spans for piece in _pieces(mask, start, end)]
     return spans
+
+
+def _pieces(mask: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``mask[start:end]`` in pieces of at most MAX_SENTENCE characters, cut at the last blank before the limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(mask.rfind(" ", start + 1, limit), mask.rfind("\n", start + 1, limit))
+        cut = cut if cut > start else limit
+        _emit(mask, start, cut, pieces)
+        start = cut
+    _emit(mask, start, end, pieces)
+    return pieces
 
 
 def _blocks(mask: str) -> list[tuple[int, int]]:
@@ -30,19 +50,40 @@ def _blocks(mask: str) -> list[tuple[int, int]]:
 
 
 def _lines(mask: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a block at line breaks except soft wraps (a line going on in lower case)."""
+    """Split a block at line breaks except soft wraps (a line going on in lower case).
+
+    Looks at the characters on either side of each break only, so a block of a million short
+    lines costs a million steps, not a million slices.
+    """
     out, line_start = [], start
     pos = mask.find("\n", start, end)
     while pos != -1:
-        before = mask[line_start:pos].rstrip()
-        after = mask[pos + 1 : end].lstrip(" \t")
-        soft = bool(before) and before[-1] not in ".!?:;…" and bool(after) and (after[0].islower() or after[0] in ",")
+        last = _last_visible(mask, line_start, pos)
+        after = _skip_blanks(mask, pos + 1, end)
+        first = mask[after] if after < end else ""
+        soft = last is not None and last not in ".!?:;…" and (first.islower() or first == ",")
         if not soft:
             out.append((line_start, pos))
             line_start = pos + 1
         pos = mask.find("\n", pos + 1, end)
     out.append((line_start, end))
     return out
+
+
+_NEXT_VISIBLE = re.compile(r"\S")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def _last_visible(mask: str, start: int, end: int) -> str | None:
+    """The last non-blank character of ``mask[start:end]``, looking back from ``end`` only as far as needed."""
+    while end > start and mask[end - 1].isspace():
+        end -= 1
+    return mask[end - 1] if end > start else None
+
+
+def _skip_blanks(mask: str, start: int, end: int) -> int:
+    match = _BLANKS.match(mask, start, end)
+    return match.end() if match else start
 
 
 def _split_line(mask: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -52,8 +93,8 @@ def _split_line(mask: str, start: int, end: int, spans: list[tuple[int, int]]) -
         word = mask[max(sent_start, stop - 12) : match.start()].split()
         if match.group(0) == "." and word and word[-1].lower().strip("(") in _ABBREVIATIONS:
             continue
-        nxt = mask[stop:end].lstrip()
-        if nxt and nxt[0].islower():
+        nxt = _NEXT_VISIBLE.search(mask, stop, end)
+        if nxt and nxt.group().islower():
             continue
         _emit(mask, sent_start, stop, spans)
         sent_start = stop
