@@ -129,3 +129,12 @@ def test_write_baseline_replaces_a_cxlint_baseline_and_creates_a_new_one(cxlint,
     assert cxlint("check", "--write-baseline", "new/sub/b.json", "emails", cwd=project).code == 0
     assert cxlint("check", "--write-baseline", "new/sub/b.json", "emails", cwd=project).code == 0
     assert json.loads((project / "new" / "sub" / "b.json").read_text())["tool"] == "cxlint"
+
+
+def test_a_fifo_or_undecodable_file_given_as_baseline_is_an_error_not_a_hang(cxlint, project: Path, no_reader_waits) -> None:
+    make_fifo(project / "pipe.json", no_reader_waits)
+    run = cxlint("check", "--baseline", "pipe.json", "emails", cwd=project)
+    assert run.code == 2 and "pipe.json: cannot read baseline: not a regular file (named pipe)" in run.err
+    (project / "bad.json").write_bytes(b'{"tool": "cxlint\xff"}')
+    run = cxlint("check", "--baseline", "bad.json", "emails", cwd=project)
+    assert run.code == 2 and "bad.json: invalid baseline JSON" in run.err and "internal error" not in run.err

@@ -131,12 +131,16 @@ class Baseline:
 
 def load_baseline(path: str) -> Baseline:
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        with open_regular(path) as handle:  # a FIFO named by mistake must not hang the run
+            data = json.loads(handle.read())
+    except InputError as exc:
+        raise FatalError(f"{path}: cannot read baseline: {exc.reason}") from exc
     except OSError as exc:
         raise FatalError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
     except json.JSONDecodeError as exc:
         raise FatalError(f"{path}:{exc.lineno}: invalid baseline JSON: {exc.msg}") from exc
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise FatalError(f"{path}: invalid baseline JSON: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("entries"), list):
         raise FatalError(f"{path}: not a cxlint baseline (version {BASELINE_VERSION}); write one with --write-baseline")
     counts: Counter[Key] = Counter()
