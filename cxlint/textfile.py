@@ -1,17 +1,22 @@
-"""Reading a small text file the user points at (a rule pack, a config): bounded, UTF-8, errors name it."""
+"""Reading a small text file the user points at (a rule pack, a config): bounded, UTF-8, errors name it.
+
+Only a regular file is read, and never more than the limit: a FIFO, a device or a huge file
+named as a pack is an error naming it, in no time and no memory."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from cxlint.errors import FatalError
+from cxlint.errors import FatalError, InputError
+from cxlint.walk import open_regular
 
 
 def read_config_text(path: str, what: str, limit: int, shown: str | None = None) -> str:
     """The file's text; a FatalError naming ``shown`` (or ``path``) if it is unreadable, too big or not UTF-8."""
     shown = shown or path
     try:
-        data = Path(path).read_bytes()
+        with open_regular(path) as handle:  # a FIFO or device named as a pack is refused, never waited on
+            data = handle.read(limit + 1)
+    except InputError as exc:
+        raise FatalError(f"{shown}: cannot read {what}: {exc.reason}") from exc
     except OSError as exc:
         raise FatalError(f"{shown}: cannot read {what}: {exc.strerror or exc}") from exc
     if len(data) > limit:

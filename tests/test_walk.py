@@ -246,3 +246,10 @@ def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> Non
     finally:
         sys.setrecursionlimit(limit)
     assert files == [str(deep / "bottom.md")] and not problems
+
+
+def test_a_fifo_named_as_a_pack_is_refused_not_waited_on(cxlint, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pack.yaml")
+    (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
+    run = cxlint("check", "--rules", "pack.yaml", "a.md", cwd=tmp_path)
+    assert run.code == 2 and "pack.yaml: cannot read rule pack: not a regular file (named pipe)" in run.err

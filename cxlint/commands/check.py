@@ -66,6 +66,10 @@ def run_check(
         from cxlint.promises.check_run import finish_registry_check, registry_check
 
         promise_check = registry_check(options.promises or config.promises, options.today)
+    if options.write_baseline:  # refused before a minute of linting, not after
+        from cxlint.decision.baseline import refuse_non_baseline
+
+        refuse_non_baseline(options.write_baseline)
     decide_options = DecideOptions(
         require_reason=config.require_reason,
         allow_words=config.allow_words,
