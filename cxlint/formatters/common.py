@@ -1,8 +1,11 @@
-"""Small helpers shared by formatters: counts, severity names of other tools, byte columns."""
+"""Small helpers shared by formatters: counts, severity names of other tools, byte columns, JSON records."""
 
 from __future__ import annotations
 
-from cxlint.findings import Finding
+from typing import Any
+
+from cxlint.findings import FileProblem, Finding
+from cxlint.formatters.escaping import shown_path
 from cxlint.report import RunResult
 
 TOOL_NAME = "cxlint"
@@ -30,6 +33,15 @@ def byte_column(result: RunResult, path: str, line: int, column: int) -> int:
     if text is None:
         return column
     return len(text[: column - 1].encode("utf-8")) + 1
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """The DESIGN.md finding object, its path shown safely (JSON cannot carry bytes that are not UTF-8)."""
+    return {**finding.to_dict(), "path": shown_path(finding.path)}
+
+
+def problem_record(problem: FileProblem) -> dict[str, Any]:
+    return {**problem.to_dict(), "path": shown_path(problem.path)}
 
 
 def replacement_for(result: RunResult, finding: Finding) -> str | None:
