@@ -202,3 +202,9 @@ def test_stderr_names_a_hostile_unreadable_file_on_one_line(cxlint, tmp_path: Pa
     errors = [line for line in run.err.splitlines() if line.startswith("cxlint: error:")]
     assert errors == ["cxlint: error: site/bad\\n\\xfe.md:1: invalid UTF-8 at byte 3 (invalid continuation byte)"]
     assert len(run.err.splitlines()) == len(errors)
+
+
+def test_rdjson_counts_a_lone_surrogate_in_the_source_as_three_bytes() -> None:
+    hostile = Finding(path="f.md", start=2, end=8, line=1, column=3, end_line=1, end_column=9, rule="CX101", name="n", category="barista", severity="warning", message="m", text="creepy", suggestion="")
+    data = json.loads(render("rdjson", RunResult(findings=[hostile], files=1, sources={"f.md": "\ud83d creepy\n"})))
+    assert data["diagnostics"][0]["location"]["range"]["start"] == {"line": 1, "column": 5}

@@ -28,11 +28,14 @@ def source_line(result: RunResult, path: str, line: int) -> str | None:
 
 
 def byte_column(result: RunResult, path: str, line: int, column: int) -> int:
-    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
+    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes).
+
+    ``surrogatepass``: a lone surrogate in the source counts its three bytes instead of failing the report.
+    """
     text = source_line(result, path, line)
     if text is None:
         return column
-    return len(text[: column - 1].encode("utf-8")) + 1
+    return len(text[: column - 1].encode("utf-8", "surrogatepass")) + 1
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
