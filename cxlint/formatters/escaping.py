@@ -49,7 +49,11 @@ def path_bytes(path: str) -> bytes:
 
 
 def shown_path(path: str) -> str:
-    """A path as one line of valid UTF-8 that names exactly its file: ``caf\\xff-promo.md``, ``bell\\x07.md``."""
+    """A path as one line of valid UTF-8 that names exactly its file: ``caf\\xff-promo.md``, ``bell\\x07.md``.
+
+    Where ``\\`` separates folders (Windows) it is shown as ``/``, as SARIF and baselines do.
+    """
+    path = path.replace(os.sep, "/")
     if path.isprintable() and "\\" not in path:  # almost every path: nothing to escape
         return path
     text = path_bytes(path).decode("utf-8", "surrogateescape")
