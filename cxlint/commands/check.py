@@ -12,6 +12,7 @@ from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.config import Config, find_config, load_config
 from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
+from cxlint.formatters.escaping import shown_location, shown_text
 from cxlint.report import RuleInfo, RunResult
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
@@ -105,8 +106,7 @@ def run_check(
     FORMATTERS[output_format](decided.result, stream)
     if output_format not in HUMAN_FORMATS:
         for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too
-            where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-            err.write(f"cxlint: error: {where}: {problem.message}\n")
+            err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {shown_text(problem.message)}\n")
     if decided.baseline_written is not None:
         err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
     return exit_code(decided.result, fail_on)

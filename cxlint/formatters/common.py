@@ -1,8 +1,11 @@
-"""Small helpers shared by formatters: counts, severity names of other tools, byte columns."""
+"""Small helpers shared by formatters: counts, severity names of other tools, byte columns, JSON records."""
 
 from __future__ import annotations
 
-from cxlint.findings import Finding
+from typing import Any
+
+from cxlint.findings import FileProblem, Finding
+from cxlint.formatters.escaping import shown_path
 from cxlint.report import RunResult
 
 TOOL_NAME = "cxlint"
@@ -21,11 +24,23 @@ def source_line(result: RunResult, path: str, line: int) -> str | None:
 
 
 def byte_column(result: RunResult, path: str, line: int, column: int) -> int:
-    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes)."""
+    """A 1-based code-point column as a 1-based UTF-8 byte column (reviewdog counts bytes).
+
+    ``surrogatepass``: a lone surrogate in the source counts its three bytes instead of failing the report.
+    """
     text = source_line(result, path, line)
     if text is None:
         return column
-    return len(text[: column - 1].encode("utf-8")) + 1
+    return len(text[: column - 1].encode("utf-8", "surrogatepass")) + 1
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """The DESIGN.md finding object, its path shown safely (JSON cannot carry bytes that are not UTF-8)."""
+    return {**finding.to_dict(), "path": shown_path(finding.path)}
+
+
+def problem_record(problem: FileProblem) -> dict[str, Any]:
+    return {**problem.to_dict(), "path": shown_path(problem.path)}
 
 
 def replacement_for(result: RunResult, finding: Finding) -> str | None:

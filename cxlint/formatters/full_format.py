@@ -11,6 +11,7 @@ from typing import TextIO
 
 from cxlint.findings import Finding
 from cxlint.formatters.common import source_line
+from cxlint.formatters.escaping import shown_location, shown_text
 from cxlint.formatters.text_format import summary_line, write_problems, write_stale
 from cxlint.report import RunResult
 
@@ -34,12 +35,12 @@ def render(result: RunResult, stream: TextIO) -> None:
 
     for finding in result.findings:
         stream.write(
-            f"{paint(f'{finding.path}:{finding.line}:{finding.column}', 'bold')}: "
-            f"{paint(finding.rule, finding.severity)} [{paint(finding.severity, finding.severity)}] {finding.message}\n"
+            f"{paint(shown_location(finding.path, finding.line, finding.column), 'bold')}: "
+            f"{paint(finding.rule, finding.severity)} [{paint(finding.severity, finding.severity)}] {shown_text(finding.message)}\n"
         )
         stream.write(excerpt(result, finding, paint))
         if finding.suggestion:
-            stream.write(f"  {paint('= help:', 'dim')} {finding.suggestion}\n")
+            stream.write(f"  {paint('= help:', 'dim')} {shown_text(finding.suggestion)}\n")
         stream.write("\n")
     write_problems(result, stream)
     write_stale(result, stream)
@@ -47,18 +48,21 @@ def render(result: RunResult, stream: TextIO) -> None:
 
 
 def excerpt(result: RunResult, finding: Finding, paint=lambda text, style: text) -> str:  # type: ignore[no-untyped-def]
-    """The finding's first line, numbered, with carets under its span (to the line's end when it runs on)."""
+    """The finding's first line, numbered, with carets under its span (to the line's end when it runs on).
+
+    Control characters in the line are shown escaped, so carets stand under the escapes' full width.
+    """
     text = source_line(result, finding.path, finding.line)
     if text is None:
         return f"  | {finding.text!r}\n"
     number = str(finding.line)
     gutter = " " * len(number)
     end = finding.end_column if finding.end_line == finding.line else len(text) + 1
-    lead = "".join(ch if ch == "\t" else " " for ch in text[: finding.column - 1])
-    width = max(1, end - finding.column)
+    lead = "".join(ch if ch == "\t" else " " * len(shown_text(ch)) for ch in text[: finding.column - 1])
+    width = max(1, len(shown_text(text[finding.column - 1 : end - 1])))
     more = " …" if finding.end_line > finding.line else ""
     return (
         f" {gutter} |\n"
-        f" {number} | {text}\n"
+        f" {number} | {shown_text(text)}\n"
         f" {gutter} | {lead}{paint('^' * width, 'caret')}{more}\n"
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from cxlint.formatters.common import finding_record, problem_record
+from cxlint.formatters.escaping import write_json
 from cxlint.report import RunResult
 
 
@@ -16,7 +17,7 @@ def render(result: RunResult, stream: TextIO) -> None:
         by_severity[finding.severity] = by_severity.get(finding.severity, 0) + 1
     payload = {
         "version": 1,
-        "findings": [finding.to_dict() for finding in result.findings],
+        "findings": [finding_record(finding) for finding in result.findings],
         "summary": {
             "files": result.files,
             "findings": len(result.findings),
@@ -27,9 +28,9 @@ def render(result: RunResult, stream: TextIO) -> None:
             "baselined": result.baselined,
             "stale_baseline_entries": len(result.stale),
         },
-        "errors": [problem.to_dict() for problem in result.problems],
+        "errors": [problem_record(problem) for problem in result.problems],
     }
     if result.stale:
         payload["stale_baseline"] = result.stale
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
+    write_json(payload, stream, indent=2)
     stream.write("\n")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from cxlint.formatters.common import finding_record, problem_record
+from cxlint.formatters.escaping import write_json
 from cxlint.report import RunResult
 
 
 def render(result: RunResult, stream: TextIO) -> None:
     for finding in result.findings:
-        stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        write_json(finding_record(finding), stream)
+        stream.write("\n")
     for problem in result.problems:
-        stream.write(json.dumps({"type": "error", **problem.to_dict()}, ensure_ascii=False) + "\n")
+        write_json({"type": "error", **problem_record(problem)}, stream)
+        stream.write("\n")

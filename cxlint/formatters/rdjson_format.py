@@ -6,11 +6,11 @@ line; a rule's exact ``replacement:`` becomes a suggestion reviewdog can offer a
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from cxlint.findings import Finding
 from cxlint.formatters.common import TOOL_NAME, TOOL_URI, byte_column, replacement_for
+from cxlint.formatters.escaping import write_json, shown_location, shown_path
 from cxlint.report import RunResult
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -28,20 +28,20 @@ def render(result: RunResult, stream: TextIO) -> None:
     for f in result.findings:
         item: dict[str, Any] = {
             "message": f"{f.message} Suggestion: {f.suggestion}" if f.suggestion else f.message,
-            "location": {"path": f.path, "range": _range(result, f)},
+            "location": {"path": shown_path(f.path), "range": _range(result, f)},
             "severity": SEVERITIES[f.severity],
             "code": {"value": f.rule},
-            "original_output": f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}",
+            "original_output": f"{shown_location(f.path, f.line, f.column)}: {f.rule} [{f.severity}] {f.message}",
         }
         replacement = replacement_for(result, f)
         if replacement is not None:
             item["suggestions"] = [{"range": _range(result, f), "text": replacement}]
         diagnostics.append(item)
     for problem in result.problems:
-        location: dict[str, Any] = {"path": problem.path}
+        location: dict[str, Any] = {"path": shown_path(problem.path)}
         if problem.line:
             location["range"] = {"start": {"line": problem.line}}
         diagnostics.append({"message": f"cxlint could not lint this file: {problem.message}", "location": location, "severity": "ERROR", "code": {"value": "unreadable-file"}})
     payload = {"source": {"name": TOOL_NAME, "url": TOOL_URI}, "severity": "WARNING", "diagnostics": diagnostics}
-    json.dump(payload, stream, ensure_ascii=False, indent=2)
+    write_json(payload, stream, indent=2)
     stream.write("\n")

@@ -2,17 +2,19 @@
 
 Columns are Unicode code points (``columnKind: unicodeCodePoints``), as cxlint counts them.
 A rule with an exact ``replacement:`` gives each result a ``fix``; unreadable files are
-``toolExecutionNotifications`` of an unsuccessful invocation.
+``toolExecutionNotifications`` of an unsuccessful invocation. An artifact's URI percent-encodes
+the bytes of its file name, so a name that is not UTF-8 (``caf%FF-promo.md``) still names its file.
 """
 
 from __future__ import annotations
 
-import json
+import os
 from typing import Any, TextIO
 
 from cxlint import __version__
 from cxlint.findings import Finding
 from cxlint.formatters.common import TOOL_NAME, TOOL_URI, replacement_for
+from cxlint.formatters.escaping import path_bytes, write_json
 from cxlint.report import RuleInfo, RunResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -49,7 +51,7 @@ def render(result: RunResult, stream: TextIO) -> None:
             }
         ],
     }
-    json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, stream, ensure_ascii=False, indent=2)
+    write_json({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, stream, indent=2)
     stream.write("\n")
 
 
@@ -82,9 +84,10 @@ def _physical(path: str, line: int | None, region: dict[str, int] | None = None)
 
 
 def _uri(path: str) -> str:
+    """A URI reference: ``/``-separated, every byte but RFC 3986's unreserved ones and ``/`` percent-encoded."""
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/").removeprefix("./"))
+    return quote(path_bytes(path.replace(os.sep, "/").removeprefix("./")))
 
 
 def _region(finding: Finding) -> dict[str, int]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from cxlint.formatters.common import counts, tail_notes
+from cxlint.formatters.escaping import shown_location, shown_path, shown_text
 from cxlint.report import RunResult
 
 
 def render(result: RunResult, stream: TextIO) -> None:
     for finding in result.findings:
-        stream.write(f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} [{finding.severity}] {finding.message}\n")
+        stream.write(f"{shown_location(finding.path, finding.line, finding.column)}: {finding.rule} [{finding.severity}] {shown_text(finding.message)}\n")
         stream.write(f"  | {finding.text!r}\n")
-        stream.write(f"  = suggestion: {finding.suggestion}\n")
+        stream.write(f"  = suggestion: {shown_text(finding.suggestion)}\n")
     write_problems(result, stream)
     write_stale(result, stream)
     stream.write(summary_line(result) + "\n")
@@ -20,13 +21,12 @@ def render(result: RunResult, stream: TextIO) -> None:
 
 def write_problems(result: RunResult, stream: TextIO) -> None:
     for problem in result.problems:
-        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        stream.write(f"{where}: error: {problem.message}\n")
+        stream.write(f"{shown_location(problem.path, problem.line)}: error: {shown_text(problem.message)}\n")
 
 
 def write_stale(result: RunResult, stream: TextIO) -> None:
     for entry in result.stale:
-        stream.write(f"{entry['path']}: baseline: {entry['rule']} {entry.get('text', '')!r} no longer found; rewrite the baseline to drop it\n")
+        stream.write(f"{shown_path(str(entry['path']))}: baseline: {shown_text(str(entry['rule']))} {entry.get('text', '')!r} no longer found; rewrite the baseline to drop it\n")
 
 
 def summary_line(result: RunResult) -> str:
