@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -101,3 +102,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def as_excerpts(sources: dict[str, str]) -> dict[str, Any]:
+    """RunResult fields for files of these texts, as the runner leaves them: the linted paths and every line."""
+    return {
+        "linted": list(sources),
+        "lines": {path: {n: line.rstrip("\r") for n, line in enumerate(text.split("\n"), 1)} for path, text in sources.items()},
+    }

@@ -31,7 +31,7 @@ def test_a_user_regex_that_times_out_costs_that_rule_alone(cxlint, tmp_path: Pat
     (tmp_path / "slow-pack.yaml").write_text(SLOW_PACK, encoding="utf-8")
     run = cxlint("check", "--rules", "slow-pack.yaml", "slow.md", "creepy.md", cwd=tmp_path)
     assert run.code == 2
-    assert "slow.md: error: rule error: slow-pack.yaml:3: rule HR102: regex took longer than" in run.out
+    assert "slow.md: error: CX000 rule error: slow-pack.yaml:3: rule HR102: regex took longer than" in run.out
     for name in ("slow.md", "creepy.md"):  # the file whose rule broke keeps its other findings
         for rule in ("CX101", "CX104", "CX102"):
             assert re.search(rf"^{name}:1:\d+: {rule} ", run.out, re.M), (name, rule)
@@ -125,7 +125,7 @@ def test_a_file_over_the_size_cap_is_reported_and_the_others_linted(cxlint, tmp_
     (tmp_path / "creepy.md").write_text(CREEPY, encoding="utf-8")
     run = cxlint("check", "--max-file-size", "4KB", "big.md", "creepy.md", cwd=tmp_path)
     assert run.code == 2
-    assert "big.md: error: file too large (13 KiB, over the 4 KiB limit); skipped" in run.out
+    assert "big.md: error: CX000 file too large (13 KiB, over the 4 KiB limit); skipped" in run.out
     assert "creepy.md:1:1: CX101" in run.out
     assert cxlint("check", "--max-file-size", "lots", "creepy.md", cwd=tmp_path).code == 2
 
@@ -149,7 +149,7 @@ def test_the_size_cap_can_be_set_in_the_config(cxlint, tmp_path: Path) -> None:
     (tmp_path / ".cxlint.yaml").write_text("max-file-size: 4KB\n", encoding="utf-8")
     (tmp_path / "big.md").write_text("Hello there. " * 1000, encoding="utf-8")
     run = cxlint("check", "big.md", cwd=tmp_path)
-    assert run.code == 2 and "big.md: error: file too large (13 KiB, over the 4 KiB limit); skipped" in run.out
+    assert run.code == 2 and "big.md: error: CX000 file too large (13 KiB, over the 4 KiB limit); skipped" in run.out
     (tmp_path / ".cxlint.yaml").write_text("max-file-size: huge\n", encoding="utf-8")
     run = cxlint("check", "big.md", cwd=tmp_path)
     assert run.code == 2 and ".cxlint.yaml:1:" in run.err and "max-file-size" in run.err

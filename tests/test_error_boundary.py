@@ -135,7 +135,7 @@ def test_internal_error_exits_2_and_names_the_file_in_every_format(cxlint, tmp_p
     for fmt in ("text", "json", "sarif", "junit", "github", "gitlab", "rdjson", "json-lines", "full"):
         run = cxlint("check", "--format", fmt, ".", cwd=tmp_path)
         assert run.code == 2, fmt
-        assert "f001.md" in run.out and "internal error in rules" in run.out, fmt
+        assert "f001.md" in run.out and "internal error in rules" in run.out and "CX000" in run.out, fmt
         assert "f000.md" in run.out and "CX101" in run.out, fmt
 
 

@@ -27,6 +27,7 @@ from cxlint.formatters.common import source_line
 from cxlint.formatters.escaping import path_bytes, shown_location, shown_path
 from cxlint.formatters.github_format import LEVELS as GITHUB_LEVELS
 from cxlint.report import RuleInfo, RunResult
+from tests.conftest import as_excerpts
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json").read_text())
 
@@ -79,7 +80,7 @@ def runs(draw: st.DrawFn) -> RunResult:
         findings=draw(st.lists(findings(paths), max_size=6)),
         problems=draw(st.lists(st.builds(FileProblem, PATHS, TEXTS, st.none() | st.integers(1, 9)), max_size=3)),
         files=len(paths),
-        sources={path: draw(TEXTS.map(lambda text: f"{text}\n{text}\n")) for path in paths if draw(st.booleans())},
+        **as_excerpts({path: draw(TEXTS.map(lambda text: f"{text}\n{text}\n")) for path in paths if draw(st.booleans())}),
         rules={"HR900": RuleInfo(id="HR900", name=draw(TEXTS), category="pressure", severity="warning", message=draw(TEXTS), rationale=draw(TEXTS), suggestion=draw(TEXTS), replacement=draw(TEXTS))},
         suppressed=draw(st.integers(0, 2)),
         baselined=draw(st.integers(0, 2)),

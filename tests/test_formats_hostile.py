@@ -18,7 +18,7 @@ from cxlint.findings import FileProblem, Finding
 from cxlint.formatters import FORMATTERS
 from cxlint.formatters.escaping import shown_path, shown_text
 from cxlint.report import RunResult
-from tests.conftest import CREEPY
+from tests.conftest import CREEPY, as_excerpts
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-subset.schema.json"
 
@@ -69,7 +69,7 @@ def undecodable_run() -> RunResult:
         findings=[finding(UNDECODABLE)],
         problems=[FileProblem(BROKEN, "invalid UTF-8 at byte 3 (invalid start byte)", 1)],
         files=2,
-        sources={UNDECODABLE: "We noticed you viewed the green lamp.\n"},
+        **as_excerpts({UNDECODABLE: "We noticed you viewed the green lamp.\n"}),
     )
 
 
@@ -123,7 +123,7 @@ def test_junit_with_control_characters_in_copy_messages_and_names_parses() -> No
         ],
         problems=[FileProblem("site/nul\x00.md", "binary file (NUL \x00 bytes)")],
         files=3,
-        sources={"site/bell\a.md": "Hello there.\n", "site/ctrl.md": "<!-- x -->\n"},
+        **as_excerpts({"site/bell\a.md": "Hello there.\n", "site/ctrl.md": "<!-- x -->\n"}),
     )
     root = ET.fromstring(render("junit", result).encode("utf-8"))
     assert [suite.get("name") for suite in root.iter("testsuite")] == ["site/bell\\x07.md", "site/ctrl.md", "unreadable files"]
@@ -150,7 +150,7 @@ def test_text_keeps_one_line_per_field_whatever_the_name_and_message() -> None:
         "a\\nb\\r.md:1:1: CX101 [warning] two\\nlines\\u2028and a separator",
         "  | 'We noticed you'",
         "  = suggestion: say\\u0085it",
-        "c\\n.md: error: cannot\\nread",
+        "c\\n.md: error: CX000 cannot\\nread",
     ]
     assert len(lines) == 5
 
@@ -158,7 +158,7 @@ def test_text_keeps_one_line_per_field_whatever_the_name_and_message() -> None:
 def test_full_format_puts_carets_under_escaped_characters() -> None:
     source = "a\x07b creepy\n"
     hostile = Finding(path="f.md", start=4, end=10, line=1, column=5, end_line=1, end_column=11, rule="CX101", name="n", category="barista", severity="warning", message="m", text="creepy", suggestion="")
-    output = render("full", RunResult(findings=[hostile], files=1, sources={"f.md": source}))
+    output = render("full", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": source})))
     assert " 1 | a\\x07b creepy\n   |        ^^^^^^\n" in output
 
 
@@ -200,11 +200,11 @@ def test_stderr_names_a_hostile_unreadable_file_on_one_line(cxlint, tmp_path: Pa
     assert run.code == 2
     assert json.loads(run.out)["errors"][0]["path"] == "site/bad\\n\\xfe.md"
     errors = [line for line in run.err.splitlines() if line.startswith("cxlint: error:")]
-    assert errors == ["cxlint: error: site/bad\\n\\xfe.md:1: invalid UTF-8 at byte 3 (invalid continuation byte)"]
+    assert errors == ["cxlint: error: site/bad\\n\\xfe.md:1: CX000 invalid UTF-8 at byte 3 (invalid continuation byte)"]
     assert len(run.err.splitlines()) == len(errors)
 
 
 def test_rdjson_counts_a_lone_surrogate_in_the_source_as_three_bytes() -> None:
     hostile = Finding(path="f.md", start=2, end=8, line=1, column=3, end_line=1, end_column=9, rule="CX101", name="n", category="barista", severity="warning", message="m", text="creepy", suggestion="")
-    data = json.loads(render("rdjson", RunResult(findings=[hostile], files=1, sources={"f.md": "\ud83d creepy\n"})))
+    data = json.loads(render("rdjson", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": "\ud83d creepy\n"}))))
     assert data["diagnostics"][0]["location"]["range"]["start"] == {"line": 1, "column": 5}

@@ -40,7 +40,7 @@ def test_catastrophic_user_regex_is_a_rule_error_not_a_hang(cxlint, tmp_path: Pa
     run = cxlint("check", "--rules", "evil.yaml", "a.md", "b.md", cwd=tmp_path)
     assert time.monotonic() - began < 20
     assert run.code == 2
-    assert "a.md: error: rule error: evil.yaml:" in run.out and "CX990" in run.out and "longer than" in run.out
+    assert "a.md: error: CX000 rule error: evil.yaml:" in run.out and "CX990" in run.out and "longer than" in run.out
     assert "b.md:1:1: CX101" in run.out  # the other files are still linted
 
 

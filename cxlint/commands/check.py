@@ -106,7 +106,7 @@ def run_check(
     FORMATTERS[output_format](decided.result, stream)
     if output_format not in HUMAN_FORMATS:
         for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too
-            err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {shown_text(problem.message)}\n")
+            err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {problem.code} {shown_text(problem.message)}\n")
     if decided.baseline_written is not None:
         err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
     return exit_code(decided.result, fail_on)

@@ -32,5 +32,5 @@ def render(result: RunResult, stream: TextIO) -> None:
         stream.write(f"::{LEVELS[f.severity]} {props},title={title}::{_data(message)}\n")
     for problem in result.problems:
         line = f",line={problem.line}" if problem.line else ""
-        stream.write(f"::error file={_prop(shown_path(problem.path))}{line},title=cxlint::{_data(shown_text(problem.message))}\n")
+        stream.write(f"::error file={_prop(shown_path(problem.path))}{line},title=cxlint {problem.code}::{_data(shown_text(problem.message))}\n")
     stream.write(summary_line(result) + "\n")

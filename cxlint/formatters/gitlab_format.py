@@ -45,7 +45,7 @@ def render(result: RunResult, stream: TextIO) -> None:
         issues.append(
             {
                 "type": "issue",
-                "check_name": "unreadable-file",
+                "check_name": problem.code,
                 "description": f"cxlint could not lint this file: {problem.message}",
                 "categories": ["Bug Risk"],
                 "severity": "critical",

@@ -37,7 +37,7 @@ def render(result: RunResult, stream: TextIO) -> None:
         for problem in result.problems:
             shown, message = shown_path(problem.path), shown_text(problem.message)
             case = ET.SubElement(suite, "testcase", name=shown, classname=shown)
-            ET.SubElement(case, "error", message=message, type="error").text = message
+            ET.SubElement(case, "error", message=message, type=problem.code).text = f"{problem.code} {message}"
         total += len(result.problems)
     root.set("tests", str(total))
     ET.indent(root)

@@ -41,7 +41,7 @@ def render(result: RunResult, stream: TextIO) -> None:
         location: dict[str, Any] = {"path": shown_path(problem.path)}
         if problem.line:
             location["range"] = {"start": {"line": problem.line}}
-        diagnostics.append({"message": f"cxlint could not lint this file: {problem.message}", "location": location, "severity": "ERROR", "code": {"value": "unreadable-file"}})
+        diagnostics.append({"message": f"cxlint could not lint this file: {problem.message}", "location": location, "severity": "ERROR", "code": {"value": problem.code}})
     payload = {"source": {"name": TOOL_NAME, "url": TOOL_URI}, "severity": "WARNING", "diagnostics": diagnostics}
     write_json(payload, stream, indent=2)
     stream.write("\n")

@@ -43,6 +43,7 @@ def render(result: RunResult, stream: TextIO) -> None:
                 "toolExecutionNotifications": [
                     {
                         "level": "error",
+                        "descriptor": {"id": p.code},
                         "message": {"text": p.message},
                         "locations": [{"physicalLocation": _physical(p.path, p.line)}],
                     }

@@ -21,7 +21,7 @@ def render(result: RunResult, stream: TextIO) -> None:
 
 def write_problems(result: RunResult, stream: TextIO) -> None:
     for problem in result.problems:
-        stream.write(f"{shown_location(problem.path, problem.line)}: error: {shown_text(problem.message)}\n")
+        stream.write(f"{shown_location(problem.path, problem.line)}: error: {problem.code} {shown_text(problem.message)}\n")
 
 
 def write_stale(result: RunResult, stream: TextIO) -> None:
