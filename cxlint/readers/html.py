@@ -25,6 +25,7 @@ META_COPY = frozenset(
     {"description", "og:title", "og:description", "twitter:title", "twitter:description", "og:site_name", "subject"}
 )
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
+_KNOWN_MARKED_SECTION = re.compile(r"<!\[(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -69,6 +70,16 @@ class _CopyParser(HTMLParser):
         self._spec = spec
         self._starts = line_starts(source)
         self._skipping: dict[str, int] = {}
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A marked section the stdlib does not know (``<![foo]>``, ``<![ if]>``) is a bogus comment.
+
+        That is how browsers read it; Python 3.11's ``_markupbase`` raises AssertionError instead.
+        CDATA and Office's ``<![if …]>``/``<![endif]>`` keep the stdlib's reading.
+        """
+        if _KNOWN_MARKED_SECTION.match(self.rawdata, i):
+            return super().parse_marked_section(i, report)
+        return self.parse_bogus_comment(i, report)
 
     def _offset(self) -> int:
         line, column = self.getpos()
