@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from cxlint.rulepack.model import RuleSet
 from cxlint.testing import default_ruleset
@@ -16,6 +17,11 @@ from cxlint.testing import default_ruleset
 REPO = Path(__file__).resolve().parent.parent
 
 os.environ["CXLINT_NO_CACHE"] = "1"  # tests compile the packs they test; test_pack_cache turns the cache on
+
+# Hypothesis profiles: "ci" keeps property tests quick; CXLINT_FUZZ=long runs the fuzzing profile.
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile("long" if os.environ.get("CXLINT_FUZZ") == "long" else "ci")
 
 
 @pytest.fixture(scope="session")

@@ -71,7 +71,7 @@ class _CopyParser(HTMLParser):
         self._starts = line_starts(source)
         self._skipping: dict[str, int] = {}
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """A marked section the stdlib does not know (``<![foo]>``, ``<![ if]>``) is a bogus comment.
 
         That is how browsers read it; Python 3.11's ``_markupbase`` raises AssertionError instead.
