@@ -204,3 +204,39 @@ def test_broken_utf16_or_utf32_is_refused_with_its_line(data: bytes, reason: str
     assert caught.value.path == "letter.md"
     assert caught.value.reason.startswith(reason)
     assert caught.value.line == (2 if "invalid" in reason else None)
+
+
+# --- found by the long fuzzing run ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["page.html", "copy.ftl", "strings.xml"])
+def test_legacy_entity_without_semicolon_keeps_the_letters_after_it_in_place(tmp_path: Path, name: str) -> None:
+    copy = "&amp" + SENTENCE.format("")  # "&amp" then "We noticed…": the letters are not part of the entity
+    text = {"page.html": f"<p>{copy}</p>", "copy.ftl": f"title = {copy}\n",
+            "strings.xml": f'<resources><string name="k">{copy}</string></resources>'}[name]
+    rules, problems = lint_beside_neighbour(tmp_path, name, text)  # asserts every finding's text is its source slice
+    assert not problems
+    assert rules[name] == CREEPY_RULES
+    assert "&   We noticed" in mask_of(name, text)
+
+
+def test_numbered_placeholder_is_read_from_the_source_not_from_a_decoded_escape() -> None:
+    reader = reader_for("a.properties")
+    assert reader is not None
+    doc = reader("a.properties", "promo=Hi.#\\0 and #1 tabs\n")
+    assert [(p.raw, doc.source[p.start : p.end]) for p in doc.placeholders] == [("#1", "#1")]
+
+
+@pytest.mark.parametrize("escape", ["\\U0011FFFF", "\\U80000000"])
+def test_yaml_escape_beyond_unicode_skips_only_the_front_matter(escape: str) -> None:
+    text = f'---\ntitle: "{escape}"\n---\n{SENTENCE.format("")}\n'
+    assert SENTENCE.format("") in mask_of("a.md", text)
+    with pytest.raises(InputError):
+        mask_of("a.yaml", f'title: "{escape}"\n')
+
+
+def test_template_syntax_nested_in_markup_gives_placeholders_of_the_source() -> None:
+    reader = reader_for("a.md")
+    assert reader is not None
+    doc = reader("a.md", "<!x {{We {{ name }}}}\n")
+    assert all(doc.source[p.start : p.end] == p.raw for p in doc.placeholders)

@@ -63,7 +63,7 @@ def decode_declared(data: bytes, charset: str | None) -> str:
     """
     try:
         text = data.decode(charset or "us-ascii", errors="replace")
-    except (LookupError, UnicodeError, ValueError, TypeError):
+    except (LookupError, ValueError):  # UnicodeError is a ValueError
         text = data.decode("utf-8", errors="replace")
     return without_lone_surrogates(text)
 

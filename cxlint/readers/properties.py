@@ -48,7 +48,11 @@ _NUMBERED = re.compile(r"#\d\b")
 
 def _numbered_placeholders(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]]:
     """Mozilla's plural strings use ``#1``, ``#2`` for their arguments ("#1 tabs;#1 tab"): placeholders."""
-    found = tuple(Placeholder(m.start(), m.end(), m.group(0)[1:], m.group(0), "numbered") for m in _NUMBERED.finditer(mask))
+    found = tuple(
+        Placeholder(m.start(), m.end(), m.group(0)[1:], m.group(0), "numbered")
+        for m in _NUMBERED.finditer(mask)
+        if source.startswith(m.group(0), m.start())  # not "#" before a decoded escape ("#\\0")
+    )
     if not found:
         return mask, ()
     chars = list(mask)

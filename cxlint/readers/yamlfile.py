@@ -69,7 +69,7 @@ def _string_nodes(path: str, text: str) -> Iterator[tuple[list[str], object]]:
         raise InputError(path, f"invalid YAML: {exc.problem or exc.context}", line) from exc
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {exc}") from exc
-    except ValueError as exc:  # PyYAML's scanner calls chr() on a "\U0011FFFF" escape unchecked
+    except (ValueError, OverflowError) as exc:  # PyYAML's scanner calls chr() on "\U0011FFFF" or "\U80000000" unchecked
         raise InputError(path, f"invalid YAML: an escape that is no Unicode character ({exc})") from exc
     except RecursionError as exc:  # raised here, so front matter that nests too deeply is skipped, not the file
         raise InputError(path, "YAML nested too deeply to read") from exc
