@@ -240,3 +240,8 @@ def test_template_syntax_nested_in_markup_gives_placeholders_of_the_source() -> 
     assert reader is not None
     doc = reader("a.md", "<!x {{We {{ name }}}}\n")
     assert all(doc.source[p.start : p.end] == p.raw for p in doc.placeholders)
+
+
+def test_android_backslash_before_an_entity_escapes_the_decoded_character() -> None:
+    mask = mask_of("strings.xml", '<resources><string name="k">Fish \\&amp; chips \\&NotNestedGreaterGreater;</string></resources>')
+    assert "Fish  &     chips  \u2aa2\u0338" in mask

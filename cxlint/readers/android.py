@@ -57,7 +57,9 @@ def _add(mask: Mask, segments: list[Segment], found: list[Placeholder], parts: l
     found.extend(Placeholder(p.start + offset, p.end + offset, p.name, p.raw, p.syntax) for p in placeholders)
     for match in _ESCAPE.finditer(mask.source, start, end):
         escape = match.group(0)
-        if escape != "\\u" and not mask.is_blank(match.start()):
+        if escape == "\\&":
+            mask.blank(match.start(), match.start() + 1)  # XML decodes the entity first: it is the escaped character
+        elif escape != "\\u" and not mask.is_blank(match.start()):
             decoded = utf16_escape(escape) if escape[1] == "u" else _SIMPLE.get(escape[1], escape[1])
             mask.write(match.start(), match.end(), decoded)
     mask.block_break(end)
