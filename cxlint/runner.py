@@ -16,6 +16,7 @@ from cxlint.engine.linter import lint_document
 from cxlint.errors import InputError, RuleError
 from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
+from cxlint.readers.decoding import decode
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
 from cxlint.sizes import show_size
@@ -30,28 +31,6 @@ __all__ = ["RunResult", "iter_files", "lint_paths", "read_document"]
 
 ChannelFor = Callable[[str], "str | None"]
 Progress = Callable[[int, int, str], None]
-
-
-def decode(path: str, data: bytes) -> str:
-    """UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an InputError naming the file.
-
-    E-mail files declare their charsets per part, so an ``.eml`` that is not UTF-8 is kept byte
-    for byte (Latin-1) and its reader decodes each part as declared.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16 ({exc.reason})") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (NUL bytes), not copy")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if path.lower().endswith(".eml"):
-            return data.decode("latin-1")  # 8-bit parts in other charsets: the e-mail reader decodes them
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, f"invalid UTF-8 at byte {exc.start} ({exc.reason})", line) from exc
 
 
 def read_document(

@@ -153,3 +153,31 @@ def test_the_size_cap_can_be_set_in_the_config(cxlint, tmp_path: Path) -> None:
     (tmp_path / ".cxlint.yaml").write_text("max-file-size: huge\n", encoding="utf-8")
     run = cxlint("check", "big.md", cwd=tmp_path)
     assert run.code == 2 and ".cxlint.yaml:1:" in run.err and "max-file-size" in run.err
+
+
+def test_stray_openers_in_html_are_spared_the_parser_and_the_copy_is_still_read(tmp_path: Path) -> None:
+    """``<`` with no ``>`` after it (or ``<!--`` with no ``-->``, ``<![`` with no ``]>``) made the stdlib
+    parser retry from every opener: quadratic. They are blanked for the parser; positions stay."""
+    from cxlint.readers.html import _without_dead_openers
+
+    text = "<p>Hi.</p><!-- a > " + "<html " * 3 + "<![CDATA[ x"
+    out = _without_dead_openers(text)
+    assert len(out) == len(text)
+    assert out == "<p>Hi.</p> !-- a > " + " html " * 3 + " ![CDATA[ x"
+    assert _without_dead_openers("<p>a</p><!-- b -->") == "<p>a</p><!-- b -->"
+    page = tmp_path / "page.html"
+    page.write_text("<p>" + CREEPY.strip() + "</p>\n" + "<html " * 3000 + "<!-- " * 3000, encoding="utf-8")
+    result = lint_paths([str(page)], ruleset())
+    assert not result.problems
+    assert {"CX101", "CX102", "CX104"} <= {f.rule for f in result.findings}
+
+
+def test_unclosed_select_expressions_cost_one_pass(tmp_path: Path) -> None:
+    """Fluent and ICU selects whose braces never close were each scanned to the end of the file."""
+    from cxlint.text.placeholders import _brace_pairs
+
+    assert _brace_pairs("}{a{b}c}{") == {3: 5, 1: 7}
+    ftl = tmp_path / "app.ftl"
+    ftl.write_text("a = { $n ->\n" * 3000 + "promo = We noticed you viewed the green lamp 5 times at 2:14 AM.\n", encoding="utf-8")
+    result = lint_paths([str(ftl)], ruleset())
+    assert not result.problems

@@ -1,7 +1,8 @@
 """Android ``strings.xml`` resources: ``<string>``, ``<plurals>`` items and ``<string-array>`` items.
 
 Inner markup is read as HTML (``<b>``, ``<xliff:g>`` placeholders), Android's backslash escapes
-are decoded in place, ``translatable="false"`` strings are skipped. Strings are named
+are decoded in place (a ``\\uXXXX\\uXXXX`` surrogate pair as one character, a ``\\u`` without four
+hex digits kept as written), ``translatable="false"`` strings are skipped. Strings are named
 ``/name`` or ``/name/quantity``. Other XML files are not copy and give an empty document.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cxlint.document import Document, Placeholder, Segment
+from cxlint.readers.escapes import UTF16_ESCAPE, utf16_escape
 from cxlint.readers.html import mask_html
 from cxlint.readers.masking import Mask
 from cxlint.readers.structured import json_pointer
@@ -21,7 +23,7 @@ _NAME = re.compile(r"""\bname\s*=\s*["']([^"']*)["']""")
 _QUANTITY = re.compile(r"""\bquantity\s*=\s*["']([^"']*)["']""")
 _UNTRANSLATABLE = re.compile(r"""\btranslatable\s*=\s*["']false["']""")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
-_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
+_ESCAPE = re.compile(rf"\\(?:{UTF16_ESCAPE}|.)")
 _SIMPLE = {"n": "\n", "t": "\t"}
 
 
@@ -54,9 +56,11 @@ def _add(mask: Mask, segments: list[Segment], found: list[Placeholder], parts: l
     mask.splice(offset, sub)
     found.extend(Placeholder(p.start + offset, p.end + offset, p.name, p.raw, p.syntax) for p in placeholders)
     for match in _ESCAPE.finditer(mask.source, start, end):
-        if not mask.is_blank(match.start()):
-            escape = match.group(0)
-            decoded = chr(int(escape[2:], 16)) if escape[1] == "u" else _SIMPLE.get(escape[1], escape[1])
+        escape = match.group(0)
+        if escape == "\\&":
+            mask.blank(match.start(), match.start() + 1)  # XML decodes the entity first: it is the escaped character
+        elif escape != "\\u" and not mask.is_blank(match.start()):
+            decoded = utf16_escape(escape) if escape[1] == "u" else _SIMPLE.get(escape[1], escape[1])
             mask.write(match.start(), match.end(), decoded)
     mask.block_break(end)
     segments.append(Segment(start, end, json_pointer(parts)))

@@ -4,6 +4,8 @@ Where a part stands in the file as written (7bit/8bit, UTF-8 or ASCII), it is ma
 and findings give lines of the file. Where it is encoded (quoted-printable, base64, another
 charset) or the Subject is an encoded word, the decoded text becomes a part of its own: its
 findings give lines in the decoded part and name it (``part``). An ``.eml`` is always email.
+Declared charsets and encoded words are decoded leniently (``cxlint.readers.decoding``,
+``cxlint.readers.rfc2047``): a wrong or unknown one costs a U+FFFD, never the message.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import re
 
 from cxlint.document import Document, Placeholder
 from cxlint.readers import html, plaintext
+from cxlint.readers.decoding import decode_declared
 from cxlint.readers.masking import Mask
+from cxlint.readers.rfc2047 import decode_header_text
 from cxlint.text.placeholders import mask_templates
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")
@@ -23,7 +27,6 @@ _PLAIN_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 
 def read(path: str, text: str) -> Document:
     import email
-    from email.header import decode_header, make_header
 
     message = email.message_from_string(text)
     mask = Mask(text)
@@ -35,7 +38,7 @@ def read(path: str, text: str) -> Document:
     if subject and subject.group(1).strip():
         start, end = subject.span(1)
         if "=?" in subject.group(1):
-            decoded = str(make_header(decode_header(subject.group(1))))
+            decoded = decode_header_text(subject.group(1))
             parts.append(_part(plaintext.read(path, decoded), "Subject (encoded header, decoded)"))
         else:
             mask.reveal(start, end)
@@ -57,7 +60,7 @@ def read(path: str, text: str) -> Document:
             cursor = at + len(payload)
             continue
         raw = part.get_payload(decode=True)
-        body = _decode(raw if isinstance(raw, bytes) else b"", charset)
+        body = decode_declared(raw if isinstance(raw, bytes) else b"", charset)
         sub = html.read(path, body) if kind == "text/html" else plaintext.read(path, body)
         parts.append(_part(sub, f"part {number} ({kind}, {encoding or '7bit'}, {charset}; lines of the decoded part)"))
         if at != -1:
@@ -77,9 +80,3 @@ def _part(doc: Document, name: str) -> Document:
     doc.channel = "email"
     return doc
 
-
-def _decode(data: bytes, charset: str) -> str:
-    try:
-        return data.decode(charset, errors="replace")
-    except LookupError:
-        return data.decode("utf-8", errors="replace")

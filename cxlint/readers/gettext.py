@@ -1,6 +1,7 @@
 """gettext ``.po``/``.pot`` catalogues: ``msgid`` (the source copy) and ``msgstr`` (its translation).
 
-Each quoted line is revealed between its quotes with C escapes decoded in place; the quotes and
+Each quoted line is revealed between its quotes with C escapes decoded in place (a ``\\x`` without
+hex digits kept as written, as msgfmt would refuse it, so the file is still linted); the quotes and
 line breaks between the lines of one string read as spaces, so a message stays one text. The
 header entry and comments are not copy. Strings are named ``/<msgctxt|msgid>/<field>``.
 """
@@ -76,6 +77,8 @@ def _reveal(mask: Mask, start: int, end: int) -> None:
         if escape[1] in "01234567":
             decoded = chr(int(escape[1:], 8))
         elif escape[1] == "x":
+            if len(escape) == 2:
+                continue  # malformed: left as written
             decoded = chr(int(escape[2:], 16))
         else:
             decoded = _SIMPLE.get(escape[1], escape[1])

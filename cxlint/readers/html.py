@@ -25,6 +25,7 @@ META_COPY = frozenset(
     {"description", "og:title", "og:description", "twitter:title", "twitter:description", "og:site_name", "subject"}
 )
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
+_KNOWN_MARKED_SECTION = re.compile(r"<!\[(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-zA-Z0-9])", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -52,11 +53,32 @@ def mask_html(text: str, spec: HtmlSpec = HTML) -> tuple[str, tuple[Placeholder,
     neutral, placeholders = mask_templates(text, text)
     mask = Mask(neutral)
     parser = _CopyParser(neutral, mask, spec)
-    parser.feed(neutral)
+    parser.feed(_without_dead_openers(neutral))
     parser.close()
     out = mask.text()
     visible = tuple(p for p in placeholders if p.raw == "#" or out[p.start] == neutral[p.start] != " ")
     return out, visible
+
+
+def _without_dead_openers(text: str) -> str:
+    """``text`` with every ``<`` that can open no complete construct made a blank (same length).
+
+    The stdlib parser, meeting a ``<`` whose ``>`` never comes (or a ``<!--`` whose ``-->``, a
+    ``<![`` whose ``]>``), searches to the end of the text, gives up, and starts again at the next
+    ``<``: quadratic, and 50,000 stray ``<html`` take minutes. An opener after the last possible
+    close can never complete, so the parser is spared it; the text around it stays copy.
+    """
+    for opener, close in _DEAD_OPENERS:
+        last = None
+        for last in close.finditer(text):
+            pass
+        end = last.end() if last else 0
+        if opener in text[end:]:
+            text = text[:end] + text[end:].replace(opener, " " + opener[1:])
+    return text
+
+
+_DEAD_OPENERS = (("<", re.compile(">")), ("<!--", re.compile("-->")), ("<![", re.compile(r"\]\s*>")))
 
 
 class _CopyParser(HTMLParser):
@@ -69,6 +91,16 @@ class _CopyParser(HTMLParser):
         self._spec = spec
         self._starts = line_starts(source)
         self._skipping: dict[str, int] = {}
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """A marked section the stdlib does not know (``<![foo]>``, ``<![ if]>``) is a bogus comment.
+
+        That is how browsers read it; Python 3.11's ``_markupbase`` raises AssertionError instead.
+        CDATA and Office's ``<![if …]>``/``<![endif]>`` keep the stdlib's reading.
+        """
+        if _KNOWN_MARKED_SECTION.match(self.rawdata, i):
+            return super().parse_marked_section(i, report)
+        return self.parse_bogus_comment(i, report)
 
     def _offset(self) -> int:
         line, column = self.getpos()

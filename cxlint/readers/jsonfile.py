@@ -11,6 +11,7 @@ import re
 
 from cxlint.document import Document, Segment
 from cxlint.errors import InputError
+from cxlint.readers.escapes import UTF16_ESCAPE, utf16_escape
 from cxlint.readers.masking import Mask
 from cxlint.readers.structured import NOT_COPY_KEYS, is_copy, json_pointer
 from cxlint.text.placeholders import mask_templates
@@ -19,7 +20,7 @@ MAX_DEPTH = 512
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
 _SPACE = re.compile(r"[ \t\r\n]*")
-_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+_ESCAPE = re.compile(rf"\\(?:{UTF16_ESCAPE}|.)")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "r": " "}
 
 
@@ -47,13 +48,10 @@ def reveal_json_string(mask: Mask, start: int, end: int) -> None:
 
 
 def _unescape(escape: str) -> str:
+    """A surrogate pair is one character, a lone surrogate (``"\\ud800"``, valid JSON) U+FFFD."""
     if escape[1] != "u":
         return _SIMPLE_ESCAPES.get(escape[1], escape[1])
-    if len(escape) == 12:
-        high, low = int(escape[2:6], 16), int(escape[8:12], 16)
-        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-    code = int(escape[2:6], 16)
-    return " " if 0xD800 <= code <= 0xDFFF else chr(code)
+    return utf16_escape(escape)
 
 
 def scan_strings(path: str, text: str) -> list[tuple[int, int, list[str]]]:

@@ -57,6 +57,7 @@ def read_prepared(path: str, source: str, prepared: str) -> Document:
             if chars[index] == PLACEHOLDER_FILL:
                 chars[index] = neutral[index]
         out = "".join(chars)
+    html_placeholders = tuple(p for p in html_placeholders if source.startswith(p.raw, p.start))  # not made of filler
     visible = tuple(p for p in placeholders if out[p.start] == PLACEHOLDER_FILL) + html_placeholders
     return Document(path=path, source=source, mask=out, placeholders=tuple(sorted(visible, key=lambda p: p.start)))
 

@@ -38,7 +38,18 @@ class Mask:
         self.reveal(start, end)
         if "&" in self.source[start:end]:
             for match in ENTITY.finditer(self.source, start, end):
-                self.write(match.start(), match.end(), html.unescape(match.group(0)))
+                self.write_entity(match.start(), match.end())
+
+    def write_entity(self, start: int, end: int) -> None:
+        """Decode the character reference at ``source[start:end]`` in place.
+
+        Without its ``;`` a legacy name may stop short of the letters after it: ``&ampWe`` is ``&``
+        then ``We``. Those letters keep their own positions, so a finding on them points at them.
+        """
+        raw = self.source[start:end]
+        decoded = html.unescape(raw)
+        kept = _common_suffix(raw, decoded)
+        self.write(start, end - kept, decoded[: len(decoded) - kept])
 
     def write(self, start: int, end: int, decoded: str) -> None:
         """Put ``decoded`` (the meaning of ``source[start:end]``) at ``start``; blank the rest."""
@@ -92,4 +103,12 @@ def reveal_markup_string(mask: Mask, start: int, end: int) -> None:
     if "&" in source[start:end]:
         for match in ENTITY.finditer(source, start, end):
             if not mask.is_blank(match.start()):
-                mask.write(match.start(), match.end(), html.unescape(match.group(0)))
+                mask.write_entity(match.start(), match.end())
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their ends."""
+    size = 0
+    while size < len(a) and size < len(b) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return size

@@ -1,7 +1,9 @@
 """Java ``.properties`` bundles: each value is copy, named by its key; comments and keys are not.
 
-Logical lines join across a trailing backslash; ``\\uXXXX`` and the other escapes are decoded in
-place. The joint between continued lines reads as a space, so a wrapped sentence stays whole.
+Logical lines join across a trailing backslash; ``\\uXXXX`` (a surrogate pair as one character) and
+the other escapes are decoded in place. The joint between continued lines reads as a space, so a
+wrapped sentence stays whole. A ``\\u`` without four hex digits, which Java refuses, is kept as
+the text it is (``C:\\users``), so the rest of the file is still linted.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 import re
 
 from cxlint.document import PLACEHOLDER_FILL, Document, Placeholder, Segment
+from cxlint.readers.escapes import UTF16_ESCAPE, utf16_escape
 from cxlint.readers.masking import Mask, reveal_markup_string
 from cxlint.readers.structured import is_copy, json_pointer
 from cxlint.text.placeholders import mask_templates
 
 _KEY = re.compile(r"[ \t\f]*((?:\\.|[^\s:=\\])+)[ \t\f]*[:=]?[ \t\f]*")
-_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|\r?\n[ \t\f]*|.)")
+_ESCAPE = re.compile(rf"\\(?:{UTF16_ESCAPE}|\r?\n[ \t\f]*|.)")
 _SIMPLE = {"n": "\n", "t": "\t", "r": " ", "f": " "}
 
 
@@ -27,7 +30,9 @@ def read(path: str, text: str) -> Document:
         mask.reveal(start, end)
         for match in _ESCAPE.finditer(text, start, end):
             escape = match.group(0)
-            decoded = chr(int(escape[2:], 16)) if escape[1] == "u" else " " if escape[1] in "\r\n" else _SIMPLE.get(escape[1], escape[1])
+            if escape == "\\u":
+                continue  # malformed: left as written
+            decoded = utf16_escape(escape) if escape[1] == "u" else " " if escape[1] in "\r\n" else _SIMPLE.get(escape[1], escape[1])
             mask.write(match.start(), match.end(), decoded)
         reveal_markup_string(mask, start, end)
         mask.block_break(end)
@@ -43,7 +48,11 @@ _NUMBERED = re.compile(r"#\d\b")
 
 def _numbered_placeholders(source: str, mask: str) -> tuple[str, tuple[Placeholder, ...]]:
     """Mozilla's plural strings use ``#1``, ``#2`` for their arguments ("#1 tabs;#1 tab"): placeholders."""
-    found = tuple(Placeholder(m.start(), m.end(), m.group(0)[1:], m.group(0), "numbered") for m in _NUMBERED.finditer(mask))
+    found = tuple(
+        Placeholder(m.start(), m.end(), m.group(0)[1:], m.group(0), "numbered")
+        for m in _NUMBERED.finditer(mask)
+        if source.startswith(m.group(0), m.start())  # not "#" before a decoded escape ("#\\0")
+    )
     if not found:
         return mask, ()
     chars = list(mask)

@@ -14,6 +14,8 @@ from typing import Any
 
 from cxlint.document import Document, Segment
 from cxlint.errors import InputError
+from cxlint.readers.decoding import without_lone_surrogates
+from cxlint.readers.escapes import UTF16_ESCAPE, character, utf16_escape
 from cxlint.readers.masking import Mask
 from cxlint.readers.structured import NOT_COPY_KEYS, is_copy, json_pointer
 from cxlint.text.placeholders import mask_templates
@@ -21,7 +23,7 @@ from cxlint.text.placeholders import mask_templates
 MAX_NODES = 2_000_000
 _STR_TAG = "tag:yaml.org,2002:str"
 _RASA_KEYS = frozenset({"nlu", "stories", "rules", "responses", "intents", "slots", "forms", "actions", "session_config"})
-_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n[ \t]*|.)")
+_ESCAPE = re.compile(rf"\\(?:x[0-9a-fA-F]{{2}}|{UTF16_ESCAPE}|U[0-9a-fA-F]{{8}}|\r?\n[ \t]*|.)")
 _SIMPLE = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "0": " ", "a": " ", "b": " ", "e": " ", "f": " ",
            "r": " ", "v": " ", " ": " ", "N": "\u0085", "_": "\u00a0", "L": "\u2028", "P": "\u2029"}
 
@@ -67,6 +69,10 @@ def _string_nodes(path: str, text: str) -> Iterator[tuple[list[str], object]]:
         raise InputError(path, f"invalid YAML: {exc.problem or exc.context}", line) from exc
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {exc}") from exc
+    except (ValueError, OverflowError) as exc:  # PyYAML's scanner calls chr() on "\U0011FFFF" or "\U80000000" unchecked
+        raise InputError(path, f"invalid YAML: an escape that is no Unicode character ({exc})") from exc
+    except RecursionError as exc:  # raised here, so front matter that nests too deeply is skipped, not the file
+        raise InputError(path, "YAML nested too deeply to read") from exc
     seen: set[int] = set()
     for root in documents:
         if root is None:
@@ -88,7 +94,7 @@ def _string_nodes(path: str, text: str) -> Iterator[tuple[list[str], object]]:
             elif isinstance(node, yaml.MappingNode):
                 children = []
                 for key, value in node.value:
-                    name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                    name = without_lone_surrogates(str(key.value)) if isinstance(key, yaml.ScalarNode) else "?"
                     if rasa and not parts and name != "responses":
                         continue
                     children.append((parts + [name], value))
@@ -145,9 +151,10 @@ def _fold(mask: Mask, start: int, end: int) -> None:
 
 def _unescape(escape: str) -> str:
     kind = escape[1]
-    if kind in "xuU":
-        code = int(escape[2:], 16)
-        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else " "
+    if kind == "u" and len(escape) > 2:
+        return utf16_escape(escape)
+    if kind in "xU" and len(escape) > 2:
+        return character(int(escape[2:], 16))
     if kind in "\r\n":
         return " "
     return _SIMPLE.get(kind, kind)

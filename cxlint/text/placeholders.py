@@ -111,9 +111,10 @@ def _syntax_matches(mask: str) -> Iterator[re.Match[str]]:
 def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> str:
     """Blank the scaffolding of ICU and Fluent select expressions, keeping each variant's text."""
     chars = list(mask)
+    pairs = _brace_pairs(mask)
     for match in _ICU_HEAD.finditer(mask):
         name, kind = match.group(1), match.group(2)
-        variants = _icu_variants(mask, match.end())
+        variants = _icu_variants(mask, match.end(), pairs)
         if variants is None:
             continue
         close, bodies = variants
@@ -131,7 +132,7 @@ def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> s
                     placeholders.append(Placeholder(hash_at, hash_at + 1, name, "#", "icu"))
             previous = body_end + 1
     for match in _FLUENT_SELECT.finditer(mask):
-        fluent = _fluent_variants(mask, match.end())
+        fluent = _fluent_variants(mask, match.start(), match.end(), pairs)
         if fluent is None:
             continue
         close, keys = fluent
@@ -144,7 +145,7 @@ def _mask_branches(source: str, mask: str, placeholders: list[Placeholder]) -> s
     return "".join(chars)
 
 
-def _icu_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int, int]]] | None:
+def _icu_variants(mask: str, pos: int, pairs: dict[int, int]) -> tuple[int, list[tuple[int, int, int]]] | None:
     """``(closing brace, [(key start, body start, body end)])`` of the ICU branches after a header."""
     bodies: list[tuple[int, int, int]] = []
     while True:
@@ -155,25 +156,30 @@ def _icu_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int, int]]]
                 return close, bodies
             return None
         body_start = key.end() + 1
-        body_end = _matching_brace(mask, key.end())
+        body_end = pairs.get(key.end())
         if body_end is None:
             return None
         bodies.append((key.start(2), body_start, body_end))
         pos = body_end + 1
 
 
-def _fluent_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
-    """``(closing brace, [(key start, key end)])`` of a Fluent select expression's variants."""
+def _fluent_variants(mask: str, open_at: int, pos: int, pairs: dict[int, int]) -> tuple[int, list[tuple[int, int]]] | None:
+    """``(closing brace, [(key start, key end)])`` of a Fluent select expression's variants.
+
+    A select whose brace never closes is given up at once (the pairs are found in one pass), so
+    a file of unclosed selects costs one pass, not one pass per select.
+    """
+    close = pairs.get(open_at)
+    if close is None:
+        return None
     keys: list[tuple[int, int]] = []
     depth = 0
     index = pos
-    while index < len(mask):
+    while index < close:
         char = mask[index]
         if char == "{":
             depth += 1
         elif char == "}":
-            if depth == 0:
-                return (index, keys) if keys else None
             depth -= 1
         elif depth == 0 and char in "[*":
             key = _FLUENT_KEY.match(mask, index)
@@ -182,19 +188,22 @@ def _fluent_variants(mask: str, pos: int) -> tuple[int, list[tuple[int, int]]] |
                 index = key.end()
                 continue
         index += 1
-    return None
+    return (close, keys) if keys else None
 
 
-def _matching_brace(mask: str, open_at: int) -> int | None:
-    depth = 0
-    for index in range(open_at, len(mask)):
-        if mask[index] == "{":
-            depth += 1
-        elif mask[index] == "}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+def _brace_pairs(mask: str) -> dict[int, int]:
+    """Each ``{`` that is closed, mapped to its ``}``, in one pass (a stray ``}`` closes nothing)."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACE.finditer(mask):
+        if match.group() == "{":
+            opened.append(match.start())
+        elif opened:
+            pairs[opened.pop()] = match.start()
+    return pairs
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def _top_level(mask: str, char: str, start: int, end: int) -> list[int]:
