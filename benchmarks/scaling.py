@@ -1,13 +1,13 @@
 """Bounded work, measured: time per MB across file sizes, and the main process's memory across corpus sizes.
 
 Usage: python benchmarks/scaling.py [--sizes 10KB,100KB,1MB,10MB] [--kinds prose,markup,pathological]
-                                    [--memory] [--runs 2]
+                                    [--memory 20000x400,2000x100000] [--runs 2]
 
 Each size of each kind is one file, linted by a fresh ``python -m cxlint check --format json``
 (the whole process, as CI runs it). Linear work shows as a flat seconds-per-MB column: a
 quadratic stage shows as s/MB growing tenfold with each tenfold size. ``--memory`` lints
-20,000 small files and 2,000 files of 100 KB and reports the peak RSS of the main process
-(workers excluded: they are forked per run and exit).
+corpora of many files (20,000 small ones, 2,000 of 100 KB) and reports the peak RSS of the main
+process (workers excluded: they are forked per run and exit), with workers and with --jobs 1.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,6 +100,9 @@ def lint_seconds(path: Path) -> float:
     return time.perf_counter() - began
 
 
+SERIAL_COMPARISON_BYTES = 20_000_000
+"""Corpora up to this size are also linted with --jobs 1, to show workers never make a run slower."""
+
 _PEAK = """
 import resource, sys
 sys.argv = ["cxlint", *sys.argv[1:]]
@@ -111,9 +115,9 @@ print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.st
 """
 
 
-def peak_rss_kb(folder: Path) -> tuple[int, float]:
+def peak_rss_kb(folder: Path, *options: str) -> tuple[int, float]:
     began = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", _PEAK, "check", "--format", "json", "--no-progress", str(folder)],
+    run = subprocess.run([sys.executable, "-c", _PEAK, "check", "--format", "json", "--no-progress", *options, str(folder)],
                          cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     line = next(l for l in run.stderr.splitlines() if l.startswith("PEAK_KB"))
     return int(line.split()[1]), time.perf_counter() - began
@@ -137,15 +141,22 @@ def scaling(sizes: list[str], kinds: list[str], runs: int, work: Path) -> None:
             path.unlink()
 
 
-def memory(work: Path) -> None:
+def memory(work: Path, corpora: list[tuple[int, int]]) -> None:
+    """Peak RSS of the main process, and the run's time with --jobs 1 against the default (workers)."""
     rng = random.Random(7)
-    for count, size in ((20_000, 400), (2_000, 100_000)):
+    for count, size in corpora:
         folder = work / f"corpus-{count}"
         folder.mkdir()
         for n in range(count):
             (folder / f"f{n:05}.md").write_text(prose(size, rng), encoding="utf-8")
         peak, seconds = peak_rss_kb(folder)
-        print(f"{count} files of {size // 1000 or size} {'KB' if size >= 1000 else 'bytes'}: main process peak RSS {peak / 1024:.0f} MiB, {seconds:.1f} s", flush=True)
+        what = f"{count} files of {size // 1000 or size} {'KB' if size >= 1000 else 'bytes'}"
+        line = f"{what}: main process peak RSS {peak / 1024:.0f} MiB with workers ({seconds:.1f} s)"
+        if count * size <= SERIAL_COMPARISON_BYTES:  # larger corpora take too long on one core
+            serial_peak, serial = peak_rss_kb(folder, "--jobs", "1")
+            line += f", {serial_peak / 1024:.0f} MiB with --jobs 1 ({serial:.1f} s)"
+        print(line, flush=True)
+        shutil.rmtree(folder)
 
 
 def main() -> None:
@@ -153,13 +164,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10KB,100KB,1MB,10MB")
     parser.add_argument("--kinds", default="prose,markup,pathological")
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--memory", action="store_true", help="also measure peak memory on many files")
+    parser.add_argument("--memory", default="", metavar="COUNTxBYTES,...",
+                        help="also measure peak memory on corpora of many files, e.g. 20000x400,2000x100000")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        scaling(args.sizes.split(","), args.kinds.split(","), args.runs, work)
+        if args.sizes:
+            scaling(args.sizes.split(","), args.kinds.split(","), args.runs, work)
         if args.memory:
-            memory(work)
+            memory(work, [(int(c), int(b)) for c, b in (spec.split("x") for spec in args.memory.split(","))])
 
 
 if __name__ == "__main__":
