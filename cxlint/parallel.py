@@ -16,16 +16,26 @@ from typing import Any
 PARALLEL_MIN_FILES = 48
 """Below this many files a run stays in one process."""
 
+PARALLEL_MIN_BYTES = 1_000_000
+"""Below this much text a run stays in one process too: starting workers costs more than linting
+a few hundred small files (200 files of 400 bytes: 0.7 s serial, 1.3 s with two workers)."""
+
 MAX_AUTO_JOBS = 4
 
 _worker_task: Callable[[Any], Any] | None = None
 
 
-def auto_jobs(files: int, requested: int | None) -> int:
-    """How many processes to use: the request, or (None/0) one per core for large runs, at most four."""
+def auto_jobs(files: int, requested: int | None, total_bytes: int | None = None) -> int:
+    """How many processes to use: the request, or (None/0) one per core for large runs, at most four.
+
+    A run is large when it has at least PARALLEL_MIN_FILES files and (when known) at least
+    PARALLEL_MIN_BYTES of them.
+    """
     if requested is not None and requested > 0:
         return requested
     if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if total_bytes is not None and total_bytes < PARALLEL_MIN_BYTES:
         return 1
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
 

@@ -102,7 +102,7 @@ def lint_paths(
     each file's findings while its text is at hand (suppressions, fingerprints); the result
     keeps no file's text, only the lines the findings stand on.
     """
-    from cxlint.parallel import auto_jobs, ordered_map
+    from cxlint.parallel import PARALLEL_MIN_FILES, auto_jobs, ordered_map
 
     result = RunResult()
     files = list(iter_files(paths, excluded, included, problems=result.problems))
@@ -113,7 +113,7 @@ def lint_paths(
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
     serial = promise_check is not None or STDIN_NAME in files
-    workers = 1 if serial else auto_jobs(len(files), jobs)
+    workers = 1 if serial else auto_jobs(len(files), jobs, _total_bytes(files) if not jobs and len(files) >= PARALLEL_MIN_FILES else None)
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
         if progress is not None:
             progress(number, len(files), files[number - 1])
@@ -128,6 +128,17 @@ def lint_paths(
                 result.lines[outcome.path] = decision.lines
             result.fingerprints.update(decision.fingerprints)
     return result
+
+
+def _total_bytes(files: list[str]) -> int:
+    """The size of the files to lint, from the file system (one stat each; unreadable ones count 0)."""
+    total = 0
+    for path in files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    return total
 
 
 @dataclass

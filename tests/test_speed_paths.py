@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from cxlint.parallel import PARALLEL_MIN_FILES, auto_jobs
+from cxlint.parallel import PARALLEL_MIN_BYTES, PARALLEL_MIN_FILES, auto_jobs
 from cxlint.readers import markdown
 from cxlint.readers.masking import Mask
 from cxlint.text.anchors import AnchorIndex
@@ -44,6 +46,14 @@ def test_small_runs_stay_serial() -> None:
     assert auto_jobs(3, None) == 1
     assert auto_jobs(PARALLEL_MIN_FILES - 1, None) == 1
     assert auto_jobs(5, 3) == 3  # an explicit request wins
+
+
+def test_many_small_files_stay_serial_and_much_text_does_not() -> None:
+    """Workers cost more than they save on a few hundred small files; on megabytes they pay."""
+    assert auto_jobs(200, None, total_bytes=80_000) == 1
+    if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+        assert auto_jobs(200, None, total_bytes=PARALLEL_MIN_BYTES) > 1
+    assert auto_jobs(200, 2, total_bytes=10) == 2  # an explicit request still wins
 
 
 @pytest.mark.parametrize(
