@@ -12,9 +12,11 @@ SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CATEGORIES = ("barista", "promise", "pressure")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem at ``source[start:end]`` of a document."""
+    """One problem at ``source[start:end]`` of a document.
+
+    Slotted: a run keeps every finding for its report, so each one's size is the run's memory."""
 
     path: str
     start: int
