@@ -54,6 +54,12 @@ def test_footnote_with_its_note_in_the_same_file_backs_the_claim(ruleset: RuleSe
     assert "CX208" in rules_in("Free delivery* on everything.", ruleset)
 
 
+def test_markdown_bold_is_not_a_footnote_and_its_opening_is_not_a_note(ruleset: RuleSet) -> None:
+    """``**claim.**``: the closing ``*`` once read as a marker and the opening ``**`` as its note."""
+    assert "CX208" in rules_in("**Free delivery on everything.** Shop the range.", ruleset)
+    assert "CX208" not in rules_in("**Free delivery* on everything.**\n\n*On orders over £40.", ruleset)
+
+
 def test_declared_data_cancels_the_barista_signal(ruleset: RuleSet) -> None:
     assert not [f for f in lint_text("You told us you're pregnant, so we've hidden alcohol offers.", ruleset)
                 if f.category == "barista"]

@@ -20,8 +20,9 @@ from cxlint.rulepack.model import Rule, RuleSet, Scoring
 from cxlint.text.normalize import normalize
 from cxlint.text.sentences import split_sentences
 
-_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\]|\^\d)")
-_FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?[*†‡§¹²³⁴⁵]|\[\d{1,2}\])")
+# A lone ``*`` is a footnote marker; ``**`` is Markdown bold, whose closing half is not.
+_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?(?:\*(?!\*)|[†‡§¹²³⁴⁵])|\[\d{1,2}\]|\^\d)")
+_FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?(?:\*(?!\*)|[†‡§¹²³⁴⁵])|\[\d{1,2}\])")
 _NO_SCORING = Scoring({})
 
 
@@ -176,7 +177,7 @@ def _footnote_backing(doc: Document, sentences: list[tuple[int, int]], targets: 
         marker = match.group(1).lstrip("\\")
         spans = notes.get(marker)
         if spans is None:
-            note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"[ \t]*\S")
+            note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"(?!\*)[ \t]*\S")  # "**bold" opens no note
             spans = notes[marker] = [m.span() for m in islice(note.finditer(doc.source), 2)]
         if any(not (start <= match.start(1) < end) for start, end in spans):
             target.modifiers.add("BACKED")
