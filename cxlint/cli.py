@@ -51,7 +51,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Promises registry (promises.yaml) to check promises against (default: the config's).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to lint with; 0 = one per core for large runs (48+ files), serial otherwise.")
+              help="Processes to lint with; 0 = one per core for large runs (48+ files, 1 MB+), serial otherwise.")
 @click.option("--max-file-size", metavar="SIZE", callback=lambda _c, _p, v: _size(v),
               help="Skip (and report as CX000) files larger than this, e.g. 2MB (default: the config's, else 10MB).")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
