@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cxlint.boundary import StageFailure, internal_error, stage
@@ -112,6 +112,7 @@ def lint_paths(
         disabled = disabled_for(path) if disabled_for is not None else frozenset()
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
+    shared = _StringSharing()
     serial = promise_check is not None or STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs, _total_bytes(files) if not jobs and len(files) >= PARALLEL_MIN_FILES else None)
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
@@ -122,12 +123,34 @@ def lint_paths(
         if decision is not None:
             result.files += 1
             result.linted.append(outcome.path)
-            result.findings.extend(decision.findings)
+            result.findings.extend(map(shared, decision.findings) if workers > 1 else decision.findings)
             result.suppressed += decision.suppressed
             if decision.lines:
                 result.lines[outcome.path] = decision.lines
             result.fingerprints.update(decision.fingerprints)
     return result
+
+
+class _StringSharing:
+    """Findings sent back by workers arrive with their own copy of every string (rule, path, the
+    rule's message and suggestion…); the run keeps them all for the report, so equal strings are
+    made one object again."""
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}
+
+    def __call__(self, finding: Finding) -> Finding:
+        one = self.strings.setdefault
+        return replace(
+            finding,
+            path=one(finding.path, finding.path),
+            rule=one(finding.rule, finding.rule),
+            name=one(finding.name, finding.name),
+            category=one(finding.category, finding.category),
+            severity=one(finding.severity, finding.severity),
+            message=one(finding.message, finding.message),
+            suggestion=one(finding.suggestion, finding.suggestion),
+        )
 
 
 def _total_bytes(files: list[str]) -> int:
