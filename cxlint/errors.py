@@ -25,3 +25,11 @@ class RuleError(Exception):
         self.where = where
         self.reason = reason
         super().__init__(f"{where}: {reason}")
+
+
+def keep_rule_error(errors: list[RuleError] | None, exc: RuleError) -> None:
+    """Keep a broken rule's error for the file's report, so the caller can skip that rule and go on;
+    without a list to keep it in (a caller that wants the error), raise it."""
+    if errors is None:
+        raise exc
+    errors.append(exc)

@@ -25,17 +25,17 @@ MAX_AUTO_JOBS = 4
 _worker_task: Callable[[Any], Any] | None = None
 
 
-def auto_jobs(files: int, requested: int | None, total_bytes: int | None = None) -> int:
+def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] | None = None) -> int:
     """How many processes to use: the request, or (None/0) one per core for large runs, at most four.
 
-    A run is large when it has at least PARALLEL_MIN_FILES files and (when known) at least
-    PARALLEL_MIN_BYTES of them.
+    A run is large when it has at least PARALLEL_MIN_FILES files and (when ``total_bytes`` can
+    say, asked only then) at least PARALLEL_MIN_BYTES of them.
     """
     if requested is not None and requested > 0:
         return requested
     if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    if total_bytes is not None and total_bytes < PARALLEL_MIN_BYTES:
+    if total_bytes is not None and total_bytes() < PARALLEL_MIN_BYTES:
         return 1
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
 

@@ -43,10 +43,10 @@ def read_document(
     else:
         display = reader_path = path
         try:
-            size = os.path.getsize(path)
-            if size > max_bytes:
-                raise InputError(path, f"file too large ({show_size(size)}, over the {show_size(max_bytes)} limit); skipped")
             with open_regular(path) as handle:
+                size = os.fstat(handle.fileno()).st_size  # the file opened, not whatever stands at the path later
+                if size > max_bytes:
+                    raise InputError(path, f"file too large ({show_size(size)}, over the {show_size(max_bytes)} limit); skipped")
                 data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -102,7 +102,7 @@ def lint_paths(
     each file's findings while its text is at hand (suppressions, fingerprints); the result
     keeps no file's text, only the lines the findings stand on.
     """
-    from cxlint.parallel import PARALLEL_MIN_FILES, auto_jobs, ordered_map
+    from cxlint.parallel import auto_jobs, ordered_map
 
     result = RunResult()
     files = list(iter_files(paths, excluded, included, problems=result.problems))
@@ -114,7 +114,7 @@ def lint_paths(
 
     shared = _StringSharing()
     serial = promise_check is not None or STDIN_NAME in files
-    workers = 1 if serial else auto_jobs(len(files), jobs, _total_bytes(files) if not jobs and len(files) >= PARALLEL_MIN_FILES else None)
+    workers = 1 if serial else auto_jobs(len(files), jobs, lambda: _total_bytes(files))
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
         if progress is not None:
             progress(number, len(files), files[number - 1])

@@ -50,10 +50,10 @@ def test_small_runs_stay_serial() -> None:
 
 def test_many_small_files_stay_serial_and_much_text_does_not() -> None:
     """Workers cost more than they save on a few hundred small files; on megabytes they pay."""
-    assert auto_jobs(200, None, total_bytes=80_000) == 1
+    assert auto_jobs(200, None, total_bytes=lambda: 80_000) == 1
     if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-        assert auto_jobs(200, None, total_bytes=PARALLEL_MIN_BYTES) > 1
-    assert auto_jobs(200, 2, total_bytes=10) == 2  # an explicit request still wins
+        assert auto_jobs(200, None, total_bytes=lambda: PARALLEL_MIN_BYTES) > 1
+    assert auto_jobs(200, 2, total_bytes=lambda: 10) == 2  # an explicit request still wins
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cxlint.decision.baseline import Fingerprints, apply_baseline, load_baseline, write_baseline
 from cxlint.decision.gitdiff import changed_lines, on_changed_line
-from cxlint.decision.per_file import FileDecider, fingerprint_key
+from cxlint.decision.per_file import FileDecider
 from cxlint.decision.selection import Policy
 from cxlint.findings import Finding
 from cxlint.report import RunResult
@@ -53,9 +53,8 @@ def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided
     Run-wide findings (``result.pending``: promise conflicts, registry expiry) came after their
     files were decided; each such file is read again to apply its suppressions to them.
     """
-    per_file = file_decider(policy, options)
     if result.pending:
-        _decide_pending(result, per_file)
+        _decide_pending(result, file_decider(policy, options))
     result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
     result.rules = policy.rules
     written = None
@@ -98,4 +97,4 @@ def _read_again(path: str) -> str | None:
         return None
 
 
-__all__ = ["DecideOptions", "Decided", "FileDecider", "decide", "file_decider", "fingerprint_key"]
+__all__ = ["DecideOptions", "Decided", "FileDecider", "decide", "file_decider"]

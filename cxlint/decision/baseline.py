@@ -20,6 +20,7 @@ from typing import Any
 from cxlint.atomic import write_atomically
 from cxlint.errors import FatalError, InputError
 from cxlint.findings import Finding
+from cxlint.report import FingerprintKey
 from cxlint.text.sentences import split_sentences
 from cxlint.walk import open_regular
 
@@ -33,6 +34,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def fingerprint_key(finding: Finding) -> FingerprintKey:
+    """Which finding a fingerprint taken while its file was at hand belongs to."""
+    return (finding.path, finding.rule, finding.start, finding.end)
+
+
 class Fingerprints:
     """Fingerprints of findings, splitting each file into sentences once.
 
@@ -40,7 +46,7 @@ class Fingerprints:
     texts); a finding found there is not fingerprinted again.
     """
 
-    def __init__(self, sources: dict[str, str], known: dict[tuple[str, str, int, int], str] | None = None) -> None:
+    def __init__(self, sources: dict[str, str], known: dict[FingerprintKey, str] | None = None) -> None:
         self.sources = sources
         self.known = known or {}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
@@ -56,7 +62,7 @@ class Fingerprints:
         return finding.text
 
     def of(self, finding: Finding) -> str:
-        known = self.known.get((finding.path, finding.rule, finding.start, finding.end))
+        known = self.known.get(fingerprint_key(finding))
         if known is not None:
             return known
         data = "\0".join((finding.rule, _norm(finding.text), _norm(self.sentence(finding))))

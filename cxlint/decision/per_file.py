@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from cxlint.decision.baseline import Fingerprints
+from cxlint.decision.baseline import Fingerprints, fingerprint_key
 from cxlint.decision.selection import Policy
 from cxlint.decision.suppress import apply_suppressions
 from cxlint.findings import Finding
@@ -26,10 +26,6 @@ class FileDecision:
     suppressed: int = 0
     lines: Excerpt = field(default_factory=dict)
     fingerprints: dict[FingerprintKey, str] = field(default_factory=dict)
-
-
-def fingerprint_key(finding: Finding) -> FingerprintKey:
-    return (finding.path, finding.rule, finding.start, finding.end)
 
 
 def excerpt(source: str, findings: list[Finding]) -> Excerpt:

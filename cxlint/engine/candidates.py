@@ -7,7 +7,7 @@ import re
 
 from cxlint.document import Document
 from cxlint.engine.targets import Target
-from cxlint.errors import RuleError
+from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.model import Rule, RuleSet
 
 _DIGIT_RUN = re.compile(r"[\dƤ]+")
@@ -46,7 +46,7 @@ def candidate_rules(
             for match in pattern.finditer(mask):
                 add(match.start(), owners)
         except RuleError as exc:
-            _record(errors, exc)
+            keep_rule_error(errors, exc)
     broken: set[int] = set()
     if ruleset.digit_anchors:
         for run in _DIGIT_RUN.finditer(mask):
@@ -59,15 +59,8 @@ def candidate_rules(
                         add(start, owners)
                 except RuleError as exc:
                     broken.add(number)
-                    _record(errors, exc)
+                    keep_rule_error(errors, exc)
     return found
-
-
-def _record(errors: list[RuleError] | None, exc: RuleError) -> None:
-    """Keep a broken rule's error for the file's report; without a list to keep it in, raise it."""
-    if errors is None:
-        raise exc
-    errors.append(exc)
 
 
 def regex_targets(
@@ -93,7 +86,7 @@ def regex_targets(
                 targets.extend(_rule_targets(rule, text, start, index))
             except RuleError as exc:
                 broken.add(rule.id)
-                _record(errors, exc)
+                keep_rule_error(errors, exc)
     return targets
 
 
@@ -132,7 +125,7 @@ def placeholder_targets(
                 hit = any(p.placeholder is not None and p.placeholder.search(probe) for p in rule.patterns)
             except RuleError as exc:
                 broken.add(rule.id)
-                _record(errors, exc)
+                keep_rule_error(errors, exc)
                 continue
             if hit:
                 targets.append(Target(rule, placeholder.start, placeholder.end, index, value=placeholder.name, placeholder=placeholder.raw))

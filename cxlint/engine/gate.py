@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
-from cxlint.errors import RuleError
+from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.leading import rare_leading_class
@@ -95,7 +95,5 @@ class GateIndex:
                         if index >= 0 and match.start() < spans[index][1]:
                             found.setdefault(index, set()).update(owners)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
-                    if errors is None:
-                        raise
-                    errors.append(exc)
+                    keep_rule_error(errors, exc)
         return found

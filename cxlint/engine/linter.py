@@ -13,7 +13,7 @@ from cxlint.engine.context import categories_for, document_categories, find_modi
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.targets import Target
-from cxlint.errors import RuleError
+from cxlint.errors import RuleError, keep_rule_error
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet, Scoring
@@ -107,9 +107,7 @@ def _frame_targets(
             try:
                 hits = match_frame(rule.frames[number], sentence)
             except RuleError as exc:
-                if errors is None:
-                    raise
-                errors.append(exc)
+                keep_rule_error(errors, exc)
                 broken.add(rule_id)
                 continue
             targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind) for hit in hits)
@@ -154,9 +152,7 @@ def _evidence(
                 if (ev.regex is not None and ev.regex.search(text)) or any(match_frame(f, sentences[index]) for f in ev.frames):
                     names.add(ev.name)
             except RuleError as exc:
-                if errors is None:
-                    raise
-                errors.append(exc)
+                keep_rule_error(errors, exc)
                 live.remove(ev)
         found[index] = names
     return found
