@@ -17,6 +17,8 @@ from cxlint.report import RuleInfo, RunResult
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
 
+STDIN_READ_AS = "stdin.md"
+"""The name standard input is read under when ``--stdin-filename`` gives none: Markdown."""
 DEFAULT_FORMAT = "text"
 DEFAULT_FAIL_ON = "warning"
 HUMAN_FORMATS = ("text", "full", "github")
@@ -47,7 +49,7 @@ def run_check(
     stream: TextIO,
     extra_packs: tuple[str, ...] = (),
     channel: str | None = None,
-    stdin_filename: str = "stdin.md",
+    stdin_filename: str | None = None,
     options: CheckOptions = CheckOptions(),
     err: TextIO | None = None,
 ) -> int:
@@ -57,6 +59,7 @@ def run_check(
     from cxlint.runner import MAX_FILE_BYTES, lint_paths
 
     err = err or sys.stderr
+    stdin_name = stdin_filename or STDIN_READ_AS
     config = _config(paths, options)
     output_format = output_format or config.format or DEFAULT_FORMAT
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
@@ -77,7 +80,8 @@ def run_check(
         baseline=options.baseline,
         write_baseline=options.write_baseline,
         diff_ref=options.diff_ref,
-        stdin_name=stdin_filename,
+        stdin_name=stdin_name,
+        stdin_shown=stdin_filename,
     )
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
@@ -85,7 +89,7 @@ def run_check(
             paths,
             ruleset,
             channel=channel,
-            stdin_name=stdin_filename,
+            stdin_name=stdin_name,
             excluded=config.is_excluded if config.exclude else None,
             included=config.is_included if config.include else None,
             channel_for=config.channel_for,
