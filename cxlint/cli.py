@@ -158,7 +158,8 @@ def main() -> None:
     except click.exceptions.Abort:
         sys.exit(EXIT_ERROR)
     except FatalError as exc:
-        click.echo(f"cxlint: error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:  # a config with three mistakes: three lines
+            click.echo(f"cxlint: error: {line}", err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
