@@ -81,10 +81,10 @@ def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
 
 
 @cli.command("rule")
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="ID|NAME")
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
 def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
-    """Explain one rule: rationale, suggestion and examples."""
+    """Explain one rule, by id (CX102) or name (precise-time): rationale, suggestion and examples."""
     from cxlint.commands.rules import run_rule
 
     sys.exit(run_rule(rule_id, sys.stdout, sys.stderr, extra_packs))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from cxlint.commands.rules import run_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,3 +44,17 @@ def test_every_emitted_rule_is_in_the_table(cxlint) -> None:
         assert f"{rule_id}  " in listed
         assert cxlint("rule", rule_id).code == 0
     assert cxlint("rule", "promise-unbacked").out.startswith("CX252 promise-unbacked (promise, warning; pack registry)")
+
+
+@pytest.mark.parametrize("query", ["precise-time", "PRECISE-TIME", "precise_time", "precise time", "cx102", "CX102"])
+def test_a_rule_is_explained_by_its_id_or_its_name(cxlint, query: str) -> None:
+    run = cxlint("rule", query)
+    assert run.code == 0 and run.out.startswith("CX102 precise-time (barista")
+
+
+def test_an_unknown_rule_name_gets_the_closest_name(cxlint) -> None:
+    run = cxlint("rule", "precise-tme")
+    assert run.code == 2
+    assert "unknown rule 'precise-tme'; did you mean 'precise-time' (CX102)?" in run.err
+    far = cxlint("rule", "qqqq")
+    assert far.code == 2 and "`cxlint rules` lists them" in far.err
