@@ -87,7 +87,9 @@ def test_hook_refuses_a_creepy_commit_and_passes_a_clean_one(tmp_path: Path) -> 
     assert _git(work, "rev-parse", "--verify", "HEAD", check=False).returncode != 0  # nothing was committed
 
     (work / "welcome.md").write_text(CLEAN)
-    _git(work, "add", "welcome.md")
+    # a tool's configuration in a format cxlint reads is not copy: the hook does not pass it
+    (work / "package.json").write_text('{"name": "shop", "description": "We noticed you at 3:17 AM last night."}\n')
+    _git(work, "add", "welcome.md", "package.json")
     passed = subprocess.run(["git", "commit", "-m", "clean"], cwd=work, env=env, capture_output=True, text=True)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"cxlint\.+Passed", passed.stdout + passed.stderr)
