@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,74 @@ def test_an_unknown_rule_name_gets_the_closest_name(cxlint) -> None:
     assert "unknown rule 'precise-tme'; did you mean 'precise-time' (CX102)?" in run.err
     far = cxlint("rule", "qqqq")
     assert far.code == 2 and "`cxlint rules` lists them" in far.err
+
+
+# --- every file a doc points at is shipped ------------------------------------------------------
+
+DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "corpora").glob("README.md")])
+_FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_CAPS_DOC = re.compile(r"(?<![\w/.-])([A-Z][A-Z0-9_-]+\.md)\b")
+_PATH = re.compile(r"(?<![\w/.~$-])((?:\.\./)*\.?[\w-]+(?:\.[\w-]+)*(?:/[\w.*-]+)*/?)")
+COMMAND_BLOCKS = ("", "sh", "shell", "bash", "console", "text")
+"""Fenced blocks whose paths are the repository's (commands); YAML and TOML examples name the reader's files."""
+
+
+def _repo_dirs() -> set[str]:
+    return {p.name for p in ROOT.iterdir() if p.is_dir() and p.name not in (".git",)}
+
+
+def _prose_and_commands(text: str) -> str:
+    """The doc without its config examples: prose, inline code and command blocks."""
+    return _FENCE.sub(lambda m: m.group(2) if m.group(1) in COMMAND_BLOCKS else "", text)
+
+
+def _exists(base: Path, target: str) -> bool:
+    target = target.split("#", 1)[0].rstrip("/")
+    if not target:
+        return True
+    if any(ch in target for ch in "*?"):
+        return any(base.glob(target)) or any(ROOT.glob(target))
+    return (base / target).exists()
+
+
+def _missing_references(doc: Path) -> list[str]:
+    """Relative links, paths under the repository's folders and CAPS.md names that the repository does not ship."""
+    text = _prose_and_commands(doc.read_text(encoding="utf-8"))
+    missing = []
+    for target in _LINK.findall(text):
+        if re.match(r"[a-z][a-z+.-]*:", target) or target.startswith("#"):
+            continue  # a URL or an anchor
+        if not _exists(doc.parent, target):
+            missing.append(f"link {target}")
+    dirs = _repo_dirs()
+    for token in _PATH.findall(text):
+        if token.startswith("../"):
+            missing.append(f"{token} (outside the repository)")
+        elif "/" in token and token.split("/")[0] in dirs and not _exists(ROOT, token):
+            missing.append(token)
+    for name in _CAPS_DOC.findall(text):
+        if not (ROOT / name).exists() and not (doc.parent / name).exists():
+            missing.append(name)
+    return missing
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[str(d.relative_to(ROOT)) for d in DOCS])
+def test_docs_point_only_at_files_the_repository_ships(doc: Path) -> None:
+    assert _missing_references(doc) == []
+
+
+def test_the_reference_check_catches_a_missing_file(tmp_path: Path) -> None:
+    doc = tmp_path / "guide.md"
+    doc.write_text(
+        "See [the design](DESIGN-NOTES.md), the contract in DESIGN.md, `rules/nope.yaml`, and\n"
+        "`../shared/eval/x.py`; `promises.yaml` is the reader's own file.\n"
+        "```yaml\npacks: [rules/house.yaml]\n```\n```sh\ncxlint check examples/nothing-here/\n```\n"
+    )
+    assert _missing_references(doc) == [
+        "link DESIGN-NOTES.md",
+        "rules/nope.yaml",
+        "../shared/eval/x.py (outside the repository)",
+        "examples/nothing-here/",
+        "DESIGN.md",
+    ]
