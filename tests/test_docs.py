@@ -128,5 +128,37 @@ def test_the_reference_check_catches_a_missing_file(tmp_path: Path) -> None:
         "rules/nope.yaml",
         "../shared/eval/x.py (outside the repository)",
         "examples/nothing-here/",
+        "DESIGN-NOTES.md",
         "DESIGN.md",
     ]
+
+
+# --- every install and pin the docs show works today --------------------------------------------
+
+_INSTALL = re.compile(r"pip install ([^\n`]+)")
+FROM_THE_REPOSITORY = ('.', '-e ".[test]"', '"git+REPO-URL@COMMIT-SHA"')
+"""A clone, the clone with its test extras, or the repository at a commit: cxlint is not on the package index."""
+
+
+def _commands(doc: Path) -> str:
+    """Fenced command blocks and workflow steps, where a reader copies from."""
+    text = doc.read_text(encoding="utf-8")
+    return "\n".join(body for lang, body in _FENCE.findall(text) if lang in (*COMMAND_BLOCKS, "yaml"))
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[str(d.relative_to(ROOT)) for d in DOCS])
+def test_every_install_command_installs_from_the_repository(doc: Path) -> None:
+    text = _commands(doc) + "\n" + "\n".join(re.findall(r"`([^`\n]*pip install[^`\n]*)`", doc.read_text(encoding="utf-8")))
+    for found in _INSTALL.findall(text):
+        argument = found.split("&&")[0].split("#")[0].strip()
+        if argument == "cxlint":  # named only to say it is another project
+            assert "unrelated project" in doc.read_text(encoding="utf-8") or "different project" in doc.read_text(encoding="utf-8")
+            continue
+        assert argument in FROM_THE_REPOSITORY, f"{doc.name}: pip install {argument}"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[str(d.relative_to(ROOT)) for d in DOCS])
+def test_pre_commit_is_pinned_by_a_full_commit_sha(doc: Path) -> None:
+    """No tags are published: a ``rev:`` is a full SHA, or the placeholder autoupdate replaces with one."""
+    for rev in re.findall(r"^\s*rev:\s*(\S+)", _commands(doc), re.MULTILINE):
+        assert rev == "COMMIT-SHA" or re.fullmatch(r"[0-9a-f]{40}", rev), rev
