@@ -80,3 +80,18 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
     assert from_root.returncode == 0, from_root.stderr
     assert "CX250" in from_root.stdout
+
+
+def test_the_documented_git_install_installs_cxlint_copy(tmp_path: Path) -> None:
+    """``pip install "git+REPO-URL@COMMIT-SHA"`` (README, docs/ci.md), with a local clone as the URL."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True, capture_output=True)
+    sha = subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", str(target),
+         f"git+{clone.as_uri()}@{sha}"],
+        check=True, capture_output=True,
+    )
+    assert (target / "cxlint" / "cli.py").is_file() and (target / "bin" / "cxlint").is_file()
+    assert [p.name for p in target.glob("*.dist-info")] == [f"cxlint_copy-{cxlint_version}.dist-info"]
