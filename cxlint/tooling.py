@@ -20,7 +20,7 @@ TOOLING_FILES = "tooling-files.yaml"
 @lru_cache(maxsize=1)
 def tooling_patterns() -> tuple[str, ...]:
     """The shipped list: globs over a file's name, or (with ``/``) over the end of its path."""
-    text = resources.files("cxlint").joinpath("data", TOOLING_FILES).read_text(encoding="utf-8")
+    text = resources.files("cxlint").joinpath("data").joinpath(TOOLING_FILES).read_text(encoding="utf-8")
     return tuple(yaml.safe_load(text)["names"])
 
 
