@@ -83,13 +83,14 @@ def iter_files(
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from walk.folder(path, info)
+        elif excluded and excluded(path):
+            continue
         elif is_tooling_file(path):
             notice(f"{path}: a tool's configuration, not copy; skipped")
-        elif not (excluded and excluded(path)):
-            if not stat.S_ISREG(info.st_mode):
-                problems.append(FileProblem(path, f"not a regular file ({file_kind(info.st_mode)})"))
-            elif walk.first_time(walk.files, path, info):
-                yield path
+        elif not stat.S_ISREG(info.st_mode):
+            problems.append(FileProblem(path, f"not a regular file ({file_kind(info.st_mode)})"))
+        elif walk.first_time(walk.files, path, info):
+            yield path
 
 
 def open_regular(path: str) -> BinaryIO:

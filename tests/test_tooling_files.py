@@ -119,3 +119,10 @@ def test_the_tool_file_list_ships_in_the_wheel_data() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "data/*.yaml" in pyproject["tool"]["setuptools"]["package-data"]["cxlint"]
     assert (ROOT / "cxlint" / "data" / "tooling-files.yaml").is_file()
+
+
+def test_an_excluded_tool_file_is_passed_over_without_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text("{}")
+    notices: list[str] = []
+    found = list(iter_files([str(tmp_path / "package.json")], excluded=lambda p: True, problems=[], notice=notices.append))
+    assert found == [] and notices == []
