@@ -37,7 +37,8 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
               help="An extra YAML rule pack (repeatable).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
-@click.option("--stdin-filename", default="stdin.md", show_default=True, help="Name that picks the reader for '-'.")
+@click.option("--stdin-filename", default=None,
+              help="Name of standard input ('-'): picks its reader and names it in the report (default: read as Markdown, shown as '-').")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Config file (.cxlint.yaml or pyproject.toml) instead of the one found above the paths.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
@@ -55,7 +56,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--max-file-size", metavar="SIZE", callback=lambda _c, _p, v: _size(v),
               help="Skip (and report as CX000) files larger than this, e.g. 2MB (default: the config's, else 10MB).")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
-          channel: str | None, stdin_filename: str, config_file: str | None, isolated: bool, enable: tuple[str, ...],
+          channel: str | None, stdin_filename: str | None, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
           progress: bool | None, promises_file: str | None, today: object, jobs: int, max_file_size: int | None) -> None:
     """Lint files and folders (or '-' for standard input)."""
@@ -80,10 +81,10 @@ def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
 
 
 @cli.command("rule")
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="ID|NAME")
 @click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
 def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
-    """Explain one rule: rationale, suggestion and examples."""
+    """Explain one rule, by id (CX102) or name (precise-time): rationale, suggestion and examples."""
     from cxlint.commands.rules import run_rule
 
     sys.exit(run_rule(rule_id, sys.stdout, sys.stderr, extra_packs))
@@ -157,7 +158,8 @@ def main() -> None:
     except click.exceptions.Abort:
         sys.exit(EXIT_ERROR)
     except FatalError as exc:
-        click.echo(f"cxlint: error: {exc}", err=True)
+        for line in str(exc).splitlines() or [""]:  # a config with three mistakes: three lines
+            click.echo(f"cxlint: error: {line}", err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)

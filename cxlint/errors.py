@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 
 class FatalError(Exception):
     """A usage, configuration or rule-pack error: the run stops with exit code 2."""
+
+
+class ConfigError(FatalError):
+    """Every problem found in a configuration, reported together (one ``file:line: ...`` a line).
+
+    ``config`` is what could be read around the problems, so later checks (rule selectors,
+    which need the packs) can still add theirs before the run stops.
+    """
+
+    def __init__(self, messages: list[str], config: object = None) -> None:
+        self.messages = sorted(messages, key=_file_line)
+        self.config = config
+        super().__init__("\n".join(self.messages))
+
+
+_FILE_LINE = re.compile(r"^(.+?):(\d+): ")
+
+
+def _file_line(message: str) -> tuple[int, str, int]:
+    """Sort key: messages with ``file:line`` first, by file and line; the others (command line) after."""
+    found = _FILE_LINE.match(message)
+    return (0, found.group(1), int(found.group(2))) if found else (1, "", 0)
 
 
 class InputError(Exception):

@@ -57,7 +57,7 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The DESIGN.md JSON shape, plus the explanatory fields."""
+        """The JSON finding object (docs/ci.md, "JSON output"), plus the explanatory fields."""
         data: dict[str, Any] = {
             "path": self.path,
             "line": self.line,

@@ -20,6 +20,7 @@ from typing import BinaryIO
 from cxlint.errors import FatalError, InputError
 from cxlint.findings import FileProblem
 from cxlint.readers import reader_for
+from cxlint.tooling import is_tooling_file
 
 STDIN_NAME = "-"
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
@@ -58,6 +59,9 @@ def iter_files(
 ) -> Iterator[str]:
     """Files named directly, and regular files under folders whose format cxlint reads, in sorted order.
 
+    A tool's configuration (``package.json``, a lockfile, ``.pre-commit-config.yaml``: see
+    :mod:`cxlint.tooling`) is never copy: skipped in a walk, and told to ``notice`` when named.
+
     ``excluded`` applies to named files too (pre-commit names every file it passes, and an
     excluded file must stay excluded there); ``included`` only narrows what a folder walk finds.
     Folders that are excluded are not descended into. What cannot be walked or read goes to
@@ -79,11 +83,14 @@ def iter_files(
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from walk.folder(path, info)
-        elif not (excluded and excluded(path)):
-            if not stat.S_ISREG(info.st_mode):
-                problems.append(FileProblem(path, f"not a regular file ({file_kind(info.st_mode)})"))
-            elif walk.first_time(walk.files, path, info):
-                yield path
+        elif excluded and excluded(path):
+            continue
+        elif is_tooling_file(path):
+            notice(f"{path}: a tool's configuration, not copy; skipped")
+        elif not stat.S_ISREG(info.st_mode):
+            problems.append(FileProblem(path, f"not a regular file ({file_kind(info.st_mode)})"))
+        elif walk.first_time(walk.files, path, info):
+            yield path
 
 
 def open_regular(path: str) -> BinaryIO:
@@ -176,8 +183,11 @@ class _Walk:
         return files, subfolders
 
     def _wanted(self, path: str) -> bool:
-        return reader_for(path) is not None and not (self.excluded and self.excluded(path)) and not (
-            self.included and not self.included(path)
+        return (
+            reader_for(path) is not None
+            and not is_tooling_file(path)
+            and not (self.excluded and self.excluded(path))
+            and not (self.included and not self.included(path))
         )
 
     def _regular(self, path: str, entry: os.DirEntry[str]) -> bool:

@@ -82,6 +82,45 @@ def test_config_error_exits_2_naming_file_line(cxlint, project: Path) -> None:
     assert ".cxlint.yaml:2: unknown rule, category or pack 'CX9999'" in run.err
 
 
+def test_every_config_error_is_reported_with_its_line_and_exit_2(cxlint, project: Path) -> None:
+    """Three mistakes, three errors: a writer fixes the file in one go, not one run per mistake."""
+    (project / ".cxlint.yaml").write_text(
+        "exlude: [drafts]\n"
+        "fail-on: warn\n"
+        "disable: [CX999]\n"
+        "per-file:\n"
+        "  'legal/**': {chanel: email}\n"
+    )
+    run = cxlint("check", "emails", cwd=project)
+    assert run.code == 2
+    lines = run.err.splitlines()
+    assert lines == [
+        "cxlint: error: .cxlint.yaml:1: unknown config key 'exlude'; did you mean 'exclude'?",
+        "cxlint: error: .cxlint.yaml:2: 'fail-on' must be one of error, warning, info, never, not 'warn' (did you mean 'warning'?)",
+        "cxlint: error: .cxlint.yaml:3: unknown rule, category or pack 'CX999'; did you mean 'CX209'?",
+        "cxlint: error: .cxlint.yaml:5: unknown per-file key 'chanel'; did you mean 'channel'?",
+    ]
+
+
+def test_every_error_of_a_pyproject_table_is_reported(cxlint, project: Path) -> None:
+    (project / "pyproject.toml").write_text(
+        "[tool.cxlint]\nformat = 'sarf'\nrequire-reason = 'maybe'\nexclude = 3\n"
+    )
+    run = cxlint("check", "emails", cwd=project)
+    assert run.code == 2
+    assert [line.split(": ")[2] for line in run.err.splitlines()] == ["pyproject.toml:2", "pyproject.toml:3", "pyproject.toml:4"]
+
+
+def test_config_errors_are_listed_in_line_order_and_the_rest_is_read(tmp_path: Path) -> None:
+    from cxlint.errors import ConfigError
+
+    (tmp_path / ".cxlint.yaml").write_text("severity:\n  CX101: fatal\n  CX102: loud\nfail-on: sometimes\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config(str(tmp_path / ".cxlint.yaml"))
+    assert [m.split(": ")[0].rsplit("/", 1)[-1] for m in exc.value.messages] == [".cxlint.yaml:2", ".cxlint.yaml:3", ".cxlint.yaml:4"]
+    assert exc.value.config is not None and exc.value.config.severity == ()  # read as far as it goes
+
+
 def test_unknown_selector_suggests_closest(cxlint, project: Path) -> None:
     (project / ".cxlint.yaml").write_text("enable: [barsita]\n")
     run = cxlint("check", "emails", cwd=project)

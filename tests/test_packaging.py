@@ -8,7 +8,36 @@ import venv
 import zipfile
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _project() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+cxlint_version = _project()["version"]
+
+
+def _with_package_json(tmp_path: Path) -> Path:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "package.json").write_text('{"description": "We noticed you at 3:17 AM."}', encoding="utf-8")
+    return folder
+
+
+def test_the_distribution_name_is_not_the_package_index_cxlint_and_installs_the_cxlint_command() -> None:
+    """`cxlint` on the package index is another project: ours is cxlint-copy, and its command and module are cxlint."""
+    project = _project()
+    assert project["name"] == "cxlint-copy"
+    assert project["scripts"] == {"cxlint": "cxlint.cli:main"}
+    import cxlint
+
+    assert project["version"] == cxlint.__version__
 
 
 def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Path) -> None:
@@ -17,10 +46,12 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
         check=True,
         capture_output=True,
     )
-    [wheel] = tmp_path.glob("cxlint-*.whl")
-    packs = {Path(name).name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("cxlint/packs/")}
+    [wheel] = tmp_path.glob("cxlint_copy-*.whl")  # the distribution is cxlint-copy; the package and command cxlint
+    names = zipfile.ZipFile(wheel).namelist()
+    packs = {Path(name).name for name in names if name.startswith("cxlint/packs/")}
     shipped = {p.name for p in (REPO / "rules").glob("*.yaml")}
     assert shipped and shipped <= packs
+    assert "cxlint/data/tooling-files.yaml" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
@@ -36,7 +67,31 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     located = subprocess.run([str(python), "-c", "import cxlint; print(cxlint.__file__)"], capture_output=True,
                              text=True, cwd=tmp_path)
     assert str(env_dir) in located.stdout  # the installed copy answered, not the checkout
+    # the distribution's name, and the command it installs
+    named = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('cxlint-copy'))"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert named.stdout.strip() == cxlint_version, named.stderr
+    command = subprocess.run([str(env_dir / "bin" / "cxlint"), "--version"], capture_output=True, text=True, cwd=tmp_path)
+    assert command.returncode == 0 and cxlint_version in command.stdout, command.stderr
+    skipped = subprocess.run([str(env_dir / "bin" / "cxlint"), "check", "package.json"], capture_output=True, text=True,
+                             cwd=_with_package_json(tmp_path))
+    assert skipped.returncode == 0 and "not copy; skipped" in skipped.stderr  # the tool-file list was installed too
     # from the repository root the checkout's cxlint/ shadows the installed copy: its rules/ answer
     from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
     assert from_root.returncode == 0, from_root.stderr
     assert "CX250" in from_root.stdout
+
+
+def test_the_documented_git_install_installs_cxlint_copy(tmp_path: Path) -> None:
+    """``pip install "git+REPO-URL@COMMIT-SHA"`` (README, docs/ci.md), with a local clone as the URL."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True, capture_output=True)
+    sha = subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", str(target),
+         f"git+{clone.as_uri()}@{sha}"],
+        check=True, capture_output=True,
+    )
+    assert (target / "cxlint" / "cli.py").is_file() and (target / "bin" / "cxlint").is_file()
+    assert [p.name for p in target.glob("*.dist-info")] == [f"cxlint_copy-{cxlint_version}.dist-info"]

@@ -87,7 +87,29 @@ def test_hook_refuses_a_creepy_commit_and_passes_a_clean_one(tmp_path: Path) -> 
     assert _git(work, "rev-parse", "--verify", "HEAD", check=False).returncode != 0  # nothing was committed
 
     (work / "welcome.md").write_text(CLEAN)
-    _git(work, "add", "welcome.md")
+    # a tool's configuration in a format cxlint reads is not copy: the hook does not pass it
+    (work / "package.json").write_text('{"name": "shop", "description": "We noticed you at 3:17 AM last night."}\n')
+    _git(work, "add", "welcome.md", "package.json")
     passed = subprocess.run(["git", "commit", "-m", "clean"], cwd=work, env=env, capture_output=True, text=True)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"cxlint\.+Passed", passed.stdout + passed.stderr)
+
+
+def test_the_documented_config_is_pinned_to_a_full_sha_by_autoupdate(tmp_path: Path) -> None:
+    """docs/ci.md's block, with REPO-URL filled in, becomes a pin on the newest commit's full SHA."""
+    hook_repo = tmp_path / "hook-repo"
+    hook_repo.mkdir()
+    rev = _snapshot_checkout(hook_repo)
+    guide = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL) if "pre-commit-config" in b]
+    work = tmp_path / "copy"
+    work.mkdir()
+    _git(work, "init", "-q")
+    (work / ".pre-commit-config.yaml").write_text(block.replace("REPO-URL", str(hook_repo)))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    update = subprocess.run([sys.executable, "-m", "pre_commit", "autoupdate", "--freeze", "--repo", str(hook_repo)],
+                            cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    assert update.returncode == 0, update.stdout + update.stderr
+    [repo] = yaml.safe_load((work / ".pre-commit-config.yaml").read_text())["repos"]
+    assert repo["rev"] == rev and re.fullmatch(r"[0-9a-f]{40}", rev)
+    assert [h["id"] for h in repo["hooks"]] == ["cxlint"]

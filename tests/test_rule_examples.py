@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cxlint.rulepack.loader import example_list
 from cxlint.rulepack.model import Example, Rule
-from cxlint.testing import default_ruleset, example_problem
+from cxlint.testing import assert_flags, default_ruleset, example_problem, lint_text
 
 _RULESET = default_ruleset()
 _CASES = [(rule, example) for rule in _RULESET.rules for _, example in example_list(rule)]
@@ -47,3 +49,38 @@ def test_assert_flags_helper_checks_rule_and_span() -> None:
         assert_flags("CX102", "You paused the film at 1:52 AM.", "1:52 AM", _RULESET)
     with pytest.raises(AssertionError):
         assert_flags("CX102", "You paused the film at 1:52 AM.", None, _RULESET)
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    r"""A span whose first (last) character is a word character with another word character before (after) it."""
+    word = re.compile(r"\w")
+    starts_inside = start > 0 and bool(word.match(text[start])) and bool(word.match(text[start - 1]))
+    ends_inside = end < len(text) and bool(word.match(text[end - 1])) and bool(word.match(text[end]))
+    return starts_inside or ends_inside
+
+
+_TEXTS = sorted({t for r in _RULESET.rules for _, e in example_list(r) for t in (e.text, e.fixed) if t})
+
+
+def test_no_finding_on_any_rule_example_starts_or_ends_inside_a_word() -> None:
+    """Every rule runs on every example's text (and fixed text): no span may cut a word in two."""
+    cut = [
+        (f.rule, f.text, text)
+        for text in _TEXTS
+        for f in lint_text(text, _RULESET)
+        if _cuts_a_word(text, f.start, f.end)
+    ]
+    assert not cut, cut
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "span"),
+    [
+        ("CX206", "Your score will rise by 20pts.", "will rise by 20pts"),
+        ("CX206", "Switch today and save £300pa.", "save £300pa"),
+        ("CX206", "Gain 5kg of muscle.", "Gain 5kg of muscle"),
+    ],
+)
+def test_a_number_glued_to_letters_is_reported_whole(rule_id: str, text: str, span: str) -> None:
+    """Tokens split digits from letters (a number and its unit): a frame ending on the number still reports the word."""
+    assert_flags(rule_id, text, span, _RULESET)

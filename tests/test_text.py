@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from cxlint.document import PLACEHOLDER_FILL
 from cxlint.text.placeholders import mask_templates
 from cxlint.text.sentences import split_sentences
 from cxlint.text.wordlists import expand, noun_forms, trie_regex, verb_forms
-
-import re
 
 
 def names(text: str) -> list[str]:
@@ -75,3 +77,31 @@ def test_changed_positions_finds_every_difference_across_blocks() -> None:
     b = a[:3] + "y" + a[4:600] + "zz" + a[602:]
     assert list(changed_positions(a, b)) == [3, 600, 601]
     assert list(changed_positions(a, a)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("rise by 20pts now", "20", "20pts"),
+        ("save £300pa today", "£300", "£300pa"),
+        ("we don't track", "do", "don't"),
+        ("we don’t track", "n’t", "don’t"),
+        ("you've been seen", "you", "you've"),
+        ("save 20 now", "20", "20"),
+        ("'quoted' words", "quoted", "quoted"),
+    ],
+)
+def test_word_edges_widen_a_span_to_whole_words(text: str, part: str, whole: str) -> None:
+    from cxlint.text.tokens import word_edges
+
+    start = text.index(part)
+    widened = word_edges(text, start, start + len(part))
+    assert text[widened[0] : widened[1]] == whole
+
+
+def test_word_edges_stop_at_a_merge_field() -> None:
+    from cxlint.text.tokens import word_edges
+
+    text = f"seen {PLACEHOLDER_FILL * 5}x today"
+    start = text.index("x")
+    assert word_edges(text, start, start + 1) == (start, start + 1)

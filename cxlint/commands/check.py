@@ -6,10 +6,11 @@ import datetime as dt
 import os
 import sys
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.config import Config, find_config, load_config
+from cxlint.errors import ConfigError, FatalError
 from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
 from cxlint.formatters.escaping import shown_location, shown_text
@@ -17,6 +18,11 @@ from cxlint.report import RuleInfo, RunResult
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
 
+if TYPE_CHECKING:
+    from cxlint.decision.selection import Policy
+
+STDIN_READ_AS = "stdin.md"
+"""The name standard input is read under when ``--stdin-filename`` gives none: Markdown."""
 DEFAULT_FORMAT = "text"
 DEFAULT_FAIL_ON = "warning"
 HUMAN_FORMATS = ("text", "full", "github")
@@ -47,21 +53,19 @@ def run_check(
     stream: TextIO,
     extra_packs: tuple[str, ...] = (),
     channel: str | None = None,
-    stdin_filename: str = "stdin.md",
+    stdin_filename: str | None = None,
     options: CheckOptions = CheckOptions(),
     err: TextIO | None = None,
 ) -> int:
     from cxlint.decision import DecideOptions, decide, file_decider
-    from cxlint.decision.selection import Policy
     from cxlint.progress import ProgressBar, wants_progress
     from cxlint.runner import MAX_FILE_BYTES, lint_paths
 
     err = err or sys.stderr
-    config = _config(paths, options)
+    stdin_name = stdin_filename or STDIN_READ_AS
+    config, ruleset, policy = _setup(paths, options, extra_packs)
     output_format = output_format or config.format or DEFAULT_FORMAT
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
-    ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
-    policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
     promise_check = None
     if options.promises or config.promises:  # the auditor is imported only when a registry is in play
         from cxlint.promises.check_run import finish_registry_check, registry_check
@@ -77,7 +81,8 @@ def run_check(
         baseline=options.baseline,
         write_baseline=options.write_baseline,
         diff_ref=options.diff_ref,
-        stdin_name=stdin_filename,
+        stdin_name=stdin_name,
+        stdin_shown=stdin_filename,
     )
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
@@ -85,7 +90,7 @@ def run_check(
             paths,
             ruleset,
             channel=channel,
-            stdin_name=stdin_filename,
+            stdin_name=stdin_name,
             excluded=config.is_excluded if config.exclude else None,
             included=config.is_included if config.include else None,
             channel_for=config.channel_for,
@@ -110,6 +115,36 @@ def run_check(
     if decided.baseline_written is not None:
         err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
     return exit_code(decided.result, fail_on)
+
+
+def _setup(paths: tuple[str, ...], options: CheckOptions, extra_packs: tuple[str, ...]) -> tuple[Config, RuleSet, Policy]:
+    """The config, the rule set and the selection policy; every configuration mistake is reported at once.
+
+    Selectors (``disable: [CX999]``) can only be checked against the packs, which the config
+    names, so a config with other mistakes is still read as far as it goes and its selectors
+    checked before the run stops with all of them.
+    """
+    from cxlint.decision.selection import Policy
+
+    noted: list[str] = []
+    try:
+        config = _config(paths, options)
+    except ConfigError as exc:
+        if not isinstance(exc.config, Config):
+            raise
+        config, noted = exc.config, exc.messages
+    try:
+        ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
+        policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
+    except ConfigError as exc:
+        raise ConfigError(noted + exc.messages) from exc
+    except FatalError as exc:  # a pack the config names cannot be loaded
+        if noted:
+            raise ConfigError([*noted, *str(exc).splitlines()]) from exc
+        raise
+    if noted:
+        raise ConfigError(noted)
+    return config, ruleset, policy
 
 
 def _config(paths: tuple[str, ...], options: CheckOptions) -> Config:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_OK
@@ -25,13 +27,34 @@ def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: 
 
 
 def run_rule(rule_id: str, stream: TextIO, err: TextIO, extra_packs: tuple[str, ...] = ()) -> int:
+    """Explain the rule named by its id (``CX102``) or its name (``precise-time``)."""
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in extra_packs])
-    rule = ruleset.by_id().get(rule_id.upper()) or next((r for r in ruleset.rules if r.name == rule_id.lower()), None)
+    rule = find_rule(ruleset.rules, rule_id)
     if rule is None:
-        err.write(f"cxlint: unknown rule {rule_id!r}; `cxlint rules` lists them\n")
+        err.write(f"cxlint: unknown rule {rule_id!r}; {_closest(ruleset.rules, rule_id) or '`cxlint rules` lists them'}\n")
         return EXIT_ERROR
     stream.write(explain(rule))
     return EXIT_OK
+
+
+def find_rule(rules: Iterable[Rule], wanted: str) -> Rule | None:
+    """The rule whose id or name is ``wanted``, in any case, with ``_`` or spaces for ``-``."""
+    key = _key(wanted)
+    return next((r for r in rules if key in (r.id.lower(), r.name)), None)
+
+
+def _key(text: str) -> str:
+    return "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def _closest(rules: Iterable[Rule], wanted: str) -> str:
+    """``did you mean 'precise-time' (CX102)?`` for the nearest name or id, or nothing."""
+    by_word = {r.name: r for r in rules} | {r.id.lower(): r for r in rules}
+    hint = difflib.get_close_matches(_key(wanted), by_word, n=1, cutoff=0.6)
+    if not hint:
+        return ""
+    rule = by_word[hint[0]]
+    return f"did you mean '{rule.name}' ({rule.id})?"
 
 
 def explain(rule: Rule) -> str:

@@ -15,7 +15,7 @@ from cxlint.channels import CHANNELS
 from cxlint.config.model import Config, Override
 from cxlint.config.sources import KEY_LINES, Locate, strip
 from cxlint.sizes import parse_size
-from cxlint.errors import FatalError
+from cxlint.errors import ConfigError
 from cxlint.findings import SEVERITIES
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -28,14 +28,16 @@ OVERRIDE_KEYS = ("enable", "disable", "severity", "channel")
 
 
 class _Check:
-    """Validation helpers bound to one file, so each error can say where it is."""
+    """Validation helpers bound to one file: each problem is noted with its ``file:line`` and
+    validation goes on with a neutral value, so one run reports every mistake in the file."""
 
     def __init__(self, shown: str, locate: Locate) -> None:
         self.shown = shown
         self.locate = locate
+        self.errors: list[str] = []
 
-    def fail(self, keys: tuple[str, ...], message: str) -> FatalError:
-        return FatalError(f"{self.shown}:{self.locate(keys)}: {message}")
+    def fail(self, keys: tuple[str, ...], message: str) -> None:
+        self.errors.append(f"{self.shown}:{self.locate(keys)}: {message}")
 
     def known(self, mapping: dict[str, Any], allowed: tuple[str, ...], keys: tuple[str, ...], what: str) -> None:
         for key in mapping:
@@ -43,39 +45,56 @@ class _Check:
                 continue
             hint = difflib.get_close_matches(str(key).replace("_", "-"), allowed, n=1, cutoff=0.6)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(allowed)}"
-            raise self.fail((*keys, str(key)), f"unknown {what} key '{key}'{suggestion}")
+            self.fail((*keys, str(key)), f"unknown {what} key '{key}'{suggestion}")
 
     def strings(self, value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(keys, f"'{keys[-1]}' must be a list of non-empty strings")
+            self.fail(keys, f"'{keys[-1]}' must be a list of non-empty strings")
+            return ()
         return tuple(v.strip() for v in value)
 
-    def choice(self, value: Any, allowed: tuple[str, ...], keys: tuple[str, ...]) -> str:
+    def choice(self, value: Any, allowed: tuple[str, ...], keys: tuple[str, ...]) -> str | None:
         if value not in allowed:
             hint = difflib.get_close_matches(str(value), allowed, n=1)
             suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-            raise self.fail(keys, f"'{keys[-1]}' must be one of {', '.join(allowed)}, not {value!r}{suggestion}")
+            self.fail(keys, f"'{keys[-1]}' must be one of {', '.join(allowed)}, not {value!r}{suggestion}")
+            return None
         return str(value)
 
     def severities(self, value: Any, keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         if not isinstance(value, dict):
-            raise self.fail(keys, f"'{keys[-1]}' must map rules, categories or packs to {', '.join(SEVERITIES)}")
-        return tuple(
-            (str(selector), self.choice(level, SEVERITIES, (*keys, str(selector))))
-            for selector, level in value.items()
-            if selector != KEY_LINES
-        )
+            self.fail(keys, f"'{keys[-1]}' must map rules, categories or packs to {', '.join(SEVERITIES)}")
+            return ()
+        levels = []
+        for selector, level in value.items():
+            if selector == KEY_LINES:
+                continue
+            chosen = self.choice(level, SEVERITIES, (*keys, str(selector)))
+            if chosen is not None:
+                levels.append((str(selector), chosen))
+        return tuple(levels)
+
+    def optional(self, data: dict[str, Any], key: str, allowed: tuple[str, ...]) -> str | None:
+        return self.choice(data[key], allowed, (key,)) if key in data else None
+
+    def raise_errors(self, config: Config) -> None:
+        """Stop with every problem noted (``config`` holds the rest, for the checks that come later)."""
+        if self.errors:
+            raise ConfigError(self.errors, config)
 
 
 def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
-    """Validate ``data`` (from ``shown``, whose folder is ``root``) and resolve its paths."""
+    """Validate ``data`` (from ``shown``, whose folder is ``root``) and resolve its paths.
+
+    Raises one :class:`ConfigError` listing every problem, each with its ``file:line``.
+    """
     check = _Check(shown, locate)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise FatalError(f"{shown}:1: the config must be a mapping of settings")
+        raise ConfigError([f"{shown}:1: the config must be a mapping of settings"])
     check.known(data, TOP_KEYS, (), "config")
     values: dict[str, Any] = {}
     for key in _LIST_KEYS:
@@ -85,17 +104,19 @@ def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
     per_file = _overrides(check, data.get("per-file"))
     promises = data.get("promises")
     if promises is not None and not (isinstance(promises, str) and promises.strip()):
-        raise check.fail(("promises",), "'promises' must be a path to the promises registry")
+        check.fail(("promises",), "'promises' must be a path to the promises registry")
+        promises = None
     require_reason = data.get("require-reason", True)
     if not isinstance(require_reason, bool):
-        raise check.fail(("require-reason",), "'require-reason' must be true or false")
+        check.fail(("require-reason",), "'require-reason' must be true or false")
+        require_reason = True
     max_file_size = None
     if "max-file-size" in data:
         try:
             max_file_size = parse_size(data["max-file-size"])
         except ValueError as exc:
-            raise check.fail(("max-file-size",), f"'max-file-size': {exc}") from exc
-    return Config(
+            check.fail(("max-file-size",), f"'max-file-size': {exc}")
+    config = Config(
         path=shown,
         root=root,
         include=values.get("include", ()),
@@ -106,22 +127,25 @@ def build_config(shown: str, root: str, data: Any, locate: Locate) -> Config:
         per_file=per_file,
         packs=tuple(resolve(p) for p in values.get("packs", ())),
         promises=resolve(promises) if promises else None,
-        fail_on=check.choice(data["fail-on"], FAIL_ON, ("fail-on",)) if "fail-on" in data else None,
-        format=check.choice(data["format"], FORMATS, ("format",)) if "format" in data else None,
-        channel=check.choice(data["channel"], CHANNELS, ("channel",)) if "channel" in data else None,
+        fail_on=check.optional(data, "fail-on", FAIL_ON),
+        format=check.optional(data, "format", FORMATS),
+        channel=check.optional(data, "channel", CHANNELS),
         allow_words=values.get("allow-words", ()),
         skip_strings=values.get("skip-strings", ()),
         require_reason=require_reason,
         max_file_size=max_file_size,
         lines={key: locate((key,)) for key in data if key != KEY_LINES},
     )
+    check.raise_errors(config)
+    return config
 
 
 def _overrides(check: _Check, value: Any) -> tuple[Override, ...]:
     if value is None:
         return ()
     if not isinstance(value, dict):
-        raise check.fail(("per-file",), "'per-file' must map globs to settings (enable, disable, severity, channel)")
+        check.fail(("per-file",), "'per-file' must map globs to settings (enable, disable, severity, channel)")
+        return ()
     overrides = []
     for glob, spec in value.items():
         if glob == KEY_LINES:
@@ -130,7 +154,8 @@ def _overrides(check: _Check, value: Any) -> tuple[Override, ...]:
         if isinstance(spec, list):  # ruff's short form: "legal/**" = ["CX201"]
             spec = {"disable": spec}
         if not isinstance(spec, dict):
-            raise check.fail(keys, f"per-file '{glob}' must be a mapping with {', '.join(OVERRIDE_KEYS)}")
+            check.fail(keys, f"per-file '{glob}' must be a mapping with {', '.join(OVERRIDE_KEYS)}")
+            continue
         check.known(spec, OVERRIDE_KEYS, keys, "per-file")
         overrides.append(
             Override(

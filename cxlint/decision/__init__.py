@@ -10,7 +10,7 @@ so no text outlives its file; :func:`decide` then does what needs the whole run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cxlint.decision.baseline import Fingerprints, apply_baseline, load_baseline, write_baseline
 from cxlint.decision.gitdiff import changed_lines, on_changed_line
@@ -18,6 +18,7 @@ from cxlint.decision.per_file import FileDecider
 from cxlint.decision.selection import Policy
 from cxlint.findings import Finding
 from cxlint.report import RunResult
+from cxlint.walk import STDIN_NAME
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class DecideOptions:
     write_baseline: str | None = None
     diff_ref: str | None = None
     stdin_name: str = "stdin.md"
+    stdin_shown: str | None = None
+    """``--stdin-filename``: what the report calls standard input (None: ``-``)."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,23 @@ def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided
         result.findings, result.baselined, result.stale = apply_baseline(load_baseline(options.baseline), result.findings, prints)
     if options.diff_ref:
         changed = changed_lines(options.diff_ref)
-        result.findings = [f for f in result.findings if f.path == "-" or on_changed_line(f.path, f.line, f.end_line, changed)]
+        result.findings = [f for f in result.findings if f.path == STDIN_NAME or on_changed_line(f.path, f.line, f.end_line, changed)]
+    if options.stdin_shown:
+        name_stdin(result, options.stdin_shown)
     return Decided(result, written)
+
+
+def name_stdin(result: RunResult, name: str) -> None:
+    """Show standard input under the name the user gave it, in every format.
+
+    The run knows standard input as ``-`` until here (no suppression re-read, baseline key or
+    ``--diff`` lookup mistakes it for a file on disk of that name); only the report renames it.
+    """
+    result.findings = [replace(f, path=name) if f.path == STDIN_NAME else f for f in result.findings]
+    result.problems = [replace(p, path=name) if p.path == STDIN_NAME else p for p in result.problems]
+    result.linted = [name if path == STDIN_NAME else path for path in result.linted]
+    if STDIN_NAME in result.lines:
+        result.lines[name] = result.lines.pop(STDIN_NAME)
 
 
 def _decide_pending(result: RunResult, per_file: FileDecider) -> None:
@@ -86,7 +104,7 @@ def _decide_pending(result: RunResult, per_file: FileDecider) -> None:
 
 def _read_again(path: str) -> str | None:
     """A file's text once more, for the few run-wide findings that land in it; None if it cannot be read."""
-    if path == "-":
+    if path == STDIN_NAME:
         return None
     from cxlint.errors import InputError
     from cxlint.runner import read_document

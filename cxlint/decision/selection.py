@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from cxlint.config.model import Config
-from cxlint.errors import FatalError
+from cxlint.errors import ConfigError
 from cxlint.report import RuleInfo
 
 _PREFIX = re.compile(r"^[A-Z]+\d*$")
@@ -42,14 +42,16 @@ def known_selector(selector: str, rules: Iterable[RuleInfo]) -> bool:
     return any(selector_matches(selector, rule) for rule in rules)
 
 
-def check_selectors(selectors: Iterable[str], rules: list[RuleInfo], where: str) -> None:
-    """Raise a config error for the first selector that matches no rule."""
+def unknown_selectors(selectors: Iterable[str], rules: list[RuleInfo], where: str) -> list[str]:
+    """A config error for each selector that matches no rule, with the closest valid name."""
     vocabulary = sorted({r.id for r in rules} | {r.category for r in rules} | {r.pack for r in rules if r.pack})
+    errors = []
     for selector in selectors:
         if not known_selector(selector, rules):
             hint = difflib.get_close_matches(selector, vocabulary, n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else "; `cxlint rules` lists the rules"
-            raise FatalError(f"{where}: unknown rule, category or pack '{selector}'{suggestion}")
+            errors.append(f"{where}: unknown rule, category or pack '{selector}'{suggestion}")
+    return errors
 
 
 class Policy:
@@ -61,13 +63,15 @@ class Policy:
         self.enable = enable or config.enable
         self.disable = config.disable + disable
         known = list(rules.values())
-        check_selectors(config.enable, known, config.where("enable"))
-        check_selectors(config.disable, known, config.where("disable"))
-        check_selectors(enable + disable, known, "--enable/--disable")
-        check_selectors((s for s, _ in config.severity), known, config.where("severity"))
+        errors = unknown_selectors(config.enable, known, config.where("enable"))
+        errors += unknown_selectors(config.disable, known, config.where("disable"))
+        errors += unknown_selectors((s for s, _ in config.severity), known, config.where("severity"))
         for override in config.per_file:
             selectors = override.enable + override.disable + tuple(s for s, _ in override.severity)
-            check_selectors(selectors, known, f"{config.path}:{override.line}")
+            errors += unknown_selectors(selectors, known, f"{config.path}:{override.line}")
+        errors += unknown_selectors(enable + disable, known, "--enable/--disable")
+        if errors:
+            raise ConfigError(errors)
         self._cache: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
 
     def _for(self, path: str) -> tuple[frozenset[str], dict[str, str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
-from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_set
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_edges, word_set
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _MAX_STATES = 2000
@@ -228,4 +228,5 @@ def _hit(frame: Frame, filled: dict[str, tuple[int, int]], sentence: Sentence) -
         a, b = filled[frame.value[0]], filled[frame.value[1]]
         vs, ve = min(a[0], b[0]), max(a[1], b[1])
         value = sentence.raw[tokens.starts[vs] : tokens.ends[ve - 1]]
-    return FrameHit(sentence.offset + tokens.starts[start], sentence.offset + tokens.ends[end - 1], value, frame.kind)
+    first_char, end_char = word_edges(sentence.text, tokens.starts[start], tokens.ends[end - 1])
+    return FrameHit(sentence.offset + first_char, sentence.offset + end_char, value, frame.kind)

@@ -35,7 +35,7 @@ def byte_column(result: RunResult, path: str, line: int, column: int) -> int:
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
-    """The DESIGN.md finding object, its path shown safely (JSON cannot carry bytes that are not UTF-8)."""
+    """The JSON finding object, its path shown safely (JSON cannot carry bytes that are not UTF-8)."""
     return {**finding.to_dict(), "path": shown_path(finding.path)}
 
 

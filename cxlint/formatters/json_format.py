@@ -1,4 +1,4 @@
-"""The JSON contract of DESIGN.md: version, findings, summary (plus unreadable files and what was set aside)."""
+"""The JSON contract (docs/ci.md, "JSON output"): version, findings, summary (plus unreadable files and what was set aside)."""
 
 from __future__ import annotations
 

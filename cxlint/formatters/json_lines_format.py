@@ -1,4 +1,4 @@
-"""JSON Lines: one finding per line (the DESIGN.md finding object), for streaming and ``jq -c``."""
+"""JSON Lines: one finding per line (the finding object of ``--format json``), for streaming and ``jq -c``."""
 
 from __future__ import annotations
 

@@ -101,6 +101,42 @@ def _tokenize_slow(text: str, plain: str) -> Tokens:
     return Tokens(tuple(words), tuple(starts), tuple(ends))
 
 
+def word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened to whole words: ``20`` of ``20pts`` becomes ``20pts``, ``do`` of ``don't`` ``don't``.
+
+    Tokens split inside words (digits from letters, ``do|n't``) so that frames can read ``5kg``
+    as a number and a unit; a span made of tokens may therefore stop inside a word, and what a
+    finding reports must not. An apostrophe between two letters is inside the word.
+    """
+    if start >= end:
+        return start, end
+    while start > 0 and _joined(text, start - 1, start):
+        start -= 1
+    while end < len(text) and _joined(text, end - 1, end):
+        end += 1
+    return start, end
+
+
+def _joined(text: str, left: int, right: int) -> bool:
+    """Whether the characters at ``left`` and ``right`` (neighbours) belong to one word."""
+    a, b = text[left], text[right]
+    if _is_word_char(a) and _is_word_char(b):
+        return True
+    if b in _APOSTROPHES:  # "do|n't": look past the apostrophe
+        return _is_word_char(a) and right + 1 < len(text) and _is_word_char(text[right + 1])
+    if a in _APOSTROPHES:
+        return _is_word_char(b) and left > 0 and _is_word_char(text[left - 1])
+    return False
+
+
+_APOSTROPHES = frozenset("'\u2019")
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches (letters, digits, underscore); a merge field's fill character is not one."""
+    return (char.isalnum() or char == "_") and char != PLACEHOLDER_FILL
+
+
 def phrase_tokens(entry: str) -> tuple[str, ...]:
     """The token sequence of a lexicon entry."""
     return tokenize(entry.strip()).words
