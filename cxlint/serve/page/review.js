@@ -27,6 +27,26 @@ function takeToken() {
   return fromUrl || sessionStorage.getItem("cxlint-token");
 }
 
+// body[data-busy] says whether an answer is awaited (or typing is about to ask for one).
+let pending = 0;
+let typingTimer = null;
+
+function markBusy() {
+  document.body.dataset.busy = String(pending > 0 || typingTimer !== null);
+}
+
+// Work the page is waiting on (a request and the rendering of its answer) keeps it busy.
+async function whileBusy(work) {
+  pending++;
+  markBusy();
+  try {
+    return await work();
+  } finally {
+    pending--;
+    markBusy();
+  }
+}
+
 async function api(path, body) {
   const options = { method: body ? "POST" : "GET", headers: { [TOKEN_HEADER]: state.token || "" } };
   if (body) {
@@ -58,21 +78,23 @@ function pasteRequest() {
   return { text: $("copy").value, filename: "pasted" + $("file-type").value, channel: channel() };
 }
 
-async function run(request, name) {
+function run(request, name) {
   state.request = request;
   const mine = ++state.sequence;
   status("Checking…");
-  try {
-    const answer = await (await api("/api/check", request)).json();
-    if (mine !== state.sequence) return;
-    notice("");
-    show(answer, name);
-    status("");
-  } catch (error) {
-    if (mine !== state.sequence) return;
-    status("");
-    notice(error.message);
-  }
+  return whileBusy(async () => {
+    try {
+      const answer = await (await api("/api/check", request)).json();
+      if (mine !== state.sequence) return;
+      notice("");
+      show(answer, name);
+      status("");
+    } catch (error) {
+      if (mine !== state.sequence) return;
+      status("");
+      notice(error.message);
+    }
+  });
 }
 
 function rerun() {
@@ -262,15 +284,17 @@ function hidePopover() { $("popover").hidden = true; }
 
 // ---- files: the folder's, and those dropped or chosen -------------------------
 
-async function loadFolder() {
-  try {
-    const answer = await (await api("/api/files")).json();
-    state.folderFiles = answer.files;
-    renderFileList();
-    if (answer.errors.length) notice(answer.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
-  } catch (error) {
-    notice(error.message);
-  }
+function loadFolder() {
+  return whileBusy(async () => {
+    try {
+      const answer = await (await api("/api/files")).json();
+      state.folderFiles = answer.files;
+      renderFileList();
+      if (answer.errors.length) notice(answer.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
+    } catch (error) {
+      notice(error.message);
+    }
+  });
 }
 
 function renderFileList() {
@@ -307,10 +331,14 @@ function openDropped(position) {
   const file = state.dropped[position];
   state.current = file.name;
   renderFileList();
-  run({ data: file.data, filename: file.name, channel: channel() }, file.name);
+  return run({ data: file.data, filename: file.name, channel: channel() }, file.name);
 }
 
-async function addFiles(fileList) {
+function addFiles(fileList) {
+  return whileBusy(() => readFiles(fileList));
+}
+
+async function readFiles(fileList) {
   const limit = state.meta ? state.meta.max_copy_bytes : Infinity;
   const added = [];
   for (const file of fileList) {
@@ -323,7 +351,7 @@ async function addFiles(fileList) {
   if (!added.length) return;
   if (state.mode !== "paste") setMode("paste");
   state.dropped.push(...added);
-  openDropped(state.dropped.length - added.length);
+  await openDropped(state.dropped.length - added.length);
 }
 
 function toBase64(buffer) {
@@ -355,15 +383,27 @@ function fillSelects(meta) {
   $("folder-name").textContent = meta.folder;
 }
 
-let typingTimer = null;
+function stopTyping() {
+  clearTimeout(typingTimer);
+  typingTimer = null;
+  markBusy();
+}
+
+function checkPasted() {
+  stopTyping();
+  state.current = null;
+  renderFileList();
+  run(pasteRequest(), null);
+}
 
 function wire() {
   $("tab-paste").addEventListener("click", () => setMode("paste"));
   $("tab-folder").addEventListener("click", () => setMode("folder"));
-  $("check").addEventListener("click", () => { state.current = null; renderFileList(); run(pasteRequest(), null); });
+  $("check").addEventListener("click", checkPasted);
   $("copy").addEventListener("input", () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => { state.current = null; renderFileList(); run(pasteRequest(), null); }, 600);
+    typingTimer = setTimeout(checkPasted, 600);
+    markBusy();
   });
   $("channel").addEventListener("change", rerun);
   $("file-type").addEventListener("change", () => { if (state.request && "text" in state.request) rerun(); });
@@ -400,13 +440,15 @@ async function start() {
     notice("Open the address that `cxlint serve` printed in the terminal: it carries this run's key.");
     return;
   }
-  try {
-    state.meta = await (await api("/api/meta")).json();
-    fillSelects(state.meta);
-    document.body.dataset.ready = "true";
-  } catch (error) {
-    notice(error.message);
-  }
+  await whileBusy(async () => {
+    try {
+      state.meta = await (await api("/api/meta")).json();
+      fillSelects(state.meta);
+      document.body.dataset.ready = "true";
+    } catch (error) {
+      notice(error.message);
+    }
+  });
 }
 
 document.addEventListener("DOMContentLoaded", start);
