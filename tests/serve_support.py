@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxlint.config import Config
-from cxlint.serve.api import Api
+from cxlint.serve.api import Api, Download
 from cxlint.serve.review import Reviewer
 from cxlint.serve.server import ReviewServer
 
@@ -20,15 +20,20 @@ TOKEN = "test-token-0123456789"
 
 
 class RecordingApi(Api):
-    """The real API, remembering each check request it was sent (what the page asked for)."""
+    """The real API, remembering each check and export request it was sent (what the page asked for)."""
 
     def __init__(self, reviewer: Reviewer) -> None:
         super().__init__(reviewer)
         self.requests: list[Any] = []
+        self.exports: list[Any] = []
 
     def check(self, request: Any) -> dict[str, Any]:
         self.requests.append(request)
         return super().check(request)
+
+    def export(self, request: Any) -> Download:
+        self.exports.append(request)
+        return super().export(request)
 
 
 @dataclass

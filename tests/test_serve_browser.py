@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from typing import Any
 
@@ -160,9 +161,52 @@ def test_opening_the_folder_lists_its_files_and_highlights_one(browser: Any, run
     settle(browser)
 
 
+def test_export_asks_for_the_shown_copy_in_the_chosen_format(browser: Any, running: Running) -> None:
+    paste_and_check(browser, running, CREEPY_SENTENCE)
+    shown = running.api.requests[-1]
+    for fmt in ("sarif", "json", "text"):
+        browser.find_element("css selector", f'.export button[data-format="{fmt}"]').click()
+        settle(browser)
+        wait(browser).until(lambda d: running.api.exports and running.api.exports[-1]["format"] == fmt)
+        assert running.api.exports[-1] == {**shown, "format": fmt}
+    assert browser.find_element("id", "notice").is_displayed() is False
+
+
 def test_no_request_leaves_the_machine(browser: Any, running: Running) -> None:
     """Every resource the page loaded came from this server."""
     urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls
     assert all(url.startswith(f"http://127.0.0.1:{running.port}/") for url in urls), urls
 
+
+
+def test_a_chosen_file_is_sent_as_its_bytes_and_highlighted(browser: Any, running: Running, tmp_path_factory: pytest.TempPathFactory) -> None:
+    dropped = tmp_path_factory.mktemp("drop") / "promo.html"
+    dropped.write_bytes("<p>Caf\u00e9 news: we noticed you were browsing socks at 2:14am.</p>".encode("utf-16"))
+    settle(browser)
+    asked = len(running.api.requests)
+    browser.find_element("id", "file-input").send_keys(str(dropped))
+    settle(browser)
+    request = running.api.requests[asked]
+    assert request["filename"] == "promo.html" and base64.b64decode(request["data"]) == dropped.read_bytes()
+    assert [b.text for b in browser.find_elements("css selector", "#files button")] == ["promo.html"]
+    status, expected = running.json("POST", "/api/check", request)
+    assert expected["report"]["findings"]
+    assert highlighted_spans(browser) == {n: f["text"] for n, f in enumerate(expected["report"]["findings"])}
+
+
+def test_a_file_dropped_onto_the_page_is_checked(browser: Any, running: Running) -> None:
+    settle(browser)
+    asked = len(running.api.requests)
+    browser.execute_script(
+        """
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([arguments[0]], "winback.md", {type: "text/markdown"}));
+        document.getElementById("copy-pane").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
+        """,
+        CREEPY_SENTENCE,
+    )
+    settle(browser)
+    assert running.api.requests[asked]["filename"] == "winback.md"
+    assert base64.b64decode(running.api.requests[asked]["data"]).decode("utf-8") == CREEPY_SENTENCE
+    assert highlighted_spans(browser)[0] == "We noticed you"

@@ -104,8 +104,12 @@ function rerun() {
   run(request, state.current);
 }
 
-async function exportReport(format) {
+function exportReport(format) {
   if (!state.request) return;
+  whileBusy(() => download(format));
+}
+
+async function download(format) {
   try {
     const response = await api("/api/export", { ...state.request, format });
     const disposition = response.headers.get("Content-Disposition") || "";
@@ -220,7 +224,7 @@ function findingItem(finding) {
   quote.textContent = finding.text;
   item.append(quote, paragraph("suggestion", `Suggestion: ${finding.suggestion}`));
   const more = [finding.category];
-  if (finding.signals && finding.signals.length) more.push(`signals: ${finding.signals.join(", ")} (score ${finding.score})`);
+  if (finding.signals && finding.signals.length && !finding.message.includes("Signals:")) more.push(`signals: ${finding.signals.join(", ")} (score ${finding.score})`);
   if (finding.modifiers && finding.modifiers.length) more.push(`context: ${finding.modifiers.join(", ")}`);
   if (finding.channel) more.push(`channel: ${finding.channel}`);
   if (finding.part) more.push(`in ${finding.part}`);
@@ -261,11 +265,18 @@ function activate(index, from, mark) {
   const item = document.querySelector(`.finding[data-index="${index}"]`);
   if (item) {
     item.classList.add("active");
-    if (from !== "list") item.scrollIntoView({ block: "nearest" });
+    if (from !== "list") scrollWithin($("findings-pane"), item);
   }
   if (from === "list" && marks.length) marks[0].scrollIntoView({ block: "center" });
   if (mark || marks.length) showPopover(state.findings[index], mark || marks[0]);
   else hidePopover();
+}
+
+// Bring an item of a scrolling pane into view without scrolling the page itself.
+function scrollWithin(pane, item) {
+  const [outer, inner] = [pane.getBoundingClientRect(), item.getBoundingClientRect()];
+  if (inner.top < outer.top) pane.scrollTop -= outer.top - inner.top + 8;
+  else if (inner.bottom > outer.bottom) pane.scrollTop += inner.bottom - outer.bottom + 8;
 }
 
 function showPopover(finding, anchor) {
