@@ -161,6 +161,29 @@ def test_opening_the_folder_lists_its_files_and_highlights_one(browser: Any, run
     settle(browser)
 
 
+def drop(browser: Any, name: str, content: str) -> None:
+    """What a drop of one file onto the page fires (selenium cannot drag a file from the desktop)."""
+    browser.execute_script(
+        """
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([arguments[1]], arguments[0]));
+        document.getElementById("copy-pane").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
+        """,
+        name,
+        content,
+    )
+
+
+def test_a_file_that_cannot_be_read_shows_its_cx000_error(browser: Any, running: Running) -> None:
+    paste_and_check(browser, running, CREEPY_SENTENCE)
+    drop(browser, "logo.txt", "\u0000\u0001PNG")
+    settle(browser)
+    errors = browser.find_element("id", "errors").text
+    assert "CX000" in errors and "binary" in errors
+    assert browser.find_elements("css selector", "#document mark") == []  # the last copy's highlights are gone
+    assert browser.find_elements("css selector", "#findings .finding") == []
+
+
 def test_export_asks_for_the_shown_copy_in_the_chosen_format(browser: Any, running: Running) -> None:
     paste_and_check(browser, running, CREEPY_SENTENCE)
     shown = running.api.requests[-1]
@@ -198,14 +221,7 @@ def test_a_chosen_file_is_sent_as_its_bytes_and_highlighted(browser: Any, runnin
 def test_a_file_dropped_onto_the_page_is_checked(browser: Any, running: Running) -> None:
     settle(browser)
     asked = len(running.api.requests)
-    browser.execute_script(
-        """
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([arguments[0]], "winback.md", {type: "text/markdown"}));
-        document.getElementById("copy-pane").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
-        """,
-        CREEPY_SENTENCE,
-    )
+    drop(browser, "winback.md", CREEPY_SENTENCE)
     settle(browser)
     assert running.api.requests[asked]["filename"] == "winback.md"
     assert base64.b64decode(running.api.requests[asked]["data"]).decode("utf-8") == CREEPY_SENTENCE

@@ -87,11 +87,12 @@ function run(request, name) {
       const answer = await (await api("/api/check", request)).json();
       if (mine !== state.sequence) return;
       notice("");
-      show(answer, name);
+      show(answer, name, request.channel);
       status("");
     } catch (error) {
       if (mine !== state.sequence) return;
       status("");
+      clearView();  // findings of other copy must not stand beside copy that was refused
       notice(error.message);
     }
   });
@@ -129,11 +130,24 @@ async function download(format) {
 
 // ---- showing a run ----------------------------------------------------------
 
-function show(answer, name) {
+function clearView() {
+  state.request = null;
+  state.findings = [];
+  hidePopover();
+  $("doc-title").hidden = true;
+  $("document").textContent = "";
+  $("findings").textContent = "";
+  $("errors").textContent = "";
+  $("count").textContent = "";
+  $("no-findings").hidden = true;
+  for (const button of document.querySelectorAll(".export button")) button.disabled = true;
+}
+
+function show(answer, name, checkedAs) {
   const report = answer.report;
   state.findings = report.findings.map((finding, index) => ({ ...finding, index, range: answer.ranges[index] }));
   const title = $("doc-title");
-  const shownChannel = channel() ? `checked as ${channel()}` : "channel from the file";
+  const shownChannel = checkedAs ? `checked as ${checkedAs}` : "channel from the file";
   title.textContent = "";
   title.append(document.createTextNode(name || answer.name), " ");
   const note = document.createElement("span");
@@ -381,7 +395,10 @@ function setMode(mode) {
   $("paste-area").hidden = mode !== "paste";
   $("type-label").hidden = mode !== "paste";
   state.current = null;
+  state.sequence++;  // an answer still on its way belongs to the other tab
+  clearView();
   if (mode === "folder") loadFolder();
+  else if ($("copy").value) checkPasted();
   renderFileList();
 }
 
