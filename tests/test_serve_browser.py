@@ -212,7 +212,8 @@ def test_a_chosen_file_is_sent_as_its_bytes_and_highlighted(browser: Any, runnin
     settle(browser)
     request = running.api.requests[asked]
     assert request["filename"] == "promo.html" and base64.b64decode(request["data"]) == dropped.read_bytes()
-    assert [b.text for b in browser.find_elements("css selector", "#files button")] == ["promo.html"]
+    listed = browser.find_elements("css selector", "#files button")
+    assert listed[-1].text == "promo.html" and listed[-1].get_attribute("aria-current") == "true"
     status, expected = running.json("POST", "/api/check", request)
     assert expected["report"]["findings"]
     assert highlighted_spans(browser) == {n: f["text"] for n, f in enumerate(expected["report"]["findings"])}

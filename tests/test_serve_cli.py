@@ -96,3 +96,33 @@ def test_help_lists_the_options(option: str) -> None:
     assert result.returncode == 0
     assert option in result.stdout
 
+
+
+@pytest.mark.parametrize("open_browser", [True, False])
+def test_open_hands_the_url_to_the_browser_and_no_open_does_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                open_browser: bool) -> None:
+    import io
+    import threading
+
+    from cxlint.commands.serve import run_serve
+    from cxlint.serve.server import ReviewServer
+
+    opened: list[str] = []
+    told = threading.Event()
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        told.set()
+        return True
+
+    def interrupted(self: ReviewServer, poll_interval: float = 0.5) -> None:
+        told.wait(10 if open_browser else 0)  # Ctrl-C once the browser was told (or at once)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("webbrowser.open", fake_open)
+    monkeypatch.setattr(ReviewServer, "serve_forever", interrupted)
+    out = io.StringIO()
+    assert run_serve(str(tmp_path), 0, open_browser, out, io.StringIO(), isolated=True) == 0
+    url = URL.search(out.getvalue())
+    assert url is not None and out.getvalue().endswith("cxlint serve: stopped\n")
+    assert opened == ([url.group(0)] if open_browser else [])
