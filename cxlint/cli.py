@@ -130,6 +130,24 @@ def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
     sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
 
 
+@cli.command("serve")
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port on 127.0.0.1; 0 picks a free one.")
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the page in a browser.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Config file (.cxlint.yaml or pyproject.toml) instead of the one found above FOLDER.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra YAML rule pack (repeatable).")
+def serve_command(folder: str, port: int, open_browser: bool, config_file: str | None, isolated: bool,
+                  extra_packs: tuple[str, ...]) -> None:
+    """A review page on 127.0.0.1: paste, drop or open copy and see each finding in place."""
+    from cxlint.commands.serve import run_serve
+
+    sys.exit(run_serve(folder, port, open_browser, sys.stdout, sys.stderr, config_file, isolated, extra_packs))
+
+
 def _size(value: str | None) -> int | None:
     from cxlint.sizes import parse_size
 

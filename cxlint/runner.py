@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-__all__ = ["RunResult", "iter_files", "lint_paths", "read_document"]
+__all__ = ["RunResult", "iter_files", "lint_paths", "lint_read_document", "parse_document", "read_document"]
 
 ChannelFor = Callable[[str], "str | None"]
 Progress = Callable[[int, int, str], None]
@@ -50,6 +50,16 @@ def read_document(
                 data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    return parse_document(display, reader_path, data, channel, max_bytes)
+
+
+def parse_document(
+    display: str, reader_path: str, data: bytes, channel: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Document:
+    """Decode and parse bytes already read (a file, standard input, copy pasted into the review page).
+
+    ``display`` is the path findings carry; ``reader_path`` the name whose suffix picks the reader.
+    """
     if len(data) > max_bytes:
         raise InputError(display, f"input too large (over the {show_size(max_bytes)} limit); skipped")
     reader = reader_for(reader_path)
@@ -118,17 +128,37 @@ def lint_paths(
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
         if progress is not None:
             progress(number, len(files), files[number - 1])
-        result.problems.extend(outcome.problems)
-        decision = outcome.decision
-        if decision is not None:
-            result.files += 1
-            result.linted.append(outcome.path)
-            result.findings.extend(map(shared, decision.findings) if workers > 1 else decision.findings)
-            result.suppressed += decision.suppressed
-            if decision.lines:
-                result.lines[outcome.path] = decision.lines
-            result.fingerprints.update(decision.fingerprints)
+        _collect(result, outcome, shared if workers > 1 else None)
     return result
+
+
+def lint_read_document(
+    doc: Document,
+    ruleset: RuleSet,
+    *,
+    promise_check: PromiseCheck | None = None,
+    skip_strings: tuple[str, ...] = (),
+    disabled: frozenset[str] = frozenset(),
+    decide_file: DecideFile | None = None,
+) -> RunResult:
+    """Lint a document already read (the review page's copy) exactly as :func:`lint_paths` lints a file."""
+    result = RunResult()
+    _collect(result, _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file))
+    return result
+
+
+def _collect(result: RunResult, outcome: _Outcome, shared: _StringSharing | None = None) -> None:
+    """Add one file's outcome to the run's result."""
+    result.problems.extend(outcome.problems)
+    decision = outcome.decision
+    if decision is not None:
+        result.files += 1
+        result.linted.append(outcome.path)
+        result.findings.extend(map(shared, decision.findings) if shared is not None else decision.findings)
+        result.suppressed += decision.suppressed
+        if decision.lines:
+            result.lines[outcome.path] = decision.lines
+        result.fingerprints.update(decision.fingerprints)
 
 
 class _StringSharing:
@@ -197,6 +227,18 @@ def _lint_file(
         return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
     except StageFailure as failure:
         return _Outcome(path, problems=[internal_error(path, failure)])
+    return _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file)
+
+
+def _lint_read(
+    doc: Document,
+    ruleset: RuleSet,
+    promise_check: PromiseCheck | None,
+    skip_strings: tuple[str, ...],
+    disabled: frozenset[str],
+    decide_file: DecideFile | None,
+) -> _Outcome:
+    """Lint and decide one document that was read, inside the error boundary."""
     outcome = _Outcome(doc.path)
     findings: list[Finding] = []
     rule_errors: list[RuleError] = []

@@ -1,4 +1,4 @@
-"""A wheel built from the checkout carries every rule pack, and an installed copy lists them."""
+"""A wheel built from the checkout carries every rule pack and the review page, and an installed copy lists the rules."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     shipped = {p.name for p in (REPO / "rules").glob("*.yaml")}
     assert shipped and shipped <= packs
     assert "cxlint/data/tooling-files.yaml" in names
+    page = {f"cxlint/serve/page/{p.name}" for p in (REPO / "cxlint" / "serve" / "page").iterdir()}
+    assert page and page | {"cxlint/serve/file_types.yaml"} <= set(names)  # the review page
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)

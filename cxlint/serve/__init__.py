@@ -1,0 +1,1 @@
+"""`cxlint serve`: a local review page that shows every finding in place, for the people who write the copy."""
