@@ -129,6 +129,19 @@ def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
     sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
 
 
+@cli.command("lsp")
+def lsp_command() -> None:
+    """Run the editor server: the Language Server Protocol over stdin/stdout.
+
+    Editors start it and talk to it: diagnostics as you type (every format `check` reads, with
+    the config `check` would find for each file), quick fixes, and rule links. docs/editors.md
+    shows the set-up for VS Code, Neovim and Zed.
+    """
+    from cxlint.commands.lsp import run_lsp
+
+    sys.exit(run_lsp())
+
+
 def _size(value: str | None) -> int | None:
     from cxlint.sizes import parse_size
 
