@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cxlint.commands.check import rule_infos
 from cxlint.config import Config, find_config, load_config
@@ -21,6 +22,9 @@ from cxlint.promises.registry import Registry
 from cxlint.report import RuleInfo
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
+
+if TYPE_CHECKING:
+    from cxlint.promises.lint import PromiseCheck
 
 Stamp = tuple[tuple[str, int, int], ...]
 
@@ -40,7 +44,7 @@ class Settings:
     def rules(self) -> dict[str, RuleInfo]:
         return self.policy.rules
 
-    def promise_check(self, today: dt.date | None = None):  # type: ignore[no-untyped-def]
+    def promise_check(self, today: dt.date | None = None) -> PromiseCheck | None:
         """A fresh registry check for one lint (its assessments are that document's alone), or None."""
         if self.registry is None:
             return None

@@ -38,11 +38,13 @@ class CxlintServer(LanguageServer):
         self.shown_errors: set[str] = set()
 
     async def lint_and_publish(self, uri: str) -> None:
-        """Lint the buffer as it is now; publish unless it changed while the lint ran."""
+        """Lint the buffer as it is now; publish unless it changed (or closed) while the lint ran."""
+        if not self.is_open(uri):
+            return
         document = self.workspace.get_text_document(uri)
         version, text, language = document.version, document.source, document.language_id
         outcome = await asyncio.get_running_loop().run_in_executor(self.lint_thread, self.linter.lint, uri, text, version, language)
-        if uri not in self.linted_uris or self.workspace.get_text_document(uri).version != version:
+        if not self.is_open(uri) or self.workspace.get_text_document(uri).version != version:
             return  # closed, or edited since: the lint of the newer text will publish
         if isinstance(outcome, LintFailure):
             self.report(outcome)
@@ -50,9 +52,8 @@ class CxlintServer(LanguageServer):
         self.linted[uri] = outcome
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=outcome.diagnostics))
 
-    @property
-    def linted_uris(self) -> set[str]:
-        return set(self.workspace.text_documents)
+    def is_open(self, uri: str) -> bool:
+        return uri in self.workspace.text_documents
 
     def report(self, failure: LintFailure) -> None:
         """Log every failure; show a broken config once (it would otherwise pop up on every keystroke)."""
@@ -81,7 +82,7 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> CxlintServer:
     async def did_change(ls: CxlintServer, params: types.DidChangeTextDocumentParams) -> None:
         uri, version = params.text_document.uri, params.text_document.version
         await asyncio.sleep(ls.debounce)
-        if uri in ls.linted_uris and ls.workspace.get_text_document(uri).version == version:
+        if ls.is_open(uri) and ls.workspace.get_text_document(uri).version == version:
             await ls.lint_and_publish(uri)  # only the last of a burst of edits is linted
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
