@@ -109,3 +109,9 @@ def test_a_partly_used_suppression_is_not_removed(tmp_path: Path) -> None:
     [(_, finding)] = _lint(tmp_path, "a.md", text).findings
     assert finding.rule == "CX001" and finding.replacement is None
     assert replacement_edit(finding, None) is None
+
+
+def test_a_buffer_read_by_its_language_takes_that_formats_suppressions(tmp_path: Path) -> None:
+    text = f"intro: \"{COPY}\"  # cxlint: ignore[CX101] -- a reviewed example\n"
+    assert _lint(tmp_path, "Untitled-1", text, "yaml").diagnostics == []
+    assert _codes(_lint(tmp_path, "Untitled-1", f"intro: \"{COPY}\"\n", "yaml")) == ["CX101"]

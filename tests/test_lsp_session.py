@@ -148,6 +148,32 @@ def test_session_reads_each_format_and_unsaved_buffers_by_language(client: LspCl
     assert client.close() == 0
 
 
+def test_session_publishes_only_the_latest_of_a_burst_of_edits(client: LspClient, tmp_path: Path) -> None:
+    _initialize(client, tmp_path)
+    uri = (tmp_path / "a.md").as_uri()
+    _open(client, uri, "Plain copy.\n")
+    assert client.diagnostics(uri, 1) == []
+    for version, text in ((2, COPY), (3, "Nothing.\n"), (4, "Our 72-hour sale is live.\n")):
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+    assert [d["code"] for d in client.diagnostics(uri, 4)] == ["CX302"]
+    client.notifications.clear()  # what came before the newest may include an earlier version's lint: allowed
+    client.request("textDocument/codeAction", {  # a round trip: anything published before it has arrived
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []},
+    })
+    late = [m for m in _drain(client) if m.get("method") == "textDocument/publishDiagnostics"]
+    assert late == []  # no lint of an older version is published after the newest
+    assert client.close() == 0
+
+
+def _drain(client: LspClient) -> list[dict[str, Any]]:
+    out = list(client.notifications)
+    client.notifications.clear()
+    while not client.messages.empty():
+        out.append(client.messages.get_nowait())
+    return out
+
+
 def test_session_removes_an_unused_suppression(client: LspClient, tmp_path: Path) -> None:
     _initialize(client, tmp_path)
     uri = (tmp_path / "a.md").as_uri()

@@ -71,6 +71,7 @@ class BufferLinter:
         linted = Linted(uri, version, text, chosen, positions)
         if chosen is None:
             return linted  # a format cxlint does not read: nothing to say
+        display = chosen  # a buffer read by its language is named so: its suppression comments are that format's
         settings = self.project.settings_for(path)
         linted.settings = settings
         config = settings.config
