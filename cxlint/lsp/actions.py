@@ -48,7 +48,7 @@ def replacement_edit(finding: Finding, rule_replacement: str | None) -> Edit | N
 
 def disable_edit(finding: Finding, text: str, reader_path: str, require_reason: bool, positions: EditorPositions) -> Edit | None:
     """A suppression comment for the finding's rule on the line the finding starts on, where one is safe."""
-    if _in_part(finding) or finding.rule.startswith("CX00"):
+    if _in_part(finding) or finding.category == "meta":
         return None  # a suppression's own findings are fixed in the comment, not silenced by another
     reader = _reader_module(reader_path)
     line, _ = positions.position(finding.start)
