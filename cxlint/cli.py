@@ -148,6 +148,19 @@ def serve_command(folder: str, port: int, open_browser: bool, config_file: str |
     sys.exit(run_serve(folder, port, open_browser, sys.stdout, sys.stderr, config_file, isolated, extra_packs))
 
 
+@cli.command("lsp")
+def lsp_command() -> None:
+    """Run the editor server: the Language Server Protocol over stdin/stdout.
+
+    Editors start it and talk to it: diagnostics as you type (every format `check` reads, with
+    the config `check` would find for each file), quick fixes, and rule links. docs/editors.md
+    shows the set-up for VS Code, Neovim and Zed.
+    """
+    from cxlint.commands.lsp import run_lsp
+
+    sys.exit(run_lsp())
+
+
 def _size(value: str | None) -> int | None:
     from cxlint.sizes import parse_size
 

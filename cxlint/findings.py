@@ -37,6 +37,8 @@ class Finding:
     modifiers: tuple[str, ...] = ()
     channel: str | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=())
+    replacement: str | None = None
+    """Text that can safely stand in for ``text`` (a fix), when this finding knows one; else the rule's ``replacement:``."""
 
     @classmethod
     def at(cls, path: str, source: str, start: int, end: int, index: LineIndex | None = None, **fields: Any) -> Finding:
@@ -77,6 +79,8 @@ class Finding:
         }
         if self.channel:
             data["channel"] = self.channel
+        if self.replacement is not None:
+            data["replacement"] = self.replacement
         data.update(dict(self.extra))
         return data
 

@@ -27,7 +27,16 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-__all__ = ["RunResult", "iter_files", "lint_paths", "lint_read_document", "parse_document", "read_document"]
+__all__ = [
+    "RunResult",
+    "iter_files",
+    "lint_document_text",
+    "lint_paths",
+    "lint_read_document",
+    "parse_document",
+    "parse_text",
+    "read_document",
+]
 
 ChannelFor = Callable[[str], "str | None"]
 Progress = Callable[[int, int, str], None]
@@ -62,11 +71,20 @@ def parse_document(
     """
     if len(data) > max_bytes:
         raise InputError(display, f"input too large (over the {show_size(max_bytes)} limit); skipped")
-    reader = reader_for(reader_path)
-    if reader is None:
+    if reader_for(reader_path) is None:  # refused before decoding a file cxlint would not read
         raise InputError(display, "unsupported file type; cxlint reads " + ", ".join(_known_suffixes()))
     text = decode(display, data)
     del data
+    return parse_text(display, text, channel, reader_path)
+
+
+def parse_text(display: str, text: str, channel: str | None = None, reader_path: str | None = None) -> Document:
+    """Parse text already in memory (a file just decoded, an editor's unsaved buffer) with the reader of
+    ``reader_path`` (default: ``display``), and give it and its parts their channel."""
+    reader_path = reader_path or display
+    reader = reader_for(reader_path)
+    if reader is None:
+        raise InputError(display, "unsupported file type; cxlint reads " + ", ".join(_known_suffixes()))
     try:
         doc = reader(display, text)
     except RecursionError as exc:
@@ -228,6 +246,31 @@ def _lint_file(
     except StageFailure as failure:
         return _Outcome(path, problems=[internal_error(path, failure)])
     return _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file)
+
+
+def lint_document_text(
+    display: str,
+    text: str,
+    ruleset: RuleSet,
+    *,
+    reader_path: str | None = None,
+    channel: str | None = None,
+    skip_strings: tuple[str, ...] = (),
+    disabled: frozenset[str] = frozenset(),
+    decide_file: DecideFile | None = None,
+    promise_check: PromiseCheck | None = None,
+) -> tuple[list[Finding], list[FileProblem]]:
+    """Lint text held in memory (an editor's buffer) as ``check`` lints a file, inside the same error
+    boundary: the decided findings, and the problems (unreadable copy, a broken rule) beside them."""
+    try:
+        with stage("reading"):
+            doc = parse_text(display, text, channel, reader_path)
+    except InputError as exc:
+        return [], [FileProblem(exc.path, exc.reason, exc.line)]
+    except StageFailure as failure:
+        return [], [internal_error(display, failure)]
+    outcome = _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file)
+    return (outcome.decision.findings if outcome.decision is not None else []), outcome.problems
 
 
 def _lint_read(

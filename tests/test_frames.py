@@ -90,6 +90,7 @@ def test_frame_needs_every_slot_in_place() -> None:
         (("    frames:", "    kind: guarentee\n    frames:"), "unknown promise kind 'guarentee' (did you mean 'guarantee'?)"),
         (("    frames:", "    requires: [behavior]\n    frames:"), "requires unknown evidence or signal 'behavior'"),
         (("report: gadget..reader", "report: gadget..redaer"), "report names unknown slot 'redaer'"),
+        (("report: gadget..reader", "report: gadget..reader\n        replacement: gadet"), "replacement names unknown slot 'gadet' (did you mean 'gadget'?)"),
         (("pos: noun", "pos: nuon"), "pos must be one of verb, noun, any"),
         (("[notice, pick up, clock]", "['notic(e|ed)']"), "looks like a regex"),
         (("within: 1}\n        reader", "within: 1, after: reader}\n        reader"), "refer to each other in a circle"),

@@ -25,7 +25,7 @@ def spacy_loaded(*args: str) -> bool:
     return "SPACY_LOADED" in result.stderr
 
 
-@pytest.mark.parametrize("args", [("--version",), ("--help",), ("rules",), ("rule", "CX101"), ("serve", "--help")], ids=" ".join)
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("rules",), ("rule", "CX101"), ("serve", "--help"), ("lsp", "--help")], ids=" ".join)
 def test_command_does_not_import_spacy(args: tuple[str, ...]) -> None:
     assert not spacy_loaded(*args)
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from cxlint.findings import Finding
 from cxlint.rulepack.loader import example_list
 from cxlint.rulepack.model import Example, Rule
 from cxlint.testing import assert_flags, default_ruleset, example_problem, lint_text
@@ -38,6 +39,35 @@ def test_rule_texts_are_complete(rule: Rule) -> None:
     for text in (rule.message, rule.rationale, rule.suggestion):
         assert text.count("(") == text.count(")"), text
         assert text.count('"') % 2 == 0, text
+
+
+def _rule_findings(rule: Rule, text: str) -> list[Finding]:
+    from cxlint.engine.linter import lint_document
+    from cxlint.runner import parse_text
+
+    return [f for f in lint_document(parse_text("example.md", text), _RULESET) if f.rule == rule.id]
+
+
+_WITH_REPLACEMENT = sorted({rule.id for rule in _RULESET.rules for frame in rule.frames if frame.replacement})
+
+
+@pytest.mark.parametrize("rule_id", _WITH_REPLACEMENT)
+def test_a_replacement_applied_does_not_trigger_the_rule_again(rule_id: str) -> None:
+    """A frame's ``replacement`` is a fix an editor applies unseen: it must clear the finding, and only
+    whole-sentence reports carry one (elsewhere the rest of the sentence would no longer read)."""
+    rule = _RULESET.by_id()[rule_id]
+    replaced = 0
+    for example in rule.bad:
+        text = example.text.replace("[[", "").replace("]]", "")
+        [finding] = _rule_findings(rule, text)
+        if finding.replacement is None:
+            assert text.strip(" .!?") != finding.text, f"{rule_id}: a whole-sentence report without a replacement: {text!r}"
+            continue
+        assert text.strip(" .!?") == finding.text, f"{rule_id}: a replacement on part of a sentence: {text!r}"
+        fixed = text[: finding.start] + finding.replacement + text[finding.end :]
+        assert _rule_findings(rule, fixed) == [], fixed
+        replaced += 1
+    assert replaced >= 2, f"{rule_id}: fewer than two bad examples show the replacement"
 
 
 def test_assert_flags_helper_checks_rule_and_span() -> None:

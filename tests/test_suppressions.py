@@ -125,3 +125,16 @@ def test_hash_syntax_unused_and_html_syntax_ignored_in_yaml() -> None:
     assert [(m.rule, m.line, m.column) for m in outcome.meta] == [("CX001", 1, 11)]
     assert [d.kind for d in parse_directives("x.yaml", source)] == ["ignore"]
     assert parse_directives("x.md", "# cxlint: ignore[CX101] -- heading, not a comment\n") == []
+
+
+def test_an_unused_suppression_carries_its_removal_in_json_and_sarif(cxlint, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Plain copy.\n\n<!-- cxlint-disable-next-line CX101 -- old -->\nNothing here.\n")
+    [finding] = json.loads(cxlint("check", "--format", "json", "a.md", cwd=tmp_path).out)["findings"]
+    assert finding["replacement"] == ""
+    [result] = json.loads(cxlint("check", "--format", "sarif", "a.md", cwd=tmp_path).out)["runs"][0]["results"]
+    [fix] = result["fixes"]
+    assert fix["description"]["text"] == "Remove '<!-- cxlint-disable-next-line CX101 -- old -->'"
+    assert fix["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": ""}
+    (tmp_path / "a.md").write_text("<!-- cxlint-disable-next-line CX101, CX205 -- reviewed -->\nWe noticed you left.\n")
+    [finding] = json.loads(cxlint("check", "--format", "json", "a.md", cwd=tmp_path).out)["findings"]
+    assert "replacement" not in finding  # CX101 is used: the comment stays

@@ -84,15 +84,20 @@ def _unused(rng: _Range, unknown: list[str], rules: dict[str, RuleInfo], enabled
     if not directive.selectors:
         if "*" in rng.used:
             return []
-        return [_meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, "Unused suppression: no finding here to silence.")]
-    out = []
+        return [_meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, "Unused suppression: no finding here to silence.", REMOVE)]
+    unused = []
     for name in directive.selectors:
         if name in rng.used or name in unknown:
             continue
         if not any(enabled(r.id) for r in rules.values() if selector_matches(name, r)):
             continue  # the rule is switched off here: the suppression cannot be used, and is not reported (as ruff)
-        out.append(_meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, f"Unused suppression of {name}: it silences nothing here."))
-    return out
+        unused.append(name)
+    # Only a comment that silences nothing at all can simply go; one with a used name must stay.
+    removable = REMOVE if not rng.used and len(unused) == len(directive.selectors) else None
+    return [
+        _meta(rules[UNUSED_SUPPRESSION], path, source, index, directive, f"Unused suppression of {name}: it silences nothing here.", removable)
+        for name in unused
+    ]
 
 
 def _ranges(directives: list[Directive], source: str, index: LineIndex) -> list[_Range]:
@@ -135,7 +140,13 @@ def _next_copy_line(index: LineIndex, after: int, last_line: int, skip_comments:
     return after + 1
 
 
-def _meta(rule: RuleInfo, path: str, source: str, index: LineIndex, directive: Directive, message: str) -> Finding:
+REMOVE = ""
+"""The replacement of a comment that silences nothing: removing it (as ruff's RUF100 fix)."""
+
+
+def _meta(
+    rule: RuleInfo, path: str, source: str, index: LineIndex, directive: Directive, message: str, replacement: str | None = None
+) -> Finding:
     return Finding.at(
         path,
         source,
@@ -148,4 +159,5 @@ def _meta(rule: RuleInfo, path: str, source: str, index: LineIndex, directive: D
         severity=rule.severity,
         message=message,
         suggestion=rule.suggestion,
+        replacement=replacement,
     )

@@ -142,6 +142,8 @@ class FrameHit:
     end: int
     value: str | None = None
     kind: str | None = None
+    keep: tuple[int, int] | None = None
+    """Offsets of the text that can replace the hit (the frame's ``replacement`` slot), if it may."""
 
 
 def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
@@ -229,4 +231,8 @@ def _hit(frame: Frame, filled: dict[str, tuple[int, int]], sentence: Sentence) -
         vs, ve = min(a[0], b[0]), max(a[1], b[1])
         value = sentence.raw[tokens.starts[vs] : tokens.ends[ve - 1]]
     first_char, end_char = word_edges(sentence.text, tokens.starts[start], tokens.ends[end - 1])
-    return FrameHit(sentence.offset + first_char, sentence.offset + end_char, value, frame.kind)
+    keep = None
+    if frame.replacement is not None and (start, end) == sentence.content_bounds():
+        ks, ke = filled[frame.replacement]
+        keep = (sentence.offset + tokens.starts[ks], sentence.offset + tokens.ends[ke - 1])
+    return FrameHit(sentence.offset + first_char, sentence.offset + end_char, value, frame.kind, keep)

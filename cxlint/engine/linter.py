@@ -110,7 +110,7 @@ def _frame_targets(
                 keep_rule_error(errors, exc)
                 broken.add(rule_id)
                 continue
-            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind) for hit in hits)
+            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind, keep=hit.keep) for hit in hits)
     return targets
 
 
@@ -188,6 +188,8 @@ def _merge_overlaps(targets: list[Target]) -> list[Target]:
         if last is not None and last.rule.id == target.rule.id and target.start < last.end:
             if target.end - target.start > last.end - last.start:
                 kept[-1] = target
+            elif (target.start, target.end) == (last.start, last.end) and last.keep is None:
+                last.keep = target.keep  # the same span found by another frame, which knows its replacement
             continue
         kept.append(target)
     return kept
@@ -334,6 +336,7 @@ def _finding(
         modifiers=tuple(sorted(target.modifiers)),
         channel=doc.channel,
         extra=tuple(extra),
+        replacement=doc.source[target.keep[0] : target.keep[1]] if target.keep is not None else None,
     )
 
 

@@ -17,3 +17,5 @@ class Target:
     modifiers: set[str] = field(default_factory=set)
     placeholder: str | None = None
     kind: str | None = None
+    keep: tuple[int, int] | None = None
+    """Offsets of the source text that can safely replace the target (its frame's ``replacement`` slot)."""

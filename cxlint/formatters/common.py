@@ -44,7 +44,9 @@ def problem_record(problem: FileProblem) -> dict[str, Any]:
 
 
 def replacement_for(result: RunResult, finding: Finding) -> str | None:
-    """The exact replacement text a rule declares (``replacement:``), if any."""
+    """The exact replacement text of a finding: its own, else the one its rule declares (``replacement:``), if any."""
+    if finding.replacement is not None:
+        return finding.replacement
     info = result.rules.get(finding.rule)
     return info.replacement if info is not None and info.replacement is not None else None
 

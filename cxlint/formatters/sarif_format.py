@@ -115,7 +115,7 @@ def _result(result: RunResult, finding: Finding, rule_index: int) -> dict[str, A
     if replacement is not None:
         item["fixes"] = [
             {
-                "description": {"text": f"Replace with {replacement!r}"},
+                "description": {"text": f"Replace with {replacement!r}" if replacement else f"Remove {finding.text!r}"},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": _uri(finding.path)},

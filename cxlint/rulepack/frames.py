@@ -94,6 +94,9 @@ class Frame:
     kind: str | None = None
     gate: Gate = Gate()
     line: int = 0
+    replacement: str | None = None
+    """The slot whose own text can replace the report, when the report is its whole sentence (a decline
+    button's "No thanks" without the shaming after it); elsewhere the rest of the sentence would not read."""
 
 
 @dataclass
@@ -148,7 +151,10 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     kind = spec.get("kind")
     if kind is not None and ctx.kinds is not None and kind not in ctx.kinds:
         raise FatalError(f"{ctx.source}:{line}: {where}: unknown promise kind {kind!r}{did_you_mean(str(kind), ctx.kinds)}")
-    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line)
+    replacement = spec.get("replacement")
+    if replacement is not None and replacement not in names:
+        raise FatalError(f"{ctx.source}:{line}: {where}: replacement names unknown slot {replacement!r}{did_you_mean(str(replacement), names)}")
+    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line, replacement)
 
 
 def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:

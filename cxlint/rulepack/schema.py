@@ -84,7 +84,7 @@ WORD_LIST: Schema = {"words": STRINGS, "inflect": TEXT}
 SHAPE: Schema = {"regex": TEXT, "about": TEXT}
 EVIDENCE: Schema = {"frames": LIST, "regex": TEXT}
 SCORING: Schema = {"signals": MAPPING, "error_at": number(0, 1000), "info_below": number(0, 1000)}
-FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT}
+FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT, "replacement": TEXT}
 MATCHER: Schema = {
     "lexicon": TEXT | STRINGS, "word": WORD, "shape": TEXT, "placeholder": TEXT | FLAG, "any": MAPPINGS, "regex": TEXT,
 }
