@@ -92,7 +92,12 @@ class Reviewer:
             return self._review(filename, STDIN_NAME, filename, lambda: parse_document(STDIN_NAME, filename, data, channel, limit))
 
     def _review(self, name: str, path: str, stdin_name: str, read: Callable[[], Document]) -> Review:
-        options = DecideOptions(require_reason=self.config.require_reason, allow_words=self.config.allow_words, stdin_name=stdin_name)
+        options = DecideOptions(
+            require_reason=self.config.require_reason,
+            allow_words=self.config.allow_words,
+            stdin_name=stdin_name,
+            stdin_shown=stdin_name if path == STDIN_NAME else None,  # as check names '-' with --stdin-filename
+        )
         try:
             with stage("reading"):
                 doc = read()
