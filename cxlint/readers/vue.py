@@ -60,8 +60,8 @@ def template_blocks(text: str) -> list[tuple[int, int]]:
                 blocks.append((tag.end(), end))
             pos = after
         else:
-            close = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, tag.end())
-            pos = len(text) if close is None else close.end()
+            closing = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, tag.end())
+            pos = len(text) if closing is None else closing.end()
 
 
 def _template_end(text: str, pos: int) -> tuple[int, int]:
