@@ -4,7 +4,8 @@ Copy is what a reader of the rendered email or page sees: JSX text, ``{"string"}
 literal children, the copy attributes of HTML (``alt``, ``title``, ``aria-label``…) and the copy
 props of components (``preview``, ``label``, ``defaultMessage``…; ``components.yaml``), and string
 values of variables and keys named as copy (``const previewText = `…```). ``{viewCount}`` in copy
-becomes a placeholder carrying its name, as ``{{ view_count }}`` does in other templates.
+becomes a placeholder carrying its name, as ``{{ view_count }}`` does in other templates (and an
+ESP's merge tags written as copy, ``{"{{ first_name }}"}`` or ``*|FNAME|*``, stay merge tags).
 Everything else is code and stays blank: imports, styles, ``className``, ``href``, ``src``,
 sample ``PreviewProps``. The mask is built from the syntax tree's own offsets, so positions are
 the file's; a file that does not parse is read as far as its tree goes (ERROR nodes are code).
@@ -22,6 +23,7 @@ from cxlint.readers.expressions import expression_name
 from cxlint.readers.html import BLOCK_TAGS, HTML
 from cxlint.readers.masking import Mask
 from cxlint.readers.treesitter import CharOffsets, parse
+from cxlint.text.placeholders import mask_templates
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -40,8 +42,8 @@ def read(path: str, text: str) -> Document:
     tree, offsets = parse("tsx", text)
     reader = _CopyReader(text, offsets, vocabulary())
     reader.walk(tree.root_node)
-    mask = reader.mask.text()
-    placeholders = tuple(sorted(reader.placeholders, key=lambda p: p.start))
+    mask, merge_fields = mask_templates(text, reader.mask.text())  # an ESP's {{ }} or *|FNAME|* written as copy
+    placeholders = tuple(sorted([*reader.placeholders, *merge_fields], key=lambda p: p.start))
     return Document(path=path, source=text, mask=mask, placeholders=placeholders)
 
 
