@@ -32,13 +32,7 @@ def _embedded_template() -> object:
     return tree_sitter_embedded_template.language()
 
 
-def _svelte() -> object:
-    import tree_sitter_svelte
-
-    return tree_sitter_svelte.language()
-
-
-GRAMMARS: dict[str, Callable[[], object]] = {"tsx": _tsx, "embedded_template": _embedded_template, "svelte": _svelte}
+GRAMMARS: dict[str, Callable[[], object]] = {"tsx": _tsx, "embedded_template": _embedded_template}
 
 
 @lru_cache(maxsize=None)

@@ -17,10 +17,13 @@ from cxlint.readers.embedded import Steering, read_embedded
 from cxlint.readers.expressions import expression_name
 from cxlint.readers.html import COPY_ATTRIBUTES, HTML, HtmlSpec
 
-_TOP_TAG = re.compile(r"<(!--|[A-Za-z][\w-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>", re.S)
-_TEMPLATE_TAG = re.compile(r"<(/?)template\b(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*(/?)>", re.I)
+_ATTRIBUTES = r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)"""
+"""A start tag's attributes. No ``<`` in a name: a tag that never closes is given up at the next ``<``,
+so a file of unclosed tags costs one pass, not one pass per tag."""
+_TOP_TAG = re.compile(rf"<(!--|[A-Za-z][\w-]*){_ATTRIBUTES}\s*(/?)>")
+_TEMPLATE_TAG = re.compile(rf"<(/?)template\b{_ATTRIBUTES}\s*(/?)>", re.I)
 _NOT_HTML = re.compile(r"""\blang\s*=\s*["']?(?!html\b)\w""", re.I)
-_TAG = re.compile(r"<[A-Za-z][\w:.-]*((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>", re.S)
+_TAG = re.compile(rf"<[A-Za-z][\w:.-]*{_ATTRIBUTES}\s*/?>")
 _BOUND = re.compile(r"""(?<![^\s])(?::|v-bind:)([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 VUE = HtmlSpec(copy_attributes=COPY_ATTRIBUTES | {f"{prefix}{name}" for name in COPY_ATTRIBUTES for prefix in (":", "v-bind:")})
@@ -68,7 +71,7 @@ def _template_end(text: str, pos: int) -> tuple[int, int]:
     """Where the template opened before ``pos`` closes (inner ``<template>`` tags counted), and the end of its close tag."""
     depth = 1
     for tag in _TEMPLATE_TAG.finditer(text, pos):
-        if tag.group(2):
+        if tag.group(3):
             continue
         depth += -1 if tag.group(1) else 1
         if depth == 0:
