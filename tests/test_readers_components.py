@@ -280,3 +280,22 @@ def test_binary_component_file_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_document(str(path))
     assert info.value.path == str(path)
+
+
+def test_an_unclosed_svelte_brace_ends_the_scan_once_and_the_markup_is_still_read() -> None:
+    """Each unclosed ``{`` scanned to the end of the file would make a file of them quadratic."""
+    from cxlint.readers.svelte import expressions
+
+    text = "<p>{a} {b {c}</p><p>We noticed you</p><script>let s = '{';</script>"
+    assert expressions(text) == [(3, 6)]
+    assert expressions("<script>if (a) { b() }</script><p>{x}</p>") == [(34, 37)]
+    assert expressions("<p>{'}'} {`${a}`}</p>") == [(3, 8), (9, 17)]
+    assert shown(read("c.svelte", text), "We noticed you")
+
+
+def test_vue_tags_that_never_close_are_given_up_at_the_next_opener() -> None:
+    from cxlint.readers.vue import template_blocks
+
+    text = "<template " * 3 + '<template>\n<template v-if="a < b"><p>In</p></template>\n<p>Out</p>\n</template><script>x</script>'
+    [(start, end)] = template_blocks(text)
+    assert text[start:end] == '\n<template v-if="a < b"><p>In</p></template>\n<p>Out</p>\n'
