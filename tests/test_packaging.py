@@ -21,6 +21,7 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     packs = {Path(name).name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("cxlint/packs/")}
     shipped = {p.name for p in (REPO / "rules").glob("*.yaml")}
     assert shipped and shipped <= packs
+    assert "cxlint/readers/components.yaml" in zipfile.ZipFile(wheel).namelist()  # the component readers' vocabulary
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
@@ -36,6 +37,9 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     located = subprocess.run([str(python), "-c", "import cxlint; print(cxlint.__file__)"], capture_output=True,
                              text=True, cwd=tmp_path)
     assert str(env_dir) in located.stdout  # the installed copy answered, not the checkout
+    (tmp_path / "mail.tsx").write_text("const E = () => <Text>Hi {firstName}, seen {viewCount} times.</Text>;\n", encoding="utf-8")
+    component = subprocess.run([str(python), "-m", "cxlint", "check", "mail.tsx"], capture_output=True, text=True, cwd=tmp_path)
+    assert "CX110" in component.stdout, component.stderr  # its vocabulary is read from the installed package
     # from the repository root the checkout's cxlint/ shadows the installed copy: its rules/ answer
     from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
     assert from_root.returncode == 0, from_root.stderr
