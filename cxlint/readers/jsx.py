@@ -63,7 +63,7 @@ class _CopyReader:
         while self._stack:
             node = self._stack.pop()
             kind = node.type
-            if kind in _ELEMENTS or kind == "jsx_fragment":
+            if kind in _JSX:
                 self._element(node)
             elif kind == "variable_declarator":
                 self._named_value(node.child_by_field_name("name"), node.child_by_field_name("value"))
