@@ -24,9 +24,10 @@ _CONTENT_SAMPLE = 65536
 """Content hints look at the head of a file only: cheap, and where the telling markup sits."""
 
 _CONTENT_HINTS = (
-    # Email HTML: mail-client markup, preheaders, unsubscribe footers, MJML, merge tags of ESPs.
+    # Email HTML: mail-client markup, preheaders, unsubscribe footers, MJML, merge tags of ESPs,
+    # and components imported from React Email or jsx-email.
     ("email", re.compile(
-        r"<mjml\b|x-apple-disable-message-reformatting|<!--\[if mso|\bmso-[a-z-]+:|class=[\"'][^\"']*preheader"
+        r"<mjml\b|\bfrom\s+[\"'](?:@react-email/|react-email[\"']|@?jsx-email\b)|x-apple-disable-message-reformatting|<!--\[if mso|\bmso-[a-z-]+:|class=[\"'][^\"']*preheader"
         r"|\bunsubscribe\b|\*\|UNSUB\|\*|\{\{\s*unsubscribe|%%unsub|\bview (?:it |this (?:e-?mail )?)?in (?:your|a) browser\b",
         re.I,
     )),

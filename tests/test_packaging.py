@@ -54,6 +54,7 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     assert "cxlint/data/tooling-files.yaml" in names
     page = {f"cxlint/serve/page/{p.name}" for p in (REPO / "cxlint" / "serve" / "page").iterdir()}
     assert page and page | {"cxlint/serve/file_types.yaml"} <= set(names)  # the review page
+    assert "cxlint/readers/components.yaml" in names  # the component readers' vocabulary
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
@@ -78,6 +79,9 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     skipped = subprocess.run([str(env_dir / "bin" / "cxlint"), "check", "package.json"], capture_output=True, text=True,
                              cwd=_with_package_json(tmp_path))
     assert skipped.returncode == 0 and "not copy; skipped" in skipped.stderr  # the tool-file list was installed too
+    (tmp_path / "mail.tsx").write_text("const E = () => <Text>Hi {firstName}, seen {viewCount} times.</Text>;\n", encoding="utf-8")
+    component = subprocess.run([str(python), "-m", "cxlint", "check", "mail.tsx"], capture_output=True, text=True, cwd=tmp_path)
+    assert "CX110" in component.stdout, component.stderr  # its vocabulary is read from the installed package
     # from the repository root the checkout's cxlint/ shadows the installed copy: its rules/ answer
     from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
     assert from_root.returncode == 0, from_root.stderr

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-import json
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cxlint.engine.linter import lint_document
 from cxlint.findings import Finding
-from cxlint.readers import markdown, plaintext
+from cxlint.readers import markdown, plaintext, reader_for
 from cxlint.rulepack.model import RuleSet
 from cxlint.testing import default_ruleset
 REPO = Path(__file__).resolve().parent.parent
@@ -88,3 +90,45 @@ def test_columns_count_code_points_not_bytes(ruleset: RuleSet) -> None:
 )
 def test_positions_hold_around_arbitrary_text(prefix: str, suffix: str, example: str) -> None:
     check_all(prefix + "\n" + example + "\n" + suffix, _RULESET)
+
+
+# --- component and server templates: the same findings, at the file's own characters ---------
+
+TEMPLATES = {
+    "email.tsx": "import {{ Text }} from '@react-email/components';\nexport const E = () => (\n  <Text className=\"x\">\n    {}\n  </Text>\n);\n",
+    "email.html.erb": "<% if @user %>\n<p>\n  {}\n</p>\n<% end %>\n",
+    "email.svelte": "<script>let a = '{{';</script>\n<p class=\"x\">\n  {}\n</p>\n",
+    "email.vue": "<script setup>const a = 1</script>\n<template>\n  <p :class=\"a\">\n    {}\n  </p>\n</template>\n",
+}
+_MARKUP_FREE = re.compile(r"^[^{}<>&%@$`\\]*$")
+
+
+def _in_template(name: str, text: str) -> tuple[str, int]:
+    """``text`` as the copy of a template of that format, and where it starts."""
+    wrapper = TEMPLATES[name]
+    source = wrapper.replace("{{", "\x00").replace("{}", text, 1).replace("\x00", "{{") if "{{" in wrapper else wrapper.format(text)
+    return source, source.index(text)
+
+
+def _rule_texts(findings: list[Finding], shift: int) -> list[tuple[str, int, int]]:
+    return sorted((f.rule, f.start - shift, f.end - shift) for f in findings)
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATES))
+def test_rule_examples_inside_component_templates_find_the_same_spans(ruleset: RuleSet, name: str) -> None:
+    """Each rule example, as the copy of a JSX/ERB/Svelte/Vue template, gives what it gives as plain text."""
+    reader = reader_for(name)
+    assert reader is not None
+    checked = 0
+    for rule in ruleset.rules:
+        for example in rule.bad + rule.good:
+            if not _MARKUP_FREE.match(example.text) or "\n" in example.text:
+                continue
+            source, at = _in_template(name, example.text)
+            found = lint_document(reader(name, source), ruleset)
+            for finding in found:
+                assert slice_at(source, finding) == finding.text == source[finding.start : finding.end], (name, finding)
+            plain = lint_document(plaintext.read("x", example.text), ruleset)
+            assert _rule_texts(found, at) == _rule_texts(plain, 0), (name, example.text)
+            checked += len(found)
+    assert checked > 100

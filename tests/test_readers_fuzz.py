@@ -263,6 +263,35 @@ MDX = lines(
 )
 HTML = lines(copy_text(MARKUP, size=16))
 
+JSX_PIECES = st.sampled_from(
+    ["<Text>", "</Text>", "<Preview>", "</Preview>", "<p>", "</p>", "<>", "</>", "<Email.Text>", "</Email.Text>", "{viewCount}",
+     "{firstName}", "{user?.lastSeenAt}", '{"Hi "}', "{'it\\u2019s'}", "{`Seen ${n} times`}", "{`a\\u{1F600}\\x41\\`b`}",
+     "{a ? 'x' : \"y\"}", "{cond && <b>x</b>}", "{n || 'there'}", "{'a' + b}", "{fmt(lastSeenAt)}", "{xs.map(x => <li>{x}</li>)}",
+     "{/* c */}", "{3}", '<Img alt="We saw you &amp; more" src={u} />', "<Button label={label} preview=\"Hi\">", "</Button>",
+     '<a title={"T"} href="x">', "</a>", "<style>{`a{}`}</style>", "<CodeBlock>{code}</CodeBlock>", "{...rest}", "{",
+     "}", "<", ">", "/>", "</", "`", "${", "'", '"', "\\", "const previewText = `Hi ${name}`;\n", "import x from 'y';\n",
+     "const E = () => (\n", ");\n", "E.PreviewProps = { subject: 'Sample' };\n", "{ subject: \"Hi\", a: b }", "<T,>(x: T) => x"]
+)
+JSX = st.tuples(st.sampled_from(["", "export default () => (\n<Html>", "const E = () => <>"]), lines(copy_text(JSX_PIECES, ENTITY)),
+                st.sampled_from(["", "</Html>\n);", "</>;"])).map("".join)
+ERB = lines(copy_text(MARKUP, st.sampled_from(
+    ["<%= @user.first_name %>", "<%= @user.view_count %>", "<% if x %>", "<% else %>", "<% elsif y %>", "<% end %>", "<%# c %>",
+     "<%", "%>", "<%=", "<%%", "<%- x -%>", "<%== raw %>", "<%= link_to 'Go now', url %>", '<%= link_to "a\\"b", u %>',
+     "<%= button_to('', x) %>", "<%= t('.hi', name: @n) %>", "<%= \"%>\" %>"]
+), size=16))
+SVELTE = lines(copy_text(MARKUP, st.sampled_from(
+    ["{x}", "{viewCount}", "{#if a}", "{:else}", "{:else if b}", "{/if}", "{@html y}", "{#each xs as x}", "{/each}", "{@render r()}",
+     "{#await p}", "{:then v}", "{:catch e}", "{/await}", "{#snippet s(x)}", "{/snippet}", "<script>let a = '{';</script>",
+     "<img alt=\"Seen at {place}\" src={u}>", "<p title={t}>", "on:click={() => go()}", "{", "}", "{#", "{:", "{/", "{@"]
+), size=16))
+VUE_PIECES = st.sampled_from(
+    ["<template>", "</template>", "<template v-if=\"a\">", "<template lang=\"pug\">", "<script>", "</script>",
+     "<script setup lang=\"ts\">const s = '<template>x</template>'</script>", "<style>p{}</style>", "<i18n>{\"a\": 1}</i18n>",
+     "{{ viewCount }}", "{{ a < b }}", ':title="tooltip"', "v-bind:alt=\"product.name\"", '<p :title="t" @click="a > b">', "<!--", "-->",
+     "<img :alt='name' src=x>", "<p v-else>", "<template/>"]
+)
+VUE = lines(copy_text(MARKUP, VUE_PIECES, size=16))
+
 
 @st.composite
 def encoded_word(draw: st.DrawFn) -> str:
@@ -339,6 +368,10 @@ GRAMMARS: dict[str, st.SearchStrategy[str]] = {
     "copy.ini": INI,
     "strings.xml": android_strings(),
     "copy.eml": eml(),
+    "copy.tsx": JSX,
+    "copy.erb": ERB,
+    "copy.svelte": SVELTE,
+    "copy.vue": VUE,
 }
 
 
@@ -369,6 +402,10 @@ test_properties_grammar = _grammar_test("copy.properties")
 test_ini_grammar = _grammar_test("copy.ini")
 test_android_grammar = _grammar_test("strings.xml")
 test_eml_grammar = _grammar_test("copy.eml")
+test_jsx_grammar = _grammar_test("copy.tsx")
+test_erb_grammar = _grammar_test("copy.erb")
+test_svelte_grammar = _grammar_test("copy.svelte")
+test_vue_grammar = _grammar_test("copy.vue")
 
 
 # --- bytes: BOMs, encodings, undecodable bytes, through the real file reading -----------------
@@ -421,7 +458,8 @@ def test_bytes_are_decoded_or_refused_by_name(folder: Path) -> None:
 
 # --- end to end: what reaches spaCy, and where findings point ---------------------------------
 
-LINTED = ["copy.properties", "strings.xml", "copy.json", "copy.yaml", "copy.po", "copy.eml", "copy.html"]
+LINTED = ["copy.properties", "strings.xml", "copy.json", "copy.yaml", "copy.po", "copy.eml", "copy.html", "copy.tsx", "copy.erb",
+          "copy.svelte", "copy.vue"]
 
 
 @settings(max_examples=settings().max_examples // 5 or 1, suppress_health_check=[HealthCheck.too_slow])

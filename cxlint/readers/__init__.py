@@ -44,6 +44,11 @@ READERS: dict[str, str] = {
     ".ini": "ini",
     ".xml": "android",
     ".eml": "eml",
+    ".jsx": "jsx",
+    ".tsx": "jsx",
+    ".erb": "erb",
+    ".vue": "vue",
+    ".svelte": "svelte",
 }
 """Suffix -> the module of ``cxlint.readers`` whose ``read(path, text)`` reads it.
 

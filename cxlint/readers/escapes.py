@@ -26,3 +26,32 @@ def utf16_escape(escape: str) -> str:
         low = int(escape[8:12], 16)
         return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
     return character(high)
+
+
+_JS_SIMPLE = {"n": " ", "r": " ", "t": " ", "v": " ", "f": " ", "b": " ", "0": " ", "\n": "", "\r": ""}
+
+
+def javascript_escape(escape: str) -> str:
+    """What a JavaScript string escape (``\\n``, ``\\u2019``, ``\\u{1F600}``, ``\\xE9``, ``\\'``) shows in copy.
+
+    Control escapes read as a space, a line continuation as nothing; a malformed escape as its letter.
+    """
+    body = escape[1:]
+    if body[:2] == "u{" and body.endswith("}"):
+        try:
+            return character(int(body[2:-1], 16))
+        except ValueError:
+            return body[:1]
+    if body[:1] == "u" and len(body) in (5, 11):
+        try:
+            return utf16_escape(escape)
+        except ValueError:
+            return "u"
+    if body[:1] == "x" and len(body) == 3:
+        try:
+            return chr(int(body[1:], 16))
+        except ValueError:
+            return "x"
+    if body.startswith("\r\n"):
+        return ""
+    return _JS_SIMPLE.get(body[:1], body[:1])
