@@ -55,17 +55,29 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Processes to lint with; 0 = one per core for large runs (48+ files, 1 MB+), serial otherwise.")
 @click.option("--max-file-size", metavar="SIZE", callback=lambda _c, _p, v: _size(v),
               help="Skip (and report as CX000) files larger than this, e.g. 2MB (default: the config's, else 10MB).")
+@click.option("--text-field", default="text", show_default=True, help="Message archives: the field holding each message's text.")
+@click.option("--id-field", default="id", show_default=True, help="Message archives: the field holding each message's id.")
+@click.option("--channel-field", default="channel", show_default=True, help="Message archives: the field holding each message's channel.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Lint on a running dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); needs the dask extra.")
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
           channel: str | None, stdin_filename: str | None, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
-          progress: bool | None, promises_file: str | None, today: object, jobs: int, max_file_size: int | None) -> None:
-    """Lint files and folders (or '-' for standard input)."""
+          progress: bool | None, promises_file: str | None, today: object, jobs: int, max_file_size: int | None,
+          text_field: str, id_field: str, channel_field: str, dask_address: str | None) -> None:
+    """Lint files and folders (or '-' for standard input).
+
+    A message archive (.jsonl, .csv or .parquet named here, one message a record) is linted
+    message by message; its findings give the record's line and a JSON Pointer to it.
+    """
+    from cxlint.archives import ArchiveFields
     from cxlint.commands.check import CheckOptions, run_check
 
     if baseline and write_baseline:
         raise click.UsageError("--baseline and --write-baseline are exclusive")
     options = CheckOptions(config_file, isolated, _selectors(enable), _selectors(disable), baseline, write_baseline,
-                           diff_ref, progress, promises_file, _date(today), jobs or None, max_file_size)
+                           diff_ref, progress, promises_file, _date(today), jobs or None, max_file_size,
+                           ArchiveFields(text_field, id_field, channel_field), dask_address)
     sys.exit(run_check(paths, output_format, fail_on, sys.stdout, extra_packs, channel, stdin_filename, options))
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from cxlint.archives import ArchiveFields, is_archive
+from cxlint.archives.batches import ArchiveSlice, archive_slices
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
 from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
@@ -117,6 +119,8 @@ def lint_paths(
     disabled_for: Callable[[str], frozenset[str]] | None = None,
     max_bytes: int = MAX_FILE_BYTES,
     decide_file: DecideFile | None = None,
+    archive_fields: ArchiveFields | None = None,
+    dask: str | None = None,
 ) -> RunResult:
     """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
@@ -128,26 +132,57 @@ def lint_paths(
     configuration switches off for a file: they are not run, so they feed no other rule.
     A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
     each file's findings while its text is at hand (suppressions, fingerprints); the result
-    keeps no file's text, only the lines the findings stand on.
+    keeps no file's text, only the lines the findings stand on. Message archives (``.jsonl``,
+    ``.csv``, ``.parquet`` named on the command line) are cut into slices of messages, each
+    message linted as its own document; ``archive_fields`` names their text, id and channel
+    fields. With ``dask`` (a scheduler's address) files and slices are linted on that cluster.
     """
     from cxlint.parallel import auto_jobs, ordered_map
 
     result = RunResult()
-    files = list(iter_files(paths, excluded, included, problems=result.problems))
+    fields = archive_fields or ArchiveFields()
+    items = list(work_items(iter_files(paths, excluded, included, problems=result.problems), result.problems))
 
-    def lint_one(path: str) -> _Outcome:
+    def lint_one(item: WorkItem) -> _Outcome:
+        path = item.path if isinstance(item, ArchiveSlice) else item
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
         disabled = disabled_for(path) if disabled_for is not None else frozenset()
+        if isinstance(item, ArchiveSlice):
+            return _lint_archive_slice(item, fields, file_channel, ruleset, promise_check, skip_strings, disabled, decide_file)
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
     shared = _StringSharing()
-    serial = promise_check is not None or STDIN_NAME in files
-    workers = 1 if serial else auto_jobs(len(files), jobs, lambda: _total_bytes(files))
-    for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
+    serial = promise_check is not None or STDIN_NAME in items
+    if dask is not None and not serial:
+        from cxlint.scale.dask_map import dask_map
+
+        outcomes = dask_map(lint_one, items, dask)
+        workers = 2  # results arrive from other processes: share their strings again
+    else:
+        workers = 1 if serial else auto_jobs(len(items), jobs, lambda: _total_bytes(items))
+        outcomes = ordered_map(lint_one, items, workers)
+    for number, outcome in enumerate(outcomes, 1):
         if progress is not None:
-            progress(number, len(files), files[number - 1])
+            progress(number, len(items), outcome.path)
         _collect(result, outcome, shared if workers > 1 else None)
     return result
+
+
+WorkItem = "str | ArchiveSlice"
+
+
+def work_items(files: Iterable[str], problems: list[FileProblem]) -> Iterator[str | ArchiveSlice]:
+    """Files to lint, each a unit of work, but message archives, which come as slices of messages."""
+    for path in files:
+        if path != STDIN_NAME and is_archive(path):
+            try:
+                yield from archive_slices(path)
+            except InputError as exc:
+                problems.append(FileProblem(exc.path, exc.reason, exc.line))
+            except (OSError, ImportError) as exc:
+                problems.append(FileProblem(path, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
+        else:
+            yield path
 
 
 def lint_read_document(
@@ -170,12 +205,13 @@ def _collect(result: RunResult, outcome: _Outcome, shared: _StringSharing | None
     result.problems.extend(outcome.problems)
     decision = outcome.decision
     if decision is not None:
-        result.files += 1
-        result.linted.append(outcome.path)
+        if outcome.opens_file:  # an archive counts once, at its first slice
+            result.files += 1
+            result.linted.append(outcome.path)
         result.findings.extend(map(shared, decision.findings) if shared is not None else decision.findings)
         result.suppressed += decision.suppressed
         if decision.lines:
-            result.lines[outcome.path] = decision.lines
+            result.lines.setdefault(outcome.path, {}).update(decision.lines)
         result.fingerprints.update(decision.fingerprints)
 
 
@@ -201,10 +237,13 @@ class _StringSharing:
         )
 
 
-def _total_bytes(files: list[str]) -> int:
+def _total_bytes(items: list[str | ArchiveSlice]) -> int:
     """The size of the files to lint, from the file system (one stat each; unreadable ones count 0)."""
     total = 0
-    for path in files:
+    for path in items:
+        if isinstance(path, ArchiveSlice):
+            total += path.end - path.start
+            continue
         try:
             total += os.stat(path).st_size
         except OSError:
@@ -220,6 +259,8 @@ class _Outcome:
     path: str
     decision: FileDecision | None = None
     problems: list[FileProblem] = field(default_factory=list)
+    opens_file: bool = True
+    """False for an archive's later slices: the archive counts as one file, at its first slice."""
 
 
 def _lint_file(
@@ -298,6 +339,42 @@ def _lint_read(
     except StageFailure as failure:
         outcome.problems.append(internal_error(doc.path, failure))
         outcome.decision = keep_all(doc.path, doc.source, findings)
+    return outcome
+
+
+def _lint_archive_slice(
+    piece: ArchiveSlice,
+    fields: ArchiveFields,
+    channel: str | None,
+    ruleset: RuleSet,
+    promise_check: PromiseCheck | None,
+    skip_strings: tuple[str, ...],
+    disabled: frozenset[str],
+    decide_file: DecideFile | None,
+) -> _Outcome:
+    """Lint a slice of an archive inside the error boundary, each message as its own document."""
+    from cxlint.archives.lint import lint_slice
+
+    rule_errors: list[RuleError] = []
+    outcome = _Outcome(piece.path, opens_file=piece.first)
+    try:
+        outcome.decision, outcome.problems = lint_slice(
+            piece,
+            fields,
+            lambda doc: _lint_part(doc, ruleset, promise_check, skip_strings, disabled, rule_errors),
+            channel,
+            decide_file,
+        )
+    except InputError as exc:
+        outcome.problems.append(FileProblem(exc.path, exc.reason, exc.line))
+    except (OSError, ImportError) as exc:
+        outcome.problems.append(FileProblem(piece.path, f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
+    except Exception as exc:  # the boundary: a defect in reading the slice is this archive's error record
+        outcome.problems.append(internal_error(piece.path, StageFailure("reading", exc)))
+    for message in dict.fromkeys(str(e) for e in rule_errors):
+        outcome.problems.append(FileProblem(piece.path, f"rule error: {message}"))
+    if outcome.decision is None and piece.first:
+        outcome.decision = FileDecision([])  # read in part: the archive still counts as linted
     return outcome
 
 

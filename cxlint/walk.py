@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from cxlint.errors import FatalError, InputError
 from cxlint.findings import FileProblem
+from cxlint.archives.messages import is_archive
 from cxlint.readers import reader_for
 from cxlint.tooling import is_tooling_file
 
@@ -183,12 +184,13 @@ class _Walk:
         return files, subfolders
 
     def _wanted(self, path: str) -> bool:
-        return (
-            reader_for(path) is not None
-            and not is_tooling_file(path)
-            and not (self.excluded and self.excluded(path))
-            and not (self.included and not self.included(path))
-        )
+        """A file whose format cxlint reads; a message archive only when ``include`` names it (a
+        repository's ``.jsonl`` and ``.csv`` files are mostly data: archives are linted when asked for)."""
+        if self.excluded and self.excluded(path):
+            return False
+        if is_archive(path):
+            return bool(self.included and self.included(path))
+        return reader_for(path) is not None and not is_tooling_file(path) and not (self.included and not self.included(path))
 
     def _regular(self, path: str, entry: os.DirEntry[str]) -> bool:
         """A regular file not met before; anything else is reported (unreadable) or told (skipped)."""

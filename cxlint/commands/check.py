@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
+from cxlint.archives import ArchiveFields
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.config import Config, find_config, load_config
 from cxlint.errors import ConfigError, FatalError
@@ -44,6 +45,8 @@ class CheckOptions:
     today: dt.date | None = None
     jobs: int | None = None
     max_file_bytes: int | None = None
+    archive_fields: ArchiveFields | None = None
+    dask: str | None = None
 
 
 def run_check(
@@ -101,6 +104,8 @@ def run_check(
             disabled_for=policy.disabled,
             max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
             decide_file=file_decider(policy, decide_options),
+            archive_fields=options.archive_fields,
+            dask=options.dask,
         )
         if promise_check is not None:
             finish_registry_check(promise_check, produced)

@@ -1,0 +1,66 @@
+"""A message as a document of its own, and its findings moved to where it stands in the archive."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cxlint.archives.messages import Message
+from cxlint.channels import CHANNELS
+from cxlint.document import Document, Segment
+from cxlint.findings import Finding
+from cxlint.readers.jsonfile import reveal_json_string
+from cxlint.readers.masking import Mask
+from cxlint.text.placeholders import mask_templates
+
+
+def message_document(path: str, message: Message) -> Document:
+    """The record's text revealed, the rest of the record blank: one message, linted alone, so
+    nothing of one message (its sentences, a notice at its end) counts for another."""
+    mask = Mask(message.source)
+    start, end = message.text_start, message.text_end
+    if message.escaped == "json":
+        reveal_json_string(mask, start, end)
+    elif message.escaped == "csv":
+        mask.reveal(start, end)
+        at = message.source.find('""', start, end)
+        while at != -1:
+            mask.write(at, at + 2, '"')
+            at = message.source.find('""', at + 2, end)
+    else:
+        mask.reveal(start, end)
+    masked, placeholders = mask_templates(message.source, mask.text())
+    channel = message.channel.lower() if message.channel and message.channel.lower() in CHANNELS else None
+    return Document(
+        path=path,
+        source=message.source,
+        mask=masked,
+        channel=channel,
+        placeholders=placeholders,
+        segments=(Segment(start, end, message.pointer),),
+    )
+
+
+def in_archive(finding: Finding, message: Message) -> Finding:
+    """The finding as the archive's reader sees it: the record's line and offset, and the message id."""
+    extra = finding.extra + ((("message_id", message.id),) if message.id is not None else ())
+    if message.in_text:
+        return replace(
+            finding,
+            start=finding.start + message.offset,
+            end=finding.end + message.offset,
+            line=finding.line + message.line - 1,
+            end_line=finding.end_line + message.line - 1,
+            extra=extra,
+        )
+    # Parquet: the text has no place in a text file; the row is the line and the column counts in
+    # the text; offsets are virtual (distinct per row), so baseline fingerprints stay apart
+    return replace(
+        finding,
+        start=finding.start + message.offset,
+        end=finding.end + message.offset,
+        line=message.line,
+        end_line=message.line,
+        column=finding.start + 1,
+        end_column=finding.end + 1,
+        extra=extra,
+    )

@@ -1,0 +1,1 @@
+"""Running cxlint beyond one machine: files and archive slices mapped over a Dask cluster."""
