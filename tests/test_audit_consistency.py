@@ -14,7 +14,7 @@ def inventory(fixtures):
 def test_every_planted_conflict_is_found_and_nothing_else(fixtures):
     found = inventory(fixtures)
     pairs = {
-        (row.record.subject, tuple(sorted((row.record.path.split("audit/")[1], c.other.path.split("audit/")[1]))), c.kind)
+        (row.record.subject, tuple(sorted((row.record.path.rsplit("audit/", 1)[1], c.other.path.rsplit("audit/", 1)[1]))), c.kind)
         for row in found.rows
         for c in row.conflicts
     }

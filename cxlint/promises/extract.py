@@ -16,8 +16,10 @@ from cxlint.findings import Finding
 from cxlint.positions import LineIndex
 from cxlint.promises.hours import ALL_WEEK_RE, find_schedules, parse_schedule
 from cxlint.promises.phrases import content_words
+from cxlint.promises import vocabulary
 from cxlint.promises.records import PromiseRecord
-from cxlint.promises.registry import PHRASE_KINDS, Registry
+from cxlint.promises.registry import DAY_SCOPED, PHRASE_KINDS, Registry
+from cxlint.promises.scope import channel_medium, days_stated, media_near, names_competitor
 from cxlint.promises.values import (
     DURATION_RE, MONEY_RE, PERCENT_RE, Duration, Money, Percent, Value, duration_from_match, embedded_value,
     money_from_match,
@@ -37,11 +39,6 @@ _PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "del
 _KIND_RE = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 _ANCHOR = re.compile(r"\s+(?:of|from|after)\s+(?:your\s+|the\s+)?[\w-]+(?:\s+(?:date|starting|started))?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\s[—–]\s|\.\s|\bthen\b|\bbut\b")
-_HEDGES = re.compile(
-    r"\b(?:typically|usually|normally|generally|often|most(?:\s+(?:orders|replies|messages|customers|parcels))?|in\s+most\s+cases|on\s+average"
-    r"|aim\s+to|try\s+to|around|about|approximately|roughly|usually|expect|estimated|may|might|can\s+take)\b",
-    re.IGNORECASE,
-)
 _CONDITIONS = re.compile(
     r"\b(?:up\s+to|at\s+least|on\s+orders\s+(?:over|above)\s+\S+|orders\s+over\s+\S+|(?:uk\s+)?mainland|for\s+new\s+customers|new\s+customers"
     r"|members\s+only|for\s+members|club\s+members|terms\s+apply|conditions\s+apply|excluding\s+[\w\s]{1,20}|except\s+[\w\s]{1,20}|selected\s+\w+|full[- ]price\s+\w+)\b|\*",
@@ -119,6 +116,7 @@ class _Draft:
     strong: bool = False
     entry_id: str | None = None
     findings: tuple[Finding, ...] = ()
+    subject: str | None = None
 
 
 def extract_records(doc: Document, findings: list[Finding], registry: Registry | None = None) -> list[PromiseRecord]:
@@ -196,11 +194,18 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
             continue
         if _REPORTED.search(text):
             continue
-        out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=value.minutes == float("inf")))
+        strong = value.minutes == float("inf") or kind == "trial-length"  # a trial is an offer, not a stated limit
+        out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=strong))
+    timed = any(d.kinds[0] in DAY_SCOPED for d in out)
     if _AVAILABILITY_CONTEXT.search(context) and not (_APPOINTMENT.search(text) and not ALL_WEEK_RE.search(text)):
         for start, end, schedule in find_schedules(text):
+            if timed and (not schedule.times_given or vocabulary.words("every_day").search(text, start, end + 1)):
+                continue  # "replies within 24 hours, 7 days a week": the days belong to the reply promise
             if schedule.times_given or _WHOLE_WEEK.search(text):
                 out.append(_Draft(s_start + start, s_start + end, ("availability",), schedule, index))
+    match = vocabulary.words("price_match").search(text)  # "Found it cheaper? We'll match it": one promise
+    if match:
+        out.append(_Draft(s_start + match.start(), s_start + match.end(), ("guarantee", "claim"), None, index, strong=True, subject="price match"))
     for match in PERCENT_RE.finditer(text):
         if (float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text) and not _REPORTED.search(text)
                 and _OWN_VOICE.search(text) and "?" not in text and not re.match(r"\W*if\b", text, re.IGNORECASE)):
@@ -332,13 +337,25 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
         _, context = _context(doc.mask, sentences, draft.sentence)
     sentence_start, sentence_end = sentences[draft.sentence] if draft.sentence >= 0 else (draft.start, draft.end)
     local = doc.mask[max(draft.start - 30, sentence_start) : min(draft.end + 20, sentence_end)]
-    qualifiers = tuple(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in (*_HEDGES.finditer(local), *_CONDITIONS.finditer(local))))
-    hedged = bool(_HEDGES.search(local))
+    hedges = vocabulary.hedge_words(local)
+    qualifiers = tuple(dict.fromkeys(" ".join(w.lower().split()) for w in (*hedges, *(m.group(0) for m in _CONDITIONS.finditer(local)))))
+    hedged = bool(hedges)
+    kind = draft.kinds[0]
+    c_start = _context(doc.mask, sentences, draft.sentence)[0] if draft.sentence >= 0 else draft.start
+    around = doc.mask[c_start : max(sentence_end, draft.end)]
+    media = frozenset()
+    if kind in ("response-time", "availability"):
+        media = media_near(around, draft.start - c_start, draft.end - c_start) or channel_medium(doc.channel)
+    sentence = doc.mask[sentence_start:sentence_end]
+    days = days_stated(sentence) if kind in DAY_SCOPED else None
+    clause_start, clause_end = _clause(sentence, draft.start - sentence_start, draft.end - sentence_start)
+    theirs = names_competitor(sentence[clause_start:clause_end]) or names_competitor(around[: max(0, sentence_start - c_start)])
     return PromiseRecord(
         path=doc.path, start=draft.start, end=draft.end, line=line, column=column, end_line=end_line,
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
         kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
-        channel=doc.channel, strong=draft.strong, own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)), findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)) and not theirs, media=media, days=days,
     )
 
 
@@ -349,6 +366,8 @@ def _speaks_for_company(context: str) -> bool:
 
 def _subject(draft: _Draft, context: str) -> str:
     kind = draft.kinds[0]
+    if draft.subject:
+        return draft.subject
     if kind == "price":
         return "price"
     if kind in _SUBJECTS:
