@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
@@ -94,8 +94,8 @@ def lint_paths(
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
     ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
-    With ``promise_check`` (``--promises``), promise findings are judged against the registry;
-    that check gathers state across files, so such a run stays in one process. ``jobs``: how
+    With ``promise_check``, each file's promises are gathered (and judged against a registry if it
+    has one); a worker sends its files' promises back, so the check sees the whole run. ``jobs``: how
     many processes (None: one per core for large runs). ``disabled_for`` gives the rules
     configuration switches off for a file: they are not run, so they feed no other rule.
     A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
@@ -113,12 +113,14 @@ def lint_paths(
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
     shared = _StringSharing()
-    serial = promise_check is not None or STDIN_NAME in files
+    serial = STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs, lambda: _total_bytes(files))
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
         if progress is not None:
             progress(number, len(files), files[number - 1])
         result.problems.extend(outcome.problems)
+        if promise_check is not None and workers > 1:
+            promise_check.assessments.extend(outcome.assessments)
         decision = outcome.decision
         if decision is not None:
             result.files += 1
@@ -172,6 +174,7 @@ class _Outcome:
     path: str
     decision: FileDecision | None = None
     problems: list[FileProblem] = field(default_factory=list)
+    assessments: list[Any] = field(default_factory=list)  # the file's promises, from a worker process
 
 
 def _lint_file(
@@ -198,6 +201,7 @@ def _lint_file(
     except StageFailure as failure:
         return _Outcome(path, problems=[internal_error(path, failure)])
     outcome = _Outcome(doc.path)
+    before = len(promise_check.assessments) if promise_check is not None else 0
     findings: list[Finding] = []
     rule_errors: list[RuleError] = []
     for part in doc.documents():  # an e-mail's parts are linted apart: one that breaks keeps the others' findings
@@ -205,6 +209,8 @@ def _lint_file(
             findings.extend(_lint_part(part, ruleset, promise_check, skip_strings, disabled, rule_errors))
         except StageFailure as failure:
             outcome.problems.append(internal_error(doc.path, failure))
+    if promise_check is not None:
+        outcome.assessments = promise_check.assessments[before:]
     for message in dict.fromkeys(str(e) for e in rule_errors):
         outcome.problems.append(FileProblem(doc.path, f"rule error: {message}"))
     try:

@@ -1,14 +1,13 @@
 import datetime as dt
 
-from cxlint.commands.audit import _documents
-from cxlint.promises.inventory import build_inventory
-from cxlint.testing import default_ruleset
+from cxlint.commands.audit import audit_inventory
+from cxlint.promises.gather import RunSettings
 
 TODAY = dt.date(2026, 11, 23)
 
 
 def inventory(fixtures):
-    return build_inventory(_documents((str(fixtures / "audit"),), None, []), default_ruleset(), None, TODAY)
+    return audit_inventory((str(fixtures / "audit"),), None, TODAY, RunSettings(isolated=True))
 
 
 def test_every_planted_conflict_is_found_and_nothing_else(fixtures):

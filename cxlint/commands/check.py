@@ -53,6 +53,7 @@ def run_check(
 ) -> int:
     from cxlint.decision import DecideOptions, decide, file_decider
     from cxlint.decision.selection import Policy
+    from cxlint.own_files import excluded_from_run
     from cxlint.progress import ProgressBar, wants_progress
     from cxlint.runner import MAX_FILE_BYTES, lint_paths
 
@@ -62,11 +63,9 @@ def run_check(
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
     ruleset = load_ruleset(builtin_sources() + [source_from_path(p) for p in (*config.packs, *extra_packs)])
     policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
-    promise_check = None
-    if options.promises or config.promises:  # the auditor is imported only when a registry is in play
-        from cxlint.promises.check_run import finish_registry_check, registry_check
+    from cxlint.promises.check_run import finish_registry_check, registry_check
 
-        promise_check = registry_check(options.promises or config.promises, options.today)
+    promise_check = registry_check(options.promises or config.promises, options.today)  # without one: consistency only
     if options.write_baseline:  # refused before a minute of linting, not after
         from cxlint.decision.baseline import refuse_non_baseline
 
@@ -86,7 +85,7 @@ def run_check(
             ruleset,
             channel=channel,
             stdin_name=stdin_filename,
-            excluded=config.is_excluded if config.exclude else None,
+            excluded=excluded_from_run(config, options.promises, options.baseline, options.write_baseline),
             included=config.is_included if config.include else None,
             channel_for=config.channel_for,
             progress=bar,
@@ -97,8 +96,7 @@ def run_check(
             max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
             decide_file=file_decider(policy, decide_options),
         )
-        if promise_check is not None:
-            finish_registry_check(promise_check, produced)
+        finish_registry_check(promise_check, produced)
     finally:
         if bar is not None:
             bar.close()

@@ -24,6 +24,8 @@ INCONSISTENT_RULE = ("CX253", "promise-inconsistent")
 
 COMPARED_KINDS = frozenset({"response-time", "delivery-time", "availability", "uptime", "refund-window", "trial-length"})
 MAX_NAMED = 3
+STATED_LIMITS = frozenset({"refund-window", "trial-length"})
+"""Kinds whose plain statements ("returns within 14 days") contradict each other even when neither is flagged."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
             for other in members:
                 if other is record or (other.path, other.line) == (record.path, record.line):
                     continue
-                if not (_promised(record) or _promised(other)):
+                if not (_promised(record) or _promised(other) or record.kind in STATED_LIMITS):
                     continue  # two plain statements (a guide quoting SLA figures) promise nothing to contradict
                 kind = _conflict(record, other)
                 if kind:

@@ -26,17 +26,7 @@ from cxlint.promises.values import (
 )
 from cxlint.text.sentences import split_sentences
 
-_KIND_WORDS = {
-    "trial-length": r"trial|try(?:ing)?|test[- ]drive",
-    "refund-window": r"refunds?|refunded|return\s+(?:it|them|items?|your|any|unused|unworn|unopened|products?|orders?|purchases?)|returns?\s+(?:policy|window|period)"
-    r"|(?:free|easy|hassle[- ]free|no[- ]quibble)\s+returns|send\s+(?:it|them|items?)\s+back|money\s+back|cancel(?:led|ling|s)?|cooling[- ]off",
-    "response-time": r"repl(?:y|ies|ied)|respond(?:s|ed)?|response|answers?|answered|gets?\s+back\s+to\s+you|call(?:s)?\s+you\s+back|call[- ]?backs?"
-    r"|hear\s+(?:back\s+)?from\s+(?:us|you)|be\s+in\s+touch|contact\s+you|join\s+(?:this|the|your)\s+chat|wait(?:ing)?\s+time",
-    "delivery-time": r"deliver(?:y|ed|s|ies)?|ship(?:s|ped|ping)?|dispatch(?:ed|es)?|arriv(?:e|es|al|ing)|at\s+your\s+door|doorstep|get\s+(?:it|them|your\s+[\w-]+(?:\s+[\w-]+)?)|with\s+you|courier",
-    "guarantee": r"guarantee[ds]?|warrant(?:y|ies|ed)|repair\s+or\s+replace(?:ment)?|replacement",
-}
 _PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "delivery-time")
-_KIND_RE = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 _ANCHOR = re.compile(r"\s+(?:of|from|after)\s+(?:your\s+|the\s+)?[\w-]+(?:\s+(?:date|starting|started))?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\s[—–]\s|\.\s|\bthen\b|\bbut\b")
 _CONDITIONS = re.compile(
@@ -153,7 +143,7 @@ def classify_duration(text: str, start: int, end: int, heading: str = "") -> tup
     anchor = _ANCHOR.match(text, end)
     best: tuple[int, int, str, int, int] | None = None
     for kind in _PRIORITY:
-        for match in _KIND_RE[kind].finditer(text, left, right):
+        for match in vocabulary.kind_words()[kind].finditer(text, left, right):
             if anchor and anchor.start() <= match.start() < anchor.end():
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
@@ -167,7 +157,7 @@ def classify_duration(text: str, start: int, end: int, heading: str = "") -> tup
             if words.search(text[max(0, start - 60) : end + 60]):
                 return kind, start, end
         for kind in _PRIORITY:
-            if heading and (_KIND_RE[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
+            if heading and (vocabulary.kind_words()[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
                 return kind, start, end
         return None, start, end
     if best[2] == "response-time" and not _SERVICE_SUBJECT.search(text):
@@ -349,7 +339,7 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
     sentence = doc.mask[sentence_start:sentence_end]
     days = days_stated(sentence) if kind in DAY_SCOPED else None
     clause_start, clause_end = _clause(sentence, draft.start - sentence_start, draft.end - sentence_start)
-    theirs = names_competitor(sentence[clause_start:clause_end]) or names_competitor(around[: max(0, sentence_start - c_start)])
+    theirs = names_competitor(around[: max(0, sentence_start - c_start)] + " " + sentence[:clause_start], sentence[clause_start:clause_end])
     return PromiseRecord(
         path=doc.path, start=draft.start, end=draft.end, line=line, column=column, end_line=end_line,
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),

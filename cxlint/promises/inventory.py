@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cxlint.document import Document
-from cxlint.boundary import StageFailure, internal_error, stage
-from cxlint.engine.linter import lint_document
 from cxlint.findings import FileProblem
 from cxlint.promises.consistency import Conflict, find_conflicts
-from cxlint.promises.lint import PromiseCheck, severity_of
+from cxlint.promises.lint import severity_of
 from cxlint.promises.matching import BACKED, INCONSISTENT, STATUSES, UNBACKED, Assessment
 from cxlint.promises.registry import Entry, Registry, expiring_soon
-from cxlint.rulepack.model import RuleSet
 
 
 @dataclass(frozen=True)
@@ -91,22 +86,12 @@ class Inventory:
         return len(pairs)
 
 
-def build_inventory(docs: Iterable[Document], ruleset: RuleSet, registry: Registry | None, today: dt.date,
+def build_inventory(assessments: list[Assessment], files: int, registry: Registry | None, today: dt.date,
                     problems: list[FileProblem] | None = None) -> Inventory:
-    check = PromiseCheck(registry, today)
-    files = 0
-    for doc in docs:
-        files += 1
-        try:
-            with stage("rules"):
-                check.apply(doc, lint_document(doc, ruleset))
-        except StageFailure as failure:  # the error boundary: this file's record, the audit goes on
-            if problems is None:
-                raise
-            problems.append(internal_error(doc.path, failure))
-    conflicts = find_conflicts([a.record for a in check.assessments])
+    """The inventory of one run's assessments (``gather_promises``), with their cross-touchpoint conflicts."""
+    conflicts = find_conflicts([a.record for a in assessments])
     by_record: dict[int, list[Conflict]] = {}
     for conflict in conflicts:
         by_record.setdefault(id(conflict.record), []).append(conflict)
-    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in check.assessments]
+    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in assessments]
     return Inventory(rows, files, registry, today, problems or [])

@@ -75,8 +75,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         if kind == "price":
             entries = [e for e in entries if _subject_overlap(record, e)]
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
-            # entries about the record's medium; if none is, the others are kept to say why they fall short
-            entries = [e for e in entries if not e.media or not record.media or e.media & record.media] or entries
+            entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
             entries = about or entries
@@ -101,11 +100,11 @@ def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
 
 def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[str | None, str]:
     """("covers" | "exceeds" | "channel" | None, why) for one entry."""
+    if record.media and entry.media and not record.media & entry.media:
+        return None, ""  # an entry about phone lines neither backs nor limits a promise about chat
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
-    if relation == "covers" and record.media and entry.media and not record.media & entry.media:
-        return "channel", f"it is about {', '.join(sorted(record.media))}, not the {', '.join(sorted(entry.media))} of"
     if relation == "covers" and record.days:
         allowed = entry_days(entry, registry)
         if allowed is not None and not record.days <= allowed:

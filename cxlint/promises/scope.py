@@ -58,12 +58,11 @@ def keeps_hours(text: str) -> bool:
     return bool(vocabulary.words("within_hours").search(text))
 
 
-def names_competitor(clause: str) -> bool:
-    """True when a clause is about another company ("most providers take 48 hours"), not ours.
-
-    A cue in a clause that also speaks as us ("unlike most providers, we reply in an hour") keeps it ours.
-    """
-    if not vocabulary.words("competitor").search(clause):
+def names_competitor(before: str, clause: str) -> bool:
+    """True when a clause is about another company, not ours: a competitor cue in it or before it
+    in the sentence ("unlike LeafCo, whose lines close at 5pm"), and no "we" or "our" in the clause
+    itself ("unlike most providers, we reply within the hour" stays ours)."""
+    if _FIRST_PERSON.search(clause):
         return False
-    return not _FIRST_PERSON.search(clause)
-
+    cues = vocabulary.words("competitor")
+    return bool(cues.search(clause) or cues.search(before))

@@ -42,6 +42,12 @@ def media() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def kind_words() -> dict[str, re.Pattern[str]]:
+    """Each duration kind (reply, delivery, refund, trial, guarantee) with the service words that name it."""
+    return {kind: _alternatives(list(patterns)) for kind, patterns in _data()["kind_words"].items() if kind != LINE_KEY}
+
+
+@lru_cache(maxsize=1)
 def channel_media() -> dict[str, str]:
     return {k: str(v) for k, v in _data()["channel_media"].items() if k != LINE_KEY}
 
