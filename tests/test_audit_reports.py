@@ -18,8 +18,8 @@ def test_json_has_a_summary_and_every_promise_with_evidence_and_owner(fixtures):
     code, text = audit(fixtures, "json")
     data = json.loads(text)
     assert code == 1
-    assert data["summary"]["promises"] == len(data["promises"]) == 10
-    assert data["summary"]["conflicts"] == 3
+    assert data["summary"]["promises"] == len(data["promises"]) == 14
+    assert data["summary"]["conflicts"] == 5
     backed = [p for p in data["promises"] if p["registry_status"] == "backed"]
     assert backed and all(p["evidence"] and p["owner"] for p in backed)
     assert "return-window" in data["summary"]["expiring_entries"]
@@ -28,7 +28,7 @@ def test_json_has_a_summary_and_every_promise_with_evidence_and_owner(fixtures):
 def test_csv_one_row_a_promise(fixtures):
     _, text = audit(fixtures, "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 10
+    assert len(rows) == 14
     assert {r["status"] for r in rows} <= {"backed", "over-promised", "expired", "unbacked", "inconsistent"}
 
 
@@ -41,7 +41,7 @@ def test_html_is_one_self_contained_file(fixtures):
 
 def test_markdown_groups_by_subject_with_the_summary_on_top(fixtures):
     _, text = audit(fixtures, "md", promises=False)
-    assert text.index("- 10 promises in 6 files") < text.index("## delivery time")
+    assert text.index("- 14 promises in 8 files") < text.index("## delivery time")
 
 
 def test_an_invalid_registry_is_exit_2_with_file_and_line(tmp_path, fixtures):

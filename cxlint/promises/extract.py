@@ -93,6 +93,8 @@ _REPORTED = re.compile(
     r"\b(?:averaged|measured|benchmark\w*|in\s+our\s+tests?|recorded|scored|for\s+example|e\.g\.|such\s+as|example|assum\w*|calculat\w*|vs\.?|had|was|were|allows?)\b",
     re.IGNORECASE,
 )
+_POLICY_KINDS = frozenset({"refund-window", "trial-length"})
+"""Kinds stated as policy, often without "we" ("Returns are accepted within 14 days"): ours unless another company's."""
 _PRICE_PERIOD = re.compile(r"(?:[£$€]\s?\d[\d,.]*|\bper|\beach|\bevery)\s*$", re.IGNORECASE)
 
 
@@ -345,7 +347,8 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
         kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
         channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
-        own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)) and not theirs, media=media, days=days,
+        own_voice=_speaks_for_company(context) and not theirs and (kind in _POLICY_KINDS or bool(_OWN_VOICE.search(context))),
+        media=media, days=days,
     )
 
 
