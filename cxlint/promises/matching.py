@@ -46,7 +46,9 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     relations = [(entry, *_relate(record, entry, registry)) for entry in _candidates(record, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
     if _needs_every_medium(record, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
-        live = [r for r in live if r[1] != "covers"]  # a reply promise naming no medium must hold for every one
+        # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
+        relations = [r for r in relations if r[1] != "covers"]
+        live = [r for r in live if r[1] != "covers"]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
@@ -54,7 +56,7 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in sorted(live, key=lambda r: r[1] != "channel"):  # "covered, but not on this channel" says most
         if relation in ("exceeds", "channel"):
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
@@ -84,9 +86,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
 
 
 def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
-    """True when the record names no medium and the registry backs its kind per medium only."""
-    return (record.kind in MEDIUM_KINDS and not record.media and len(entries) > 1
-            and all(e.media for e in entries) and len({e.media for e in entries}) > 1)
+    """True when the record names no medium and the registry backs its kind per medium: a reply
+    time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
+    "we reply within 2 hours" goes beyond email)."""
+    return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
 
 
 def _entry_words(entry: Entry) -> set[str]:
