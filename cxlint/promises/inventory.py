@@ -80,10 +80,19 @@ class Inventory:
     def expiring(self) -> list[Entry]:
         return expiring_soon(self.registry, self.today) if self.registry else []
 
+    def conflict_pairs(self) -> list[Conflict]:
+        """Each conflicting pair once (from the side that comes first by file and line)."""
+        pairs: dict[tuple[str, ...], Conflict] = {}
+        for row in self.rows:
+            for conflict in row.conflicts:
+                key = tuple(sorted((conflict.record.location, conflict.other.location)))
+                if (conflict.record.path, conflict.record.start) <= (conflict.other.path, conflict.other.start):
+                    pairs[key] = conflict  # every pair is listed from both sides: keep the one that reads first
+        return sorted(pairs.values(), key=lambda c: (c.record.subject, c.record.path, c.record.start))
+
     def conflict_count(self) -> int:
         """Conflicting pairs, each counted once."""
-        pairs = {tuple(sorted((c.record.location, c.other.location))) for row in self.rows for c in row.conflicts}
-        return len(pairs)
+        return len(self.conflict_pairs())
 
 
 def build_inventory(assessments: list[Assessment], files: int, registry: Registry | None, today: dt.date,
