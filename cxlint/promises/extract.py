@@ -176,6 +176,8 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
     for match in DURATION_RE.finditer(text):
         if _PRICE_PERIOD.search(text, 0, match.start()):
             continue
+        if vocabulary.words("time_point_after").match(text[match.end() :].lstrip()):
+            continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
         kind, start, end = classify_duration(text, match.start(), match.end(), heading)
         if kind is None:
