@@ -29,18 +29,10 @@ from cxlint.text.sentences import split_sentences
 _PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "delivery-time")
 _ANCHOR = re.compile(r"\s+(?:of|from|after)\s+(?:your\s+|the\s+)?[\w-]+(?:\s+(?:date|starting|started))?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\s[—–]\s|\.\s|\bthen\b|\bbut\b")
-_CONDITIONS = re.compile(
-    r"\b(?:up\s+to|at\s+least|on\s+orders\s+(?:over|above)\s+\S+|orders\s+over\s+\S+|(?:uk\s+)?mainland|for\s+new\s+customers|new\s+customers"
-    r"|members\s+only|for\s+members|club\s+members|terms\s+apply|conditions\s+apply|excluding\s+[\w\s]{1,20}|except\s+[\w\s]{1,20}|selected\s+\w+|full[- ]price\s+\w+)\b|\*",
-    re.IGNORECASE,
-)
-_AVAILABILITY_CONTEXT = re.compile(
-    r"\b(?:open|opening|available|availability|online|call|calls|phone|phones|lines?|chat|support|advis[eo]rs?|agents?|team|staff|staffed"
-    r"|here\s+for\s+you|reach\s+us|contact|help|hours|store|shop|showroom|helpline|desk)\b",
-    re.IGNORECASE,
-)
-_APPOINTMENT = re.compile(r"\b(?:booked|booking|appointment|slot|scheduled|installation|deliver\w*|arriv\w*|collection|visit|window|maintenance|between)\b", re.IGNORECASE)
-_UPTIME_CONTEXT = re.compile(r"\b(?:uptime|up\s*time|online|available|availability|of\s+the\s+time|sla|reachable|service\s+level)\b", re.IGNORECASE)
+_CONDITIONS = vocabulary.pattern("conditions")
+_AVAILABILITY_CONTEXT = vocabulary.pattern("availability_context")
+_APPOINTMENT = vocabulary.pattern("appointment")
+_UPTIME_CONTEXT = vocabulary.pattern("uptime_context")
 _DISCOUNT = re.compile(
     r"(?P<save>\bsav(?:e|es|ing)\s+(?:you\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?)?(?:(?<![\d.])(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?k?))"
     r"(?P<off>\s*(?:off|discount|cheaper|reduction)\b)?",
@@ -53,17 +45,9 @@ _FREE_NOT = re.compile(
 )
 _FREE_BEFORE_NOT = re.compile(r"(?:feel|set\s+(?:you|yourself)|totally|hands|toll|break|stay)\s*$|\bfor\s*$", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(r"^(?:and|or|on|for|with|when|if|to|in|at|this|every|all|is|are|\W)$", re.IGNORECASE)
-_TIER = re.compile(r"\b(?:plan|tier|version|account|app|edition|download|forever|trial)\b", re.IGNORECASE)
-_GUARANTEE_WORDS = re.compile(r"\b(?:repair|replace\w*|warrant\w*|guarantee\w*)\b", re.IGNORECASE)
-_SUBJECTS = {
-    "response-time": ("support reply time", r"chat|email|phone|call|sms|text|message|ticket"),
-    "delivery-time": ("delivery time", r"standard|express|next[- ]day|international|same[- ]day|click\s*(?:&|and)\s*collect|router|parcel"),
-    "availability": ("support hours", r"phone|chat|advis[eo]rs?|store|shop|showroom|helpline|support|agents?"),
-    "uptime": ("uptime", r"network|platform|api|service|site"),
-    "refund-window": ("returns and refunds", r"returns?|refunds?|cancel\w*|exchange"),
-    "trial-length": ("free trial", r""),
-    "discount": ("discount", r"members?|new\s+customers|students?|first\s+order"),
-}
+_TIER = vocabulary.pattern("free_tier")
+_GUARANTEE_WORDS = vocabulary.pattern("guarantee_words")
+_SUBJECTS = vocabulary.subjects()
 _FINDING_FAMILY = {
     "response-time": {"response-time", "delivery-time", "refund-window", "trial-length"},
     "availability": {"availability", "uptime"},
@@ -80,19 +64,11 @@ _SENTENCE_WIDE = {
     "refund-window": re.compile(r"\brefund", re.IGNORECASE),
     "guarantee": re.compile(r"\b(?:guarantee|warrant)", re.IGNORECASE),
 }
-_WHOLE_WEEK = re.compile(r"(?:7|seven)\s+days\s+a\s+week|365\s+days|any\s+day\s+of\s+the\s+week|every\s+day\s+of\s+the\s+week", re.IGNORECASE)
+_WHOLE_WEEK = vocabulary.pattern("whole_week")
 _RETURNS_HEADING = re.compile(r"^\W*returns?\b", re.IGNORECASE)
-_SERVICE_SUBJECT = re.compile(
-    r"\b(?:we|we[’']ll|we\s+will|our|us|support|team|agents?|advis[eo]rs?|someone|a\s+person|staff|experts?|customer\s+care|help\s*desk|humans?|you[’']ll\s+get|get\s+a)\b",
-    re.IGNORECASE,
-)
-_OWN_VOICE = re.compile(
-    r"\b(?:we|we[’'](?:re|ll)|our|us|you|your|yours|guarantee[ds]?|promise[ds]?|i[’'](?:m|ll)|try|start|call|contact|email|chat|keeps?|orders?|parcels?|phone\s+lines?|shop|store)\b", re.IGNORECASE
-)
-_REPORTED = re.compile(
-    r"\b(?:averaged|measured|benchmark\w*|in\s+our\s+tests?|recorded|scored|for\s+example|e\.g\.|such\s+as|example|assum\w*|calculat\w*|vs\.?|had|was|were|allows?)\b",
-    re.IGNORECASE,
-)
+_SERVICE_SUBJECT = vocabulary.pattern("service_subject")
+_OWN_VOICE = vocabulary.pattern("own_voice")
+_REPORTED = vocabulary.pattern("reported")
 _POLICY_KINDS = frozenset({"refund-window", "trial-length"})
 """Kinds stated as policy, often without "we" ("Returns are accepted within 14 days"): ours unless another company's."""
 _PRICE_PERIOD = re.compile(r"(?:[£$€]\s?\d[\d,.]*|\bper|\beach|\bevery)\s*$", re.IGNORECASE)

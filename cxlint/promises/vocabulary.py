@@ -74,3 +74,15 @@ def hedge_words(text: str) -> list[str]:
     """The hedges in ``text`` that soften it, not counting phrases that only look like one ("about us")."""
     pseudo = [m.span() for m in hedge_pseudo().finditer(text)]
     return [m.group(0) for m in hedges().finditer(text) if not any(s <= m.start() < e for s, e in pseudo)]
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str) -> re.Pattern[str]:
+    """One of the extractor's ``patterns`` (a full regular expression), compiled case-insensitively."""
+    return re.compile(str(_data()["patterns"][name]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def subjects() -> dict[str, tuple[str, str]]:
+    """Each kind's subject label and the words that name its variant ("chat", "standard")."""
+    return {kind: (str(spec["label"]), str(spec["words"])) for kind, spec in _data()["subjects"].items() if kind != LINE_KEY}
