@@ -72,6 +72,8 @@ def test_a_failing_stage_costs_its_file_alone(tmp_path: Path, monkeypatch, jobs:
 
 def test_a_failing_promise_check_costs_its_file_alone(tmp_path: Path) -> None:
     class BrokenCheck:
+        assessments: list = []  # the promises a check gathers (the runner hands them back from workers)
+
         def apply(self, doc, findings):
             if POISON in doc.source:
                 raise Boom("injected failure")
