@@ -173,9 +173,10 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
                 continue  # "replies within 24 hours, 7 days a week": the days belong to the reply promise
             if schedule.times_given or _WHOLE_WEEK.search(text):
                 out.append(_Draft(s_start + start, s_start + end, ("availability",), schedule, index))
-    match = vocabulary.words("price_match").search(text)  # "Found it cheaper? We'll match it": one promise
-    if match:
-        out.append(_Draft(s_start + match.start(), s_start + match.end(), ("guarantee", "claim"), None, index, strong=True, subject="price match"))
+    price_match = vocabulary.words("price_match").search(text)  # "Found it cheaper? We'll match it": one promise
+    if price_match:
+        out.append(_Draft(s_start + price_match.start(), s_start + price_match.end(), ("guarantee", "claim"), None, index,
+                          strong=True, subject="price match"))
     for match in PERCENT_RE.finditer(text):
         if (float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text) and not _REPORTED.search(text)
                 and _OWN_VOICE.search(text) and "?" not in text and not re.match(r"\W*if\b", text, re.IGNORECASE)):
@@ -313,7 +314,7 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
     kind = draft.kinds[0]
     c_start = _context(doc.mask, sentences, draft.sentence)[0] if draft.sentence >= 0 else draft.start
     around = doc.mask[c_start : max(sentence_end, draft.end)]
-    media = frozenset()
+    media: frozenset[str] = frozenset()
     if kind in ("response-time", "availability"):
         media = media_near(around, draft.start - c_start, draft.end - c_start) or channel_medium(doc.channel)
     sentence = doc.mask[sentence_start:sentence_end]
