@@ -48,6 +48,7 @@ _SUBJECT_STOP = re.compile(r"^(?:and|or|on|for|with|when|if|to|in|at|this|every|
 _TIER = vocabulary.pattern("free_tier")
 _GUARANTEE_WORDS = vocabulary.pattern("guarantee_words")
 _SUBJECTS = vocabulary.subjects()
+_VALUE_PREFILTER = vocabulary.pattern("value_prefilter")
 _FINDING_FAMILY = {
     "response-time": {"response-time", "delivery-time", "refund-window", "trial-length"},
     "availability": {"availability", "uptime"},
@@ -92,7 +93,8 @@ def extract_records(doc: Document, findings: list[Finding], registry: Registry |
     sentences = split_sentences(doc.mask)
     drafts: list[_Draft] = []
     for index, (start, end) in enumerate(sentences):
-        drafts += _sentence_drafts(doc.mask, sentences, index)
+        if _VALUE_PREFILTER.search(doc.mask, start, end):
+            drafts += _sentence_drafts(doc.mask, sentences, index)
     if registry is not None:
         drafts += _entry_drafts(doc.mask, sentences, registry, drafts)
     drafts = _attach_findings(drafts, [f for f in findings if f.category == "promise"], sentences, doc.mask)
