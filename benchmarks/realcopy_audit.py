@@ -21,10 +21,14 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (first: the cxlint of this checkout, not an installed one)
 from cxlint.document import Document
-from cxlint.promises.inventory import build_inventory
+from cxlint.engine.linter import lint_document
+from cxlint.promises.inventory import Inventory, build_inventory
+from cxlint.promises.lint import PromiseCheck
+from cxlint.promises.registry import Registry
 from cxlint.promises.reports import REPORTS
 from cxlint.readers.snippet import read_snippet
 from cxlint.rulepack.loader import builtin_sources, load_ruleset
+from cxlint.rulepack.model import RuleSet
 
 KIND_TO_CHANNEL = {"email": "email", "landing": "landing", "chatbot": "chatbot", "notification": "push", "ui": "in-app"}
 DEFAULT_SOURCES = "mozilla-org-website,openstatus-website,bagisto"
@@ -38,6 +42,16 @@ def documents(realcopy: Path, sources: list[str]) -> Iterator[Document]:
                 continue
             name = f"{source}:{record.get('path', '')}#{record.get('key', '')}"
             yield read_snippet(name, record["text"], KIND_TO_CHANNEL.get(record.get("kind", "")))
+
+
+def inventory_of(docs: Iterator[Document], ruleset: RuleSet, registry: Registry | None, today: dt.date) -> Inventory:
+    """The audit of string-level touchpoints (``cxlint audit`` itself reads whole files)."""
+    check = PromiseCheck(registry, today)
+    files = 0
+    for doc in docs:
+        files += 1
+        check.apply(doc, lint_document(doc, ruleset))
+    return build_inventory(check.assessments, files, registry, today)
 
 
 def main(argv: list[str]) -> int:
@@ -56,7 +70,7 @@ def main(argv: list[str]) -> int:
         registry = load_registry(args.promises)
     ruleset = load_ruleset(builtin_sources())
     for source in args.sources.split(","):
-        inventory = build_inventory(documents(args.realcopy, [source]), ruleset, registry, args.today)
+        inventory = inventory_of(documents(args.realcopy, [source]), ruleset, registry, args.today)
         kinds = Counter(row.record.kind for row in inventory.rows)
         print(f"{source}: {inventory.files} strings, {len(inventory.rows)} promises, "
               f"{inventory.conflict_count()} conflicting pairs; by kind: {dict(sorted(kinds.items()))}")

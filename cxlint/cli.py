@@ -123,11 +123,18 @@ def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: st
 @click.option("--format", "output_format", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
-def audit_command(paths: tuple[str, ...], promises_file: str | None, output_format: str, today: object, channel: str | None) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file (default: found above the paths, as check does).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to lint with; 0 picks one per core for large runs, as check does.")
+def audit_command(paths: tuple[str, ...], promises_file: str | None, output_format: str, today: object, channel: str | None,
+                  config_file: str | None, isolated: bool, jobs: int) -> None:
     """The promise inventory across touchpoints: every promise by subject, with its status."""
     from cxlint.commands.audit import run_audit
+    from cxlint.promises.gather import RunSettings
 
-    sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel))
+    settings = RunSettings(config_file, isolated, channel, jobs or None)
+    sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel, settings))
 
 
 @cli.command("init")
@@ -135,11 +142,14 @@ def audit_command(paths: tuple[str, ...], promises_file: str | None, output_form
 @click.option("--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Where to write .cxlint.yaml and promises.yaml.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
-def init_command(paths: tuple[str, ...], directory: str, force: bool) -> None:
-    """Write a starter config and a promises.yaml drafted from the promises in PATHS."""
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file (default: found above the paths, as check does).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+def init_command(paths: tuple[str, ...], directory: str, force: bool, config_file: str | None, isolated: bool) -> None:
+    """Write a starter config and a promises.yaml drafted from our own promises in PATHS (default: the current folder)."""
     from cxlint.commands.init import run_init
+    from cxlint.promises.gather import RunSettings
 
-    sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr))
+    sys.exit(run_init(paths, directory, force, sys.stdout, sys.stderr, RunSettings(config_file, isolated)))
 
 
 @cli.command("serve")

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cxlint.archives import ArchiveFields, is_archive
 from cxlint.archives.batches import ArchiveSlice, archive_slices
@@ -126,8 +126,8 @@ def lint_paths(
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
     ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
-    With ``promise_check`` (``--promises``), promise findings are judged against the registry;
-    that check gathers state across files, so such a run stays in one process. ``jobs``: how
+    With ``promise_check``, each file's promises are gathered (and judged against a registry if it
+    has one); a worker sends its files' promises back, so the check sees the whole run. ``jobs``: how
     many processes (None: one per core for large runs). ``disabled_for`` gives the rules
     configuration switches off for a file: they are not run, so they feed no other rule.
     A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
@@ -152,7 +152,7 @@ def lint_paths(
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
     shared = _StringSharing()
-    serial = promise_check is not None or STDIN_NAME in items
+    serial = STDIN_NAME in items
     if dask is not None and not serial:
         from cxlint.scale.dask_map import dask_map
 
@@ -164,6 +164,8 @@ def lint_paths(
     for number, outcome in enumerate(outcomes, 1):
         if progress is not None:
             progress(number, len(items), outcome.path)
+        if promise_check is not None and workers > 1:  # a worker's promises, for the run-wide check
+            promise_check.assessments.extend(outcome.assessments)
         _collect(result, outcome, shared if workers > 1 else None)
     return result
 
@@ -261,6 +263,7 @@ class _Outcome:
     problems: list[FileProblem] = field(default_factory=list)
     opens_file: bool = True
     """False for an archive's later slices: the archive counts as one file, at its first slice."""
+    assessments: list[Any] = field(default_factory=list)  # the file's promises, from a worker process
 
 
 def _lint_file(
@@ -324,6 +327,7 @@ def _lint_read(
 ) -> _Outcome:
     """Lint and decide one document that was read, inside the error boundary."""
     outcome = _Outcome(doc.path)
+    before = len(promise_check.assessments) if promise_check is not None else 0
     findings: list[Finding] = []
     rule_errors: list[RuleError] = []
     for part in doc.documents():  # an e-mail's parts are linted apart: one that breaks keeps the others' findings
@@ -331,6 +335,8 @@ def _lint_read(
             findings.extend(_lint_part(part, ruleset, promise_check, skip_strings, disabled, rule_errors))
         except StageFailure as failure:
             outcome.problems.append(internal_error(doc.path, failure))
+    if promise_check is not None:
+        outcome.assessments = promise_check.assessments[before:]
     for message in dict.fromkeys(str(e) for e in rule_errors):
         outcome.problems.append(FileProblem(doc.path, f"rule error: {message}"))
     try:
@@ -357,6 +363,7 @@ def _lint_archive_slice(
 
     rule_errors: list[RuleError] = []
     outcome = _Outcome(piece.path, opens_file=piece.first)
+    before = len(promise_check.assessments) if promise_check is not None else 0
     try:
         outcome.decision, outcome.problems = lint_slice(
             piece,
@@ -373,6 +380,8 @@ def _lint_archive_slice(
         outcome.problems.append(internal_error(piece.path, StageFailure("reading", exc)))
     for message in dict.fromkeys(str(e) for e in rule_errors):
         outcome.problems.append(FileProblem(piece.path, f"rule error: {message}"))
+    if promise_check is not None:
+        outcome.assessments = promise_check.assessments[before:]
     if outcome.decision is None and piece.first:
         outcome.decision = FileDecision([])  # read in part: the archive still counts as linted
     return outcome

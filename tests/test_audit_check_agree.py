@@ -30,9 +30,10 @@ def test_check_with_promises_and_audit_give_the_same_statuses(fixtures):
     assert inconsistent_check == inconsistent_audit
 
 
-def test_check_without_promises_is_unchanged(fixtures):
+def test_check_without_promises_judges_nothing_against_a_registry_but_still_compares_touchpoints(fixtures):
     out = io.StringIO()
     run_check((str(fixtures / "audit"),), "json", "warning", out, options=CheckOptions(isolated=True))
     findings = json.loads(out.getvalue())["findings"]
-    assert all("status" not in f for f in findings)
-    assert not any(f["rule"].startswith("CX25") for f in findings)
+    assert not any(f["rule"] in ("CX250", "CX251", "CX252", "CX254") for f in findings)
+    assert all(f.get("status") in (None, "inconsistent") for f in findings)
+    assert {f["rule"] for f in findings if f.get("status") == "inconsistent"} == {"CX253"}

@@ -1,41 +1,94 @@
-import datetime as dt
+"""The touchpoint fixture (tests/fixtures/audit): eight files with planted conflicts.
 
-from cxlint.commands.audit import _documents
-from cxlint.promises.inventory import build_inventory
-from cxlint.testing import default_ruleset
+Planted: an email reply time that differs (landing 1 hour, welcome email 24 hours); phone hours
+that drift (landing 24/7, chatbot Mon–Fri); a qualifier dropped in the SMS ("typically" on the
+landing page); a plainly stated returns window in the app (14 days) against the 21 days promised
+on the web and in e-mail. Not conflicts: the trial (14 days in two places), and a comparison
+page's claims about other companies (3-day replies, a 7-day returns window, 9–5 phone lines).
+`check` with no registry and `audit` must both find every planted conflict, on both sides.
+"""
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from cxlint.commands.audit import audit_inventory
+from cxlint.commands.check import CheckOptions, run_check
+from cxlint.promises.gather import RunSettings
+from tests.conftest import FIXTURES
 
 TODAY = dt.date(2026, 11, 23)
 
-
-def inventory(fixtures):
-    return build_inventory(_documents((str(fixtures / "audit"),), None, []), default_ruleset(), None, TODAY)
-
-
-def test_every_planted_conflict_is_found_and_nothing_else(fixtures):
-    found = inventory(fixtures)
-    pairs = {
-        (row.record.subject, tuple(sorted((row.record.path.split("audit/")[1], c.other.path.split("audit/")[1]))), c.kind)
-        for row in found.rows
-        for c in row.conflicts
-    }
-    assert pairs == {
-        ("support reply time (email)", ("emails/welcome.md", "landing/home.md"), "value"),
-        ("support hours (phone)", ("chatbot/intro.md", "landing/home.md"), "scope"),
-        ("delivery time", ("landing/home.md", "sms/dispatch.txt"), "qualifier"),
-    }
-    assert found.conflict_count() == 3
+PLANTED = {
+    ("support reply time (email)", ("emails/welcome.md", "landing/home.md"), "value"),
+    ("support hours (phone)", ("chatbot/intro.md", "landing/home.md"), "scope"),
+    ("delivery time", ("landing/home.md", "sms/dispatch.txt"), "qualifier"),
+    ("returns and refunds", ("app/returns.md", "emails/welcome.md"), "value"),
+    ("returns and refunds", ("app/returns.md", "landing/home.md"), "value"),
+}
 
 
-def test_each_side_of_a_conflict_names_the_other_location(fixtures):
-    rows = [r for r in inventory(fixtures).rows if r.record.subject == "support hours (phone)"]
+def short(path):
+    return path.replace("\\", "/").rsplit("audit/", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def found():
+    return audit_inventory((str(FIXTURES / "audit"),), None, TODAY, RunSettings(isolated=True))
+
+
+@pytest.fixture(scope="module")
+def check_findings():
+    out = io.StringIO()
+    run_check((str(FIXTURES / "audit"),), "json", "never", out, options=CheckOptions(isolated=True, today=TODAY))
+    return [f for f in json.loads(out.getvalue())["findings"] if f["rule"] == "CX253"]
+
+
+def test_the_audit_finds_every_planted_conflict_from_both_sides_and_nothing_else(found):
+    seen = [(row.record.subject, tuple(sorted((short(row.record.path), short(c.other.path)))), c.kind) for row in found.rows for c in row.conflicts]
+    assert set(seen) == PLANTED
+    assert len(seen) == 2 * len(PLANTED)  # each conflict is listed from both of its sides
+    assert found.conflict_count() == len(PLANTED)
+
+
+def test_check_without_a_registry_reports_each_side_naming_the_other(found, check_findings):
+    sides = {(short(f["path"]), f["line"]) for f in check_findings}
+    expected = {(short(row.record.path), row.record.line) for row in found.rows if row.conflicts}
+    assert sides == expected
+    assert len(sides) == 9  # five conflicts; the app's returns window stands in two of them
+    by_side = {(short(f["path"]), f["line"]): f for f in check_findings}
+    for row in found.rows:
+        for conflict in row.conflicts:
+            finding = by_side[(short(row.record.path), row.record.line)]
+            assert f"{short(conflict.other.path)}:{conflict.other.line}:" in finding["message"].replace("\\", "/")
+
+
+def test_a_stated_window_contradicts_a_promise(found):
+    app = next(r for r in found.rows if short(r.record.path) == "app/returns.md")
+    assert not app.record.findings  # a plain statement, no finding of its own
+    assert {short(c.other.path) for c in app.conflicts} == {"emails/welcome.md", "landing/home.md"}
+    assert app.status == "inconsistent"
+
+
+def test_claims_about_other_companies_take_no_part(found):
+    theirs = [r for r in found.rows if short(r.record.path) == "compare/leafco.md"]
+    assert {r.record.kind for r in theirs} == {"response-time", "refund-window", "availability"}
+    assert all(not r.record.own_voice and not r.conflicts for r in theirs)
+
+
+def test_promises_that_agree_are_not_a_conflict(found):
+    trials = [r for r in found.rows if r.record.kind == "trial-length"]
+    assert len(trials) == 2 and all(not r.conflicts for r in trials)
+    web = [r for r in found.rows if r.record.kind == "refund-window" and short(r.record.path) != "app/returns.md" and r.record.own_voice]
+    assert all(short(c.other.path) == "app/returns.md" for r in web for c in r.conflicts)  # 21 days twice: no conflict between them
+
+
+def test_each_side_of_a_conflict_names_the_other_location(found):
+    rows = [r for r in found.rows if r.record.subject == "support hours (phone)" and r.record.own_voice]
     assert len(rows) == 2
     for row in rows:
         other = next(r for r in rows if r is not row)
         assert other.record.location in row.conflicts[0].describe()
         assert row.status == "inconsistent"
-
-
-def test_the_same_promise_in_two_places_is_not_a_conflict(fixtures):
-    rows = [r for r in inventory(fixtures).rows if r.record.kind in ("refund-window", "trial-length")]
-    assert len(rows) == 4
-    assert all(not r.conflicts for r in rows)

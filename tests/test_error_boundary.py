@@ -72,6 +72,8 @@ def test_a_failing_stage_costs_its_file_alone(tmp_path: Path, monkeypatch, jobs:
 
 def test_a_failing_promise_check_costs_its_file_alone(tmp_path: Path) -> None:
     class BrokenCheck:
+        assessments: list = []  # the promises a check gathers (the runner hands them back from workers)
+
         def apply(self, doc, findings):
             if POISON in doc.source:
                 raise Boom("injected failure")
@@ -140,11 +142,11 @@ def test_internal_error_exits_2_and_names_the_file_in_every_format(cxlint, tmp_p
 
 
 def test_the_audit_has_the_same_boundary(cxlint, tmp_path: Path, monkeypatch) -> None:
-    import cxlint.promises.inventory as inventory
+    import cxlint.runner as runner  # the audit is check's run: the same boundary holds it
 
     (tmp_path / "a.md").write_text("Replies within 24 hours, guaranteed.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text(f"A {POISON} page. Replies within 1 hour, guaranteed.\n", encoding="utf-8")
-    monkeypatch.setattr(inventory, "lint_document", _poisoned_doc(inventory.lint_document))
+    monkeypatch.setattr(runner, "lint_document", _poisoned_doc(runner.lint_document))
     run = cxlint("audit", "--format", "json", ".", cwd=tmp_path)
     assert run.code == 2
     import json

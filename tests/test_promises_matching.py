@@ -32,7 +32,8 @@ def statuses(check, ruleset, text, channel="landing"):
     [
         ("Email us and we will answer within 3 business days.", "email", [("backed", "email-reply")]),
         ("Email us and we will answer within 4 hours.", "email", [("over-promised", "email-reply")]),
-        ("We answer every text within 2 business days.", "sms", [("over-promised", "email-reply")]),
+        ("We answer every text within 2 business days.", "sms", [("unbacked", None)]),  # the entry is about email
+        ("Email us and we will answer within 2 business days.", "sms", [("over-promised", "email-reply")]),  # channel
         ("Your tea is dispatched within 72 hours.", "landing", [("backed", "tea-dispatch")]),
         ("Order before noon and your tea is delivered the same day.", "landing", [("expired", "express-trial")]),
         ("The shop is open 11am–5pm, Monday to Friday.", "landing", [("backed", "shop-hours")]),

@@ -61,6 +61,7 @@ def run_check(
     err: TextIO | None = None,
 ) -> int:
     from cxlint.decision import DecideOptions, decide, file_decider
+    from cxlint.own_files import excluded_from_run
     from cxlint.progress import ProgressBar, wants_progress
     from cxlint.runner import MAX_FILE_BYTES, lint_paths
 
@@ -69,11 +70,9 @@ def run_check(
     config, ruleset, policy = _setup(paths, options, extra_packs)
     output_format = output_format or config.format or DEFAULT_FORMAT
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
-    promise_check = None
-    if options.promises or config.promises:  # the auditor is imported only when a registry is in play
-        from cxlint.promises.check_run import finish_registry_check, registry_check
+    from cxlint.promises.check_run import finish_registry_check, registry_check
 
-        promise_check = registry_check(options.promises or config.promises, options.today)
+    promise_check = registry_check(options.promises or config.promises, options.today)  # without one: consistency only
     if options.write_baseline:  # refused before a minute of linting, not after
         from cxlint.decision.baseline import refuse_non_baseline
 
@@ -94,7 +93,7 @@ def run_check(
             ruleset,
             channel=channel,
             stdin_name=stdin_name,
-            excluded=config.is_excluded if config.exclude else None,
+            excluded=excluded_from_run(config, options.promises, options.baseline, options.write_baseline),
             included=config.is_included if config.include else None,
             channel_for=config.channel_for,
             progress=bar,
@@ -107,8 +106,7 @@ def run_check(
             archive_fields=options.archive_fields,
             dask=options.dask,
         )
-        if promise_check is not None:
-            finish_registry_check(promise_check, produced)
+        finish_registry_check(promise_check, produced)
     finally:
         if bar is not None:
             bar.close()

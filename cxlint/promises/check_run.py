@@ -1,4 +1,5 @@
-"""The ``--promises`` part of ``cxlint check``: build the registry check, then add its run-wide findings."""
+"""The promise part of ``cxlint check``: judge promises against a registry (``--promises``) if there is one,
+then add the run-wide findings: expiring entries, and touchpoints that contradict each other."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from cxlint.promises.registry import load_registry
 from cxlint.runner import RunResult
 
 
-def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck | None:
-    """A PromiseCheck for the registry at ``promises`` (``--promises`` or the config's); None keeps plain linting."""
+def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck:
+    """A PromiseCheck for the registry at ``promises`` (``--promises`` or the config's); with none,
+    one that only gathers promises, so every run still finds the touchpoints that contradict each other."""
     if promises is None:
-        return None
-    path = promises
-    return PromiseCheck(load_registry(path), today or dt.date.today())
+        return PromiseCheck(None, today or dt.date.today(), judge=False)
+    return PromiseCheck(load_registry(promises), today or dt.date.today())
 
 
 def finish_registry_check(check: PromiseCheck, result: RunResult) -> None:

@@ -24,6 +24,8 @@ INCONSISTENT_RULE = ("CX253", "promise-inconsistent")
 
 COMPARED_KINDS = frozenset({"response-time", "delivery-time", "availability", "uptime", "refund-window", "trial-length"})
 MAX_NAMED = 3
+STATED_LIMITS = frozenset({"refund-window", "trial-length"})
+"""Kinds whose plain statements ("returns within 14 days") contradict promises, and each other."""
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,19 @@ def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
             for other in members:
                 if other is record or (other.path, other.line) == (record.path, record.line):
                     continue
-                if not (_promised(record) or _promised(other)):
-                    continue  # two plain statements (a guide quoting SLA figures) promise nothing to contradict
+                if not (_counts(record) and _counts(other)):
+                    continue  # a plain figure (a guide's example SLA) promises nothing to contradict
                 kind = _conflict(record, other)
                 if kind:
                     conflicts.append(Conflict(record, other, kind))
     return conflicts
 
 
-def _promised(record: PromiseRecord) -> bool:
-    """A promise in its own right: a statement the linter flagged (not one its context cancelled as a
-    report, quote or example), or opening hours, which are plain statements by nature."""
-    return bool(record.findings) or isinstance(record.value, Schedule)
+def _counts(record: PromiseRecord) -> bool:
+    """A record that can contradict another: a promise the linter flagged, the same promise softened
+    by a hedge ("typically within 48 hours"), or a stated limit (opening hours, a returns window or
+    trial length); not a plain figure such as an example in a guide."""
+    return bool(record.findings) or record.hedged or isinstance(record.value, Schedule) or record.kind in STATED_LIMITS
 
 
 def _conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:

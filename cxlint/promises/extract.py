@@ -16,44 +16,23 @@ from cxlint.findings import Finding
 from cxlint.positions import LineIndex
 from cxlint.promises.hours import ALL_WEEK_RE, find_schedules, parse_schedule
 from cxlint.promises.phrases import content_words
+from cxlint.promises import vocabulary
 from cxlint.promises.records import PromiseRecord
-from cxlint.promises.registry import PHRASE_KINDS, Registry
+from cxlint.promises.registry import DAY_SCOPED, PHRASE_KINDS, Registry
+from cxlint.promises.scope import channel_medium, days_stated, media_near, names_competitor
 from cxlint.promises.values import (
     DURATION_RE, MONEY_RE, PERCENT_RE, Duration, Money, Percent, Value, duration_from_match, embedded_value,
     money_from_match,
 )
 from cxlint.text.sentences import split_sentences
 
-_KIND_WORDS = {
-    "trial-length": r"trial|try(?:ing)?|test[- ]drive",
-    "refund-window": r"refunds?|refunded|return\s+(?:it|them|items?|your|any|unused|unworn|unopened|products?|orders?|purchases?)|returns?\s+(?:policy|window|period)"
-    r"|(?:free|easy|hassle[- ]free|no[- ]quibble)\s+returns|send\s+(?:it|them|items?)\s+back|money\s+back|cancel(?:led|ling|s)?|cooling[- ]off",
-    "response-time": r"repl(?:y|ies|ied)|respond(?:s|ed)?|response|answers?|answered|gets?\s+back\s+to\s+you|call(?:s)?\s+you\s+back|call[- ]?backs?"
-    r"|hear\s+(?:back\s+)?from\s+(?:us|you)|be\s+in\s+touch|contact\s+you|join\s+(?:this|the|your)\s+chat|wait(?:ing)?\s+time",
-    "delivery-time": r"deliver(?:y|ed|s|ies)?|ship(?:s|ped|ping)?|dispatch(?:ed|es)?|arriv(?:e|es|al|ing)|at\s+your\s+door|doorstep|get\s+(?:it|them|your\s+[\w-]+(?:\s+[\w-]+)?)|with\s+you|courier",
-    "guarantee": r"guarantee[ds]?|warrant(?:y|ies|ed)|repair\s+or\s+replace(?:ment)?|replacement",
-}
 _PRIORITY = ("trial-length", "refund-window", "guarantee", "response-time", "delivery-time")
-_KIND_RE = {kind: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for kind, words in _KIND_WORDS.items()}
 _ANCHOR = re.compile(r"\s+(?:of|from|after)\s+(?:your\s+|the\s+)?[\w-]+(?:\s+(?:date|starting|started))?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]\s|\s[—–]\s|\.\s|\bthen\b|\bbut\b")
-_HEDGES = re.compile(
-    r"\b(?:typically|usually|normally|generally|often|most(?:\s+(?:orders|replies|messages|customers|parcels))?|in\s+most\s+cases|on\s+average"
-    r"|aim\s+to|try\s+to|around|about|approximately|roughly|usually|expect|estimated|may|might|can\s+take)\b",
-    re.IGNORECASE,
-)
-_CONDITIONS = re.compile(
-    r"\b(?:up\s+to|at\s+least|on\s+orders\s+(?:over|above)\s+\S+|orders\s+over\s+\S+|(?:uk\s+)?mainland|for\s+new\s+customers|new\s+customers"
-    r"|members\s+only|for\s+members|club\s+members|terms\s+apply|conditions\s+apply|excluding\s+[\w\s]{1,20}|except\s+[\w\s]{1,20}|selected\s+\w+|full[- ]price\s+\w+)\b|\*",
-    re.IGNORECASE,
-)
-_AVAILABILITY_CONTEXT = re.compile(
-    r"\b(?:open|opening|available|availability|online|call|calls|phone|phones|lines?|chat|support|advis[eo]rs?|agents?|team|staff|staffed"
-    r"|here\s+for\s+you|reach\s+us|contact|help|hours|store|shop|showroom|helpline|desk)\b",
-    re.IGNORECASE,
-)
-_APPOINTMENT = re.compile(r"\b(?:booked|booking|appointment|slot|scheduled|installation|deliver\w*|arriv\w*|collection|visit|window|maintenance|between)\b", re.IGNORECASE)
-_UPTIME_CONTEXT = re.compile(r"\b(?:uptime|up\s*time|online|available|availability|of\s+the\s+time|sla|reachable|service\s+level)\b", re.IGNORECASE)
+_CONDITIONS = vocabulary.pattern("conditions")
+_AVAILABILITY_CONTEXT = vocabulary.pattern("availability_context")
+_APPOINTMENT = vocabulary.pattern("appointment")
+_UPTIME_CONTEXT = vocabulary.pattern("uptime_context")
 _DISCOUNT = re.compile(
     r"(?P<save>\bsav(?:e|es|ing)\s+(?:you\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?)?(?:(?<![\d.])(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)|(?P<money>[£$€]\s?\d[\d,]*(?:\.\d+)?k?))"
     r"(?P<off>\s*(?:off|discount|cheaper|reduction)\b)?",
@@ -66,17 +45,10 @@ _FREE_NOT = re.compile(
 )
 _FREE_BEFORE_NOT = re.compile(r"(?:feel|set\s+(?:you|yourself)|totally|hands|toll|break|stay)\s*$|\bfor\s*$", re.IGNORECASE)
 _SUBJECT_STOP = re.compile(r"^(?:and|or|on|for|with|when|if|to|in|at|this|every|all|is|are|\W)$", re.IGNORECASE)
-_TIER = re.compile(r"\b(?:plan|tier|version|account|app|edition|download|forever|trial)\b", re.IGNORECASE)
-_GUARANTEE_WORDS = re.compile(r"\b(?:repair|replace\w*|warrant\w*|guarantee\w*)\b", re.IGNORECASE)
-_SUBJECTS = {
-    "response-time": ("support reply time", r"chat|email|phone|call|sms|text|message|ticket"),
-    "delivery-time": ("delivery time", r"standard|express|next[- ]day|international|same[- ]day|click\s*(?:&|and)\s*collect|router|parcel"),
-    "availability": ("support hours", r"phone|chat|advis[eo]rs?|store|shop|showroom|helpline|support|agents?"),
-    "uptime": ("uptime", r"network|platform|api|service|site"),
-    "refund-window": ("returns and refunds", r"returns?|refunds?|cancel\w*|exchange"),
-    "trial-length": ("free trial", r""),
-    "discount": ("discount", r"members?|new\s+customers|students?|first\s+order"),
-}
+_TIER = vocabulary.pattern("free_tier")
+_GUARANTEE_WORDS = vocabulary.pattern("guarantee_words")
+_SUBJECTS = vocabulary.subjects()
+_VALUE_PREFILTER = vocabulary.pattern("value_prefilter")
 _FINDING_FAMILY = {
     "response-time": {"response-time", "delivery-time", "refund-window", "trial-length"},
     "availability": {"availability", "uptime"},
@@ -93,19 +65,13 @@ _SENTENCE_WIDE = {
     "refund-window": re.compile(r"\brefund", re.IGNORECASE),
     "guarantee": re.compile(r"\b(?:guarantee|warrant)", re.IGNORECASE),
 }
-_WHOLE_WEEK = re.compile(r"(?:7|seven)\s+days\s+a\s+week|365\s+days|any\s+day\s+of\s+the\s+week|every\s+day\s+of\s+the\s+week", re.IGNORECASE)
+_WHOLE_WEEK = vocabulary.pattern("whole_week")
 _RETURNS_HEADING = re.compile(r"^\W*returns?\b", re.IGNORECASE)
-_SERVICE_SUBJECT = re.compile(
-    r"\b(?:we|we[’']ll|we\s+will|our|us|support|team|agents?|advis[eo]rs?|someone|a\s+person|staff|experts?|customer\s+care|help\s*desk|humans?|you[’']ll\s+get|get\s+a)\b",
-    re.IGNORECASE,
-)
-_OWN_VOICE = re.compile(
-    r"\b(?:we|we[’'](?:re|ll)|our|us|you|your|yours|guarantee[ds]?|promise[ds]?|i[’'](?:m|ll)|try|start|call|contact|email|chat|keeps?|orders?|parcels?|phone\s+lines?|shop|store)\b", re.IGNORECASE
-)
-_REPORTED = re.compile(
-    r"\b(?:averaged|measured|benchmark\w*|in\s+our\s+tests?|recorded|scored|for\s+example|e\.g\.|such\s+as|example|assum\w*|calculat\w*|vs\.?|had|was|were|allows?)\b",
-    re.IGNORECASE,
-)
+_SERVICE_SUBJECT = vocabulary.pattern("service_subject")
+_OWN_VOICE = vocabulary.pattern("own_voice")
+_REPORTED = vocabulary.pattern("reported")
+_POLICY_KINDS = frozenset({"refund-window", "trial-length"})
+"""Kinds stated as policy, often without "we" ("Returns are accepted within 14 days"): ours unless another company's."""
 _PRICE_PERIOD = re.compile(r"(?:[£$€]\s?\d[\d,.]*|\bper|\beach|\bevery)\s*$", re.IGNORECASE)
 
 
@@ -119,6 +85,7 @@ class _Draft:
     strong: bool = False
     entry_id: str | None = None
     findings: tuple[Finding, ...] = ()
+    subject: str | None = None
 
 
 def extract_records(doc: Document, findings: list[Finding], registry: Registry | None = None) -> list[PromiseRecord]:
@@ -126,7 +93,8 @@ def extract_records(doc: Document, findings: list[Finding], registry: Registry |
     sentences = split_sentences(doc.mask)
     drafts: list[_Draft] = []
     for index, (start, end) in enumerate(sentences):
-        drafts += _sentence_drafts(doc.mask, sentences, index)
+        if _VALUE_PREFILTER.search(doc.mask, start, end):
+            drafts += _sentence_drafts(doc.mask, sentences, index)
     if registry is not None:
         drafts += _entry_drafts(doc.mask, sentences, registry, drafts)
     drafts = _attach_findings(drafts, [f for f in findings if f.category == "promise"], sentences, doc.mask)
@@ -155,7 +123,7 @@ def classify_duration(text: str, start: int, end: int, heading: str = "") -> tup
     anchor = _ANCHOR.match(text, end)
     best: tuple[int, int, str, int, int] | None = None
     for kind in _PRIORITY:
-        for match in _KIND_RE[kind].finditer(text, left, right):
+        for match in vocabulary.kind_words()[kind].finditer(text, left, right):
             if anchor and anchor.start() <= match.start() < anchor.end():
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
@@ -169,7 +137,7 @@ def classify_duration(text: str, start: int, end: int, heading: str = "") -> tup
             if words.search(text[max(0, start - 60) : end + 60]):
                 return kind, start, end
         for kind in _PRIORITY:
-            if heading and (_KIND_RE[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
+            if heading and (vocabulary.kind_words()[kind].search(heading) or (kind == "refund-window" and _RETURNS_HEADING.search(heading))):
                 return kind, start, end
         return None, start, end
     if best[2] == "response-time" and not _SERVICE_SUBJECT.search(text):
@@ -186,6 +154,8 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
     for match in DURATION_RE.finditer(text):
         if _PRICE_PERIOD.search(text, 0, match.start()):
             continue
+        if vocabulary.words("time_point_after").match(text[match.end() :].lstrip()):
+            continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
         kind, start, end = classify_duration(text, match.start(), match.end(), heading)
         if kind is None:
@@ -196,11 +166,19 @@ def _sentence_drafts(mask: str, sentences: list[tuple[int, int]], index: int) ->
             continue
         if _REPORTED.search(text):
             continue
-        out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=value.minutes == float("inf")))
+        strong = value.minutes == float("inf") or kind == "trial-length"  # a trial is an offer, not a stated limit
+        out.append(_Draft(s_start + start, s_start + end, (kind,), value, index, strong=strong))
+    timed = any(d.kinds[0] in DAY_SCOPED for d in out)
     if _AVAILABILITY_CONTEXT.search(context) and not (_APPOINTMENT.search(text) and not ALL_WEEK_RE.search(text)):
         for start, end, schedule in find_schedules(text):
+            if timed and (not schedule.times_given or vocabulary.words("every_day").search(text, start, end + 1)):
+                continue  # "replies within 24 hours, 7 days a week": the days belong to the reply promise
             if schedule.times_given or _WHOLE_WEEK.search(text):
                 out.append(_Draft(s_start + start, s_start + end, ("availability",), schedule, index))
+    price_match = vocabulary.words("price_match").search(text)  # "Found it cheaper? We'll match it": one promise
+    if price_match:
+        out.append(_Draft(s_start + price_match.start(), s_start + price_match.end(), ("guarantee", "claim"), None, index,
+                          strong=True, subject="price match"))
     for match in PERCENT_RE.finditer(text):
         if (float(match.group("num")) >= 90 and _UPTIME_CONTEXT.search(text) and not _REPORTED.search(text)
                 and _OWN_VOICE.search(text) and "?" not in text and not re.match(r"\W*if\b", text, re.IGNORECASE)):
@@ -332,13 +310,26 @@ def _record(doc: Document, index: LineIndex, sentences: list[tuple[int, int]], d
         _, context = _context(doc.mask, sentences, draft.sentence)
     sentence_start, sentence_end = sentences[draft.sentence] if draft.sentence >= 0 else (draft.start, draft.end)
     local = doc.mask[max(draft.start - 30, sentence_start) : min(draft.end + 20, sentence_end)]
-    qualifiers = tuple(dict.fromkeys(" ".join(m.group(0).lower().split()) for m in (*_HEDGES.finditer(local), *_CONDITIONS.finditer(local))))
-    hedged = bool(_HEDGES.search(local))
+    hedges = vocabulary.hedge_words(local)
+    qualifiers = tuple(dict.fromkeys(" ".join(w.lower().split()) for w in (*hedges, *(m.group(0) for m in _CONDITIONS.finditer(local)))))
+    hedged = bool(hedges)
+    kind = draft.kinds[0]
+    c_start = _context(doc.mask, sentences, draft.sentence)[0] if draft.sentence >= 0 else draft.start
+    around = doc.mask[c_start : max(sentence_end, draft.end)]
+    media: frozenset[str] = frozenset()
+    if kind in ("response-time", "availability"):
+        media = media_near(around, draft.start - c_start, draft.end - c_start) or channel_medium(doc.channel)
+    sentence = doc.mask[sentence_start:sentence_end]
+    days = days_stated(sentence) if kind in DAY_SCOPED else None
+    clause_start, clause_end = _clause(sentence, draft.start - sentence_start, draft.end - sentence_start)
+    theirs = names_competitor(around[: max(0, sentence_start - c_start)] + " " + sentence[:clause_start], sentence[clause_start:clause_end])
     return PromiseRecord(
         path=doc.path, start=draft.start, end=draft.end, line=line, column=column, end_line=end_line,
         end_column=end_column, text=doc.source[draft.start : draft.end], context=" ".join(context.split()),
         kinds=draft.kinds, subject=_subject(draft, context), value=draft.value, qualifiers=qualifiers, hedged=hedged,
-        channel=doc.channel, strong=draft.strong, own_voice=_speaks_for_company(context) and bool(_OWN_VOICE.search(context)), findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
+        own_voice=_speaks_for_company(context) and not theirs and (kind in _POLICY_KINDS or bool(_OWN_VOICE.search(context))),
+        media=media, days=days,
     )
 
 
@@ -349,6 +340,8 @@ def _speaks_for_company(context: str) -> bool:
 
 def _subject(draft: _Draft, context: str) -> str:
     kind = draft.kinds[0]
+    if draft.subject:
+        return draft.subject
     if kind == "price":
         return "price"
     if kind in _SUBJECTS:

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cxlint.document import Document
-from cxlint.boundary import StageFailure, internal_error, stage
-from cxlint.engine.linter import lint_document
 from cxlint.findings import FileProblem
 from cxlint.promises.consistency import Conflict, find_conflicts
-from cxlint.promises.lint import PromiseCheck, severity_of
+from cxlint.promises.lint import severity_of
 from cxlint.promises.matching import BACKED, INCONSISTENT, STATUSES, UNBACKED, Assessment
 from cxlint.promises.registry import Entry, Registry, expiring_soon
-from cxlint.rulepack.model import RuleSet
 
 
 @dataclass(frozen=True)
@@ -85,28 +80,27 @@ class Inventory:
     def expiring(self) -> list[Entry]:
         return expiring_soon(self.registry, self.today) if self.registry else []
 
+    def conflict_pairs(self) -> list[Conflict]:
+        """Each conflicting pair once (from the side that comes first by file and line)."""
+        pairs: dict[tuple[str, ...], Conflict] = {}
+        for row in self.rows:
+            for conflict in row.conflicts:
+                key = tuple(sorted((conflict.record.location, conflict.other.location)))
+                if (conflict.record.path, conflict.record.start) <= (conflict.other.path, conflict.other.start):
+                    pairs[key] = conflict  # every pair is listed from both sides: keep the one that reads first
+        return sorted(pairs.values(), key=lambda c: (c.record.subject, c.record.path, c.record.start))
+
     def conflict_count(self) -> int:
         """Conflicting pairs, each counted once."""
-        pairs = {tuple(sorted((c.record.location, c.other.location))) for row in self.rows for c in row.conflicts}
-        return len(pairs)
+        return len(self.conflict_pairs())
 
 
-def build_inventory(docs: Iterable[Document], ruleset: RuleSet, registry: Registry | None, today: dt.date,
+def build_inventory(assessments: list[Assessment], files: int, registry: Registry | None, today: dt.date,
                     problems: list[FileProblem] | None = None) -> Inventory:
-    check = PromiseCheck(registry, today)
-    files = 0
-    for doc in docs:
-        files += 1
-        try:
-            with stage("rules"):
-                check.apply(doc, lint_document(doc, ruleset))
-        except StageFailure as failure:  # the error boundary: this file's record, the audit goes on
-            if problems is None:
-                raise
-            problems.append(internal_error(doc.path, failure))
-    conflicts = find_conflicts([a.record for a in check.assessments])
+    """The inventory of one run's assessments (``gather_promises``), with their cross-touchpoint conflicts."""
+    conflicts = find_conflicts([a.record for a in assessments])
     by_record: dict[int, list[Conflict]] = {}
     for conflict in conflicts:
         by_record.setdefault(id(conflict.record), []).append(conflict)
-    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in check.assessments]
+    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in assessments]
     return Inventory(rows, files, registry, today, problems or [])

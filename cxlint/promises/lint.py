@@ -32,16 +32,23 @@ _SUGGESTIONS = {
 
 @dataclass
 class PromiseCheck:
-    """Checks each document's promises against ``registry``; remembers every assessment for the run."""
+    """Checks each document's promises against ``registry``; remembers every assessment for the run.
+
+    With ``judge`` False (``check`` with no registry) the findings pass through untouched: the
+    records are only gathered, so the run can compare what its touchpoints promise.
+    """
 
     registry: Registry | None
     today: dt.date
     assessments: list[Assessment] = field(default_factory=list)
+    judge: bool = True
 
     def apply(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         records = extract_records(doc, findings, self.registry)
         assessed = [assess(record, self.registry, self.today) for record in records]
         self.assessments += assessed
+        if not self.judge:
+            return findings
         out = [f for f in findings if f.category != "promise"]
         out += [status_finding(a) for a in assessed if a.status != BACKED]
         return sorted(out, key=lambda f: (f.start, f.end, f.rule))

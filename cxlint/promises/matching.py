@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
+from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.values import compare
 
+MEDIUM_KINDS = frozenset({"response-time", "availability"})
+RANKED = frozenset({"rank"})
+RANK_SHARE = 0.75
+_RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
 BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
 STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
 PHRASE_BACKS = 0.6
@@ -38,8 +43,12 @@ class Assessment:
 def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> Assessment:
     if registry is None:
         return Assessment(record, UNBACKED, None, "no promises registry was given")
-    relations = [(entry, *_relate(record, entry)) for entry in _candidates(record, registry)]
+    relations = [(entry, *_relate(record, entry, registry)) for entry in _candidates(record, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
+    if _needs_every_medium(record, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
+        # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
+        relations = [r for r in relations if r[1] != "covers"]
+        live = [r for r in live if r[1] != "covers"]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
@@ -47,7 +56,7 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in sorted(live, key=lambda r: r[1] != "channel"):  # "covered, but not on this channel" says most
         if relation in ("exceeds", "channel"):
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
@@ -67,11 +76,20 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         entries = registry.of_kind(kind)
         if kind == "price":
             entries = [e for e in entries if _subject_overlap(record, e)]
+        elif kind in MEDIUM_KINDS and any(e.media for e in entries):
+            entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
             entries = about or entries
         out += entries
     return out
+
+
+def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
+    """True when the record names no medium and the registry backs its kind per medium: a reply
+    time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
+    "we reply within 2 hours" goes beyond email)."""
+    return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
 
 
 def _entry_words(entry: Entry) -> set[str]:
@@ -83,12 +101,39 @@ def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
     return bool((near - {"free"}) & _entry_words(entry))
 
 
-def _relate(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
+def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[str | None, str]:
     """("covers" | "exceeds" | "channel" | None, why) for one entry."""
+    if record.media and entry.media and not record.media & entry.media:
+        return None, ""  # an entry about phone lines neither backs nor limits a promise about chat
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
+    if relation == "covers" and record.days:
+        allowed = entry_days(entry, registry)
+        if allowed is not None and not record.days <= allowed:
+            extra = ", ".join(DAYS[d] for d in sorted(record.days - allowed))
+            return "exceeds", f"it promises days ({extra}) beyond the days of"
+    if relation == "covers" and record.kind in RANKED and not _states_the_rank(record, entry):
+        return None, ""
     return relation, why
+
+
+def entry_days(entry: Entry, registry: Registry) -> frozenset[int] | None:
+    """The weekdays an entry holds on: its scope's ("every day"), else the opening days of the
+    same medium's availability entry ("chat" hours Mon–Sat bound the chat reply time), else None."""
+    if entry.days is not None:
+        return entry.days
+    for hours in registry.of_kind("availability"):
+        if entry.media and hours.media & entry.media and isinstance(hours.value, Schedule) and hours.value.days_given:
+            return frozenset(day for day, _, _ in hours.value.slots)
+    return None
+
+
+def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
+    """A superlative is backed only by an entry stating that superlative: "best value" is not
+    backed by "#1 for customer service", whatever its evidence."""
+    claimed = content_words(record.text) - _RANK_FILLER
+    return not claimed or len(claimed & content_words(entry.phrase)) / len(claimed) >= RANK_SHARE
 
 
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:

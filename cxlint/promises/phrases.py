@@ -21,8 +21,8 @@ _SUFFIXES = ("ingly", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed
 _SYNONYMS = {"ship": "ship", "deliver": "deliver", "delivery": "deliver", "no.1": "#1", "number": "#1", "#1": "#1",
              "wrapping": "wrap", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
 INTENSIFIERS = re.compile(
-    r"\b(?:100\s?%|never|always|lifetime|for\s+life|forever|unlimited|hack[- ]?proof|unhackable|completely|totally|fully|absolutely"
-    r"|no\s+questions\s+asked|whatever|any\s+(?:fault|reason|problem)|every\s+(?:fault|claim|time))\b",
+    r"(?<![\w-])(?:100\s?%|never|ever|always|lifetime|for\s+life|forever|unlimited|hack[- ]?proof|unhackable|completely|totally|fully|absolutely"
+    r"|no\s+questions\s+asked|whatever|any\s+(?:fault|reason|problem)|every\s+(?:fault|claim|time))(?![\w-])",
     re.IGNORECASE,
 )
 

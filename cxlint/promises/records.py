@@ -13,7 +13,10 @@ class PromiseRecord:
     """``kinds`` lists the registry kinds that may back it, most likely first ("save 10%": discount, outcome).
 
     ``strong`` records are promises even with no registry (the linter flags them, or "free");
-    a weak one is a plain statement (hours, an offer) that only the registry makes checkable.
+    a weak one is a stated limit (hours, a returns window) that only the registry and other
+    copy make checkable. ``media`` is what a service level is about (email, chat, phone…) and
+    ``days`` the weekdays it says it holds on (None: it does not say); ``own_voice`` is False for
+    copy about other companies, quotes and measurements.
     """
 
     path: str
@@ -36,6 +39,8 @@ class PromiseRecord:
     entry_id: str | None = None
     part: str | None = None
     own_voice: bool = True
+    media: frozenset[str] = frozenset()
+    days: frozenset[int] | None = None
 
     @property
     def kind(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cxlint.channels import CHANNELS
 from cxlint.errors import FatalError
+from cxlint.promises.scope import days_stated, media_named
 from cxlint.promises.values import Value, embedded_value, parse_value
 from cxlint.rulepack import schema
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, item_line, line_of, load_yaml
@@ -22,6 +23,8 @@ from cxlint.promises.kinds import KINDS, PHRASE_KINDS, QUANTITATIVE  # noqa: F40
 
 FIELDS = frozenset(schema.REGISTRY_ENTRY)
 DRAFT_MARK = "TODO"
+DAY_SCOPED = frozenset({"response-time", "delivery-time"})
+"""Kinds whose promises may name the days they hold on ("every day", "weekends included")."""
 EXPIRY_WARNING_DAYS = 30
 
 
@@ -47,6 +50,8 @@ class Entry:
     scope: str
     line: int
     path: str
+    media: frozenset[str] = frozenset()
+    days: frozenset[int] | None = None
 
     @property
     def draft(self) -> bool:
@@ -147,6 +152,8 @@ def _entry(raw: object, path: str, line: int, problems: list[str]) -> Entry | No
         id=str(entry_id), kind=str(kind), phrase=phrase, value=value, evidence=str(evidence),
         owner=str(raw.get("owner") or ""), reviewed=reviewed, expires=expires,
         channels=tuple(channels), scope=str(raw.get("scope") or ""), line=line, path=path,
+        media=media_named(f"{entry_id} {raw.get('scope') or ''}"),
+        days=days_stated(str(raw.get("scope") or "")) if kind in DAY_SCOPED else None,
     )
 
 

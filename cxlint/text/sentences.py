@@ -16,8 +16,21 @@ of at most this length: every later stage then works on bounded pieces, in time 
 _BLOCK_BREAK = re.compile(r"\u2029|\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+•·]|\d{1,2}[.)]|#{1,6})\s)")
 
 
+_last: tuple[str, list[tuple[int, int]]] | None = None
+"""The last mask split and its spans: the engine and the promise records both split each document."""
+
+
 def split_sentences(mask: str) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` of sentences in ``mask``, trimmed of surrounding blanks."""
+    """Spans ``(start, end)`` of sentences in ``mask``, trimmed of surrounding blanks (callers only read them)."""
+    global _last
+    if _last is not None and _last[0] is mask:
+        return _last[1]
+    spans = _split(mask)
+    _last = (mask, spans)
+    return spans
+
+
+def _split(mask: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(mask):
         for start, end in _lines(mask, block_start, block_end):

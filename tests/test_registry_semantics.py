@@ -1,0 +1,122 @@
+"""One test per cell of the coverage table in docs/registry.md.
+
+Each cell is a kind and a relation: copy at the same or a weaker strength is backed, stronger is
+over-promised, an expired entry gives expired, and copy no entry is about is unbacked. The
+registry is tests/fixtures/promises/kinds.yaml.
+"""
+
+import datetime as dt
+
+import pytest
+
+from cxlint.engine.linter import lint_document
+from cxlint.promises.lint import PromiseCheck, severity_of
+from cxlint.promises.registry import load_registry
+from cxlint.readers.snippet import read_snippet
+from cxlint.testing import default_ruleset
+from tests.conftest import FIXTURES
+
+TODAY = dt.date(2026, 11, 23)
+
+# (cell, channel, copy, status of the promise, entry that decides it)
+CELLS = [
+    # times: a longer reply or delivery time is weaker
+    ("time-longer-is-backed", "email", "We reply to every email within 48 hours.", "backed", "email-reply"),
+    ("time-same-in-other-units", "email", "We reply to every email within 1 day.", "backed", "email-reply"),
+    ("time-shorter-is-over", "email", "We reply to every email within 1 hour.", "over-promised", "email-reply"),
+    ("delivery-longer-is-backed", "landing", "Your parcel is delivered within 5 business days.", "backed", "standard-delivery"),
+    ("delivery-next-day-is-over", "landing", "Your parcel is delivered next day.", "over-promised", "standard-delivery"),
+    # days of a reply promise: "every day", "weekends included" against the entry's scope
+    ("days-weekends-against-every-day", "email", "We reply to emails within 24 hours, weekends included.", "backed", "email-reply"),
+    ("days-every-day-against-every-day", "email", "We reply to emails within 24 hours, every day.", "backed", "email-reply"),
+    ("days-weekends-against-weekdays", "landing", "We reply to letters within 5 business days, weekends included.", "over-promised", "letter-reply"),
+    ("days-beyond-the-mediums-hours", "landing", "Our live chat team answers within 5 minutes, 7 days a week.", "over-promised", "chat-first-reply"),
+    ("days-during-those-hours", "landing", "Our live chat team answers within 5 minutes during those hours.", "backed", "chat-first-reply"),
+    # channels and scope words: the medium a reply time is about
+    ("medium-its-own-entry", "landing", "Our live chat team answers within 1 minute.", "over-promised", "chat-first-reply"),
+    ("medium-no-entry-for-it", "landing", "We reply to WhatsApp messages within 24 hours.", "unbacked", None),
+    ("medium-unnamed-must-hold-for-every-medium", "landing", "We reply to every message within 2 hours.", "over-promised", "email-reply"),
+    ("medium-from-the-channel", "email", "We will get back to you within 12 hours.", "over-promised", "email-reply"),
+    ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
+    ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),
+    # hours: a subset of the entry's days and hours is covered
+    ("hours-subset-is-backed", "landing", "Live chat is open 9am-6pm, Monday to Friday.", "backed", "chat-hours"),
+    ("hours-later-is-over", "landing", "Live chat is open 8am-10pm, Monday to Saturday.", "over-promised", "chat-hours"),
+    ("hours-24-7-is-over", "landing", "Live chat is open 24/7.", "over-promised", "chat-hours"),
+    ("hours-more-days-is-over", "landing", "Our phone lines are open 9am-5pm, 7 days a week.", "over-promised", "phone-hours"),
+    ("hours-stated-limit-within", "landing", "Phones open 10am-4pm weekdays.", "backed", "phone-hours"),
+    # percentages
+    ("uptime-lower-is-backed", "landing", "Our platform has 99.5% uptime.", "backed", "uptime"),
+    ("uptime-higher-is-over", "landing", "Our platform has 99.99% uptime.", "over-promised", "uptime"),
+    ("discount-smaller-is-backed", "landing", "Club members save 10% on everything.", "backed", "members"),
+    ("discount-larger-is-over", "landing", "Club members save 20% on everything.", "over-promised", "members"),
+    # money
+    ("money-smaller-is-backed", "landing", "Get £10 off with your welcome voucher.", "backed", "voucher"),
+    ("money-larger-is-over", "landing", "Get £50 off with your welcome voucher.", "over-promised", "voucher"),
+    ("price-free-is-backed-by-free", "landing", "Gift wrapping is free.", "backed", "gift-wrap"),
+    # windows and trials: a shorter window or trial is weaker
+    ("window-shorter-is-backed", "landing", "Not happy? Return it within 14 days for a full refund.", "backed", "returns"),
+    ("window-longer-is-over", "landing", "Not happy? Return it within 60 days for a full refund.", "over-promised", "returns"),
+    ("trial-a-month-is-30-days", "landing", "Try Plus free for a month.", "backed", "trial"),
+    ("trial-longer-is-over", "landing", "Try Plus free for 2 months.", "over-promised", "trial"),
+    # price matches: only an entry stating the price promise, with its limits, backs one
+    ("price-match-as-stated", "landing", "We'll match any UK competitor's price on identical items.", "backed", "price-promise"),
+    ("price-match-limits-left-out", "landing", "We'll match any competitor's price.", "over-promised", "price-promise"),
+    # superlatives and rank: backed only by an entry stating that superlative with its source
+    ("rank-as-stated-with-source", "landing", "Voted best value broadband provider in the 2026 Which? survey.", "backed", "which-award"),
+    ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
+    # phrases: covered loosely, but an added absolute goes beyond
+    ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),
+    ("claim-with-an-added-absolute", "landing", "No hidden fees, ever, guaranteed 100%.", "over-promised", "fees"),
+    # entries that back nothing
+    ("expired-entry", "landing", "We'll call you back within 2 hours.", "expired", "old-callback"),
+    ("draft-entry", "landing", "Text offer: save 5% today.", "unbacked", "sms-offer"),
+]
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return default_ruleset()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(str(FIXTURES / "promises" / "kinds.yaml"))
+
+
+def assessed(registry, ruleset, text, channel):
+    check = PromiseCheck(registry, TODAY)
+    doc = read_snippet("t.md", text, channel)
+    check.apply(doc, lint_document(doc, ruleset))
+    return check.assessments
+
+
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), CELLS, ids=[c[0] for c in CELLS])
+def test_cell(registry, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(registry, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert len({s for s, _ in found}) == 1, found  # one sentence, one verdict
+
+
+def test_every_cell_of_the_docs_table_has_a_test():
+    table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
+    rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
+    documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
+    assert sorted(documented) == sorted(c[0] for c in CELLS)
+
+
+def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):
+    from cxlint.promises.registry import parse_registry
+
+    empty = parse_registry({"promises": []}, "r.yaml")
+    limit = assessed(empty, ruleset, "Phones open 9am–5pm, Monday to Friday.", "landing")
+    assert [(a.status, severity_of(a)) for a in limit] == [("unbacked", "info")]
+
+
+def test_an_unbacked_trial_price_match_or_superlative_is_a_warning(registry, ruleset):
+    from cxlint.promises.registry import parse_registry
+
+    empty = parse_registry({"promises": []}, "r.yaml")
+    for text in ("Try Plus free for a month.", "Found it cheaper? We'll match the price.", "The best value broadband in the UK."):
+        found = assessed(empty, ruleset, text, "landing")
+        assert found and all(a.status == "unbacked" and severity_of(a) == "warning" for a in found), text
