@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 ChannelFor = Callable[[str], "str | None"]
+WorkItem = str | ArchiveSlice
+"""A unit of work: a file, or a slice of a message archive."""
 Progress = Callable[[int, int, str], None]
 
 
@@ -168,9 +170,6 @@ def lint_paths(
             promise_check.assessments.extend(outcome.assessments)
         _collect(result, outcome, shared if workers > 1 else None)
     return result
-
-
-WorkItem = "str | ArchiveSlice"
 
 
 def work_items(files: Iterable[str], problems: list[FileProblem]) -> Iterator[str | ArchiveSlice]:

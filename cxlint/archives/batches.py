@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from cxlint.archives.messages import (
     ArchiveFields,
@@ -59,7 +60,7 @@ def archive_slices(path: str, size: int = SLICE_MESSAGES) -> Iterator[ArchiveSli
         yield from _text_slices(path, kind, handle, size)
 
 
-def _text_slices(path: str, kind: str, handle: io.BufferedIOBase, size: int) -> Iterator[ArchiveSlice]:
+def _text_slices(path: str, kind: str, handle: BinaryIO, size: int) -> Iterator[ArchiveSlice]:
     header: tuple[str, ...] = ()
     position, line, offset, index = 0, 1, 0, 0
     start = Place(1, 0, 0)
@@ -67,7 +68,7 @@ def _text_slices(path: str, kind: str, handle: io.BufferedIOBase, size: int) -> 
     in_quotes = False
     count = 0
     first = True
-    for raw in handle:  # type: ignore[attr-defined]
+    for raw in handle:
         text = raw.decode("utf-8", errors="replace")
         if line == 1 and raw.startswith(b"\xef\xbb\xbf"):
             text = text[1:]
@@ -93,7 +94,7 @@ def _text_slices(path: str, kind: str, handle: io.BufferedIOBase, size: int) -> 
     yield ArchiveSlice(path, kind, start_byte, position, start, header, first)
 
 
-def _header_text(handle: io.BufferedIOBase, end: int) -> str:
+def _header_text(handle: BinaryIO, end: int) -> str:
     """The first row of a CSV file (it may run over several lines), read again from the start."""
     here = handle.tell()
     handle.seek(0)
