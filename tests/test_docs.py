@@ -136,8 +136,8 @@ def test_the_reference_check_catches_a_missing_file(tmp_path: Path) -> None:
 # --- every install and pin the docs show works today --------------------------------------------
 
 _INSTALL = re.compile(r"pip install ([^\n`]+)")
-FROM_THE_REPOSITORY = ('.', '-e ".[test]"', '"git+REPO-URL@COMMIT-SHA"')
-"""A clone, the clone with its test extras, or the repository at a commit: cxlint is not on the package index."""
+FROM_THE_REPOSITORY = ('.', '-e ".[test]"', '".[dask]"', '"git+REPO-URL@COMMIT-SHA"')
+"""A clone, the clone with its test or dask extras, or the repository at a commit: cxlint is not on the package index."""
 
 
 def _commands(doc: Path) -> str:
