@@ -20,7 +20,7 @@ def dask_map(task: Callable[[Any], Any], items: list[Any], address: str) -> Iter
     try:
         from distributed import Client
     except ImportError as exc:
-        raise FatalError('--dask needs the dask extra: pip install "cxlint[dask]" (dask and distributed)') from exc
+        raise FatalError('--dask needs dask.distributed: install cxlint with its dask extra (pip install ".[dask]" in a clone)') from exc
     try:
         client = Client(address, timeout="30s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
