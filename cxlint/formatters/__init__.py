@@ -35,3 +35,7 @@ FORMATTERS: dict[str, Formatter] = {
     "gitlab": gitlab_format.render,
     "rdjson": rdjson_format.render,
 }
+
+
+def render(name: str, result: RunResult, stream: TextIO) -> None:
+    FORMATTERS[name](result, stream)
