@@ -158,7 +158,7 @@ def scaling(sizes: list[str], kinds: list[str], runs: int, work: Path) -> None:
 MEMORY_KINDS = {"prose": prose, "dense": dense}
 
 
-def memory(work: Path, corpora: list[tuple[int, int]], kind: str = "prose") -> None:
+def memory(work: Path, corpora: list[tuple[int, int]], kind: str = "prose", serial: bool = True) -> None:
     """Peak RSS of the main process, and the run's time with --jobs 1 against the default (workers)."""
     rng = random.Random(7)
     make = MEMORY_KINDS[kind]
@@ -170,7 +170,7 @@ def memory(work: Path, corpora: list[tuple[int, int]], kind: str = "prose") -> N
         peak, seconds = peak_rss_kb(folder)
         what = f"{count} files of {size // 1000 or size} {'KB' if size >= 1000 else 'bytes'} ({kind})"
         line = f"{what}: main process peak RSS {peak / 1024:.0f} MiB with workers ({seconds:.1f} s)"
-        if count * size <= SERIAL_COMPARISON_BYTES:  # larger corpora take too long on one core
+        if serial and count * size <= SERIAL_COMPARISON_BYTES:  # larger corpora take too long on one core
             serial_peak, serial = peak_rss_kb(folder, "--jobs", "1")
             line += f", {serial_peak / 1024:.0f} MiB with --jobs 1 ({serial:.1f} s)"
         print(line, flush=True)
@@ -186,13 +186,14 @@ def main() -> None:
                         help="also measure peak memory on corpora of many files, e.g. 20000x400,2000x100000")
     parser.add_argument("--memory-kind", default="prose", choices=sorted(MEMORY_KINDS),
                         help="the copy of those corpora: prose (5%% flagged) or dense (most sentences flagged)")
+    parser.add_argument("--no-serial", action="store_true", help="skip the --jobs 1 comparison of the memory corpora")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.sizes:
             scaling(args.sizes.split(","), args.kinds.split(","), args.runs, work)
         if args.memory:
-            memory(work, [(int(c), int(b)) for c, b in (spec.split("x") for spec in args.memory.split(","))], args.memory_kind)
+            memory(work, [(int(c), int(b)) for c, b in (spec.split("x") for spec in args.memory.split(","))], args.memory_kind, not args.no_serial)
 
 
 if __name__ == "__main__":

@@ -1,16 +1,17 @@
-"""Run the linter over paths: find files, read each with its reader, lint, collect problems."""
+"""Run the linter over paths: find files, read each with its reader, lint it, and hand on what it left, file by file."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
 from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
+from cxlint.decision.run import source_order
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.errors import InputError, RuleError
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
-__all__ = ["RunResult", "iter_files", "lint_paths", "read_document"]
+__all__ = ["FileOutcome", "RunResult", "iter_files", "lint_files", "lint_paths", "read_document"]
 
 ChannelFor = Callable[[str], "str | None"]
 Progress = Callable[[int, int, str], None]
@@ -90,7 +91,47 @@ def lint_paths(
     max_bytes: int = MAX_FILE_BYTES,
     decide_file: DecideFile | None = None,
 ) -> RunResult:
-    """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
+    """Lint every file under ``paths`` and collect the run in memory: the library call (``cxlint
+    check`` streams :func:`lint_files` instead, so its memory does not grow with the findings).
+
+    ``excluded`` and ``included`` filter the walk (:func:`~cxlint.walk.iter_files`); the other
+    options are :func:`lint_files`'s.
+    """
+    result = RunResult()
+    files = list(iter_files(paths, excluded, included, problems=result.problems))
+    outcomes = lint_files(
+        files, ruleset, channel, stdin_name, channel_for=channel_for, progress=progress, promise_check=promise_check,
+        jobs=jobs, skip_strings=skip_strings, disabled_for=disabled_for, max_bytes=max_bytes, decide_file=decide_file,
+    )
+    for outcome in outcomes:
+        result.problems.extend(outcome.problems)
+        if outcome.decision is not None:
+            result.files += 1
+            result.linted.append(outcome.path)
+            result.findings.extend(sorted(outcome.decision.findings, key=source_order))
+            result.suppressed += outcome.decision.suppressed
+            if outcome.decision.lines:
+                result.lines[outcome.path] = outcome.decision.lines
+    return result
+
+
+def lint_files(
+    files: list[str],
+    ruleset: RuleSet,
+    channel: str | None = None,
+    stdin_name: str = "stdin.md",
+    *,
+    channel_for: ChannelFor | None = None,
+    progress: Progress | None = None,
+    promise_check: PromiseCheck | None = None,
+    jobs: int | None = None,
+    skip_strings: tuple[str, ...] = (),
+    disabled_for: Callable[[str], frozenset[str]] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    decide_file: DecideFile | None = None,
+) -> Iterator[FileOutcome]:
+    """Lint each file and yield what it left, in the order of ``files`` whatever the workers' pace:
+    a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
     ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
@@ -99,58 +140,22 @@ def lint_paths(
     many processes (None: one per core for large runs). ``disabled_for`` gives the rules
     configuration switches off for a file: they are not run, so they feed no other rule.
     A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
-    each file's findings while its text is at hand (suppressions, fingerprints); the result
+    each file's findings while its text is at hand (suppressions, fingerprints); an outcome
     keeps no file's text, only the lines the findings stand on.
     """
     from cxlint.parallel import auto_jobs, ordered_map
 
-    result = RunResult()
-    files = list(iter_files(paths, excluded, included, problems=result.problems))
-
-    def lint_one(path: str) -> _Outcome:
+    def lint_one(path: str) -> FileOutcome:
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
         disabled = disabled_for(path) if disabled_for is not None else frozenset()
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
-    shared = _StringSharing()
     serial = promise_check is not None or STDIN_NAME in files
     workers = 1 if serial else auto_jobs(len(files), jobs, lambda: _total_bytes(files))
     for number, outcome in enumerate(ordered_map(lint_one, files, workers), 1):
         if progress is not None:
             progress(number, len(files), files[number - 1])
-        result.problems.extend(outcome.problems)
-        decision = outcome.decision
-        if decision is not None:
-            result.files += 1
-            result.linted.append(outcome.path)
-            result.findings.extend(map(shared, decision.findings) if workers > 1 else decision.findings)
-            result.suppressed += decision.suppressed
-            if decision.lines:
-                result.lines[outcome.path] = decision.lines
-            result.fingerprints.update(decision.fingerprints)
-    return result
-
-
-class _StringSharing:
-    """Findings sent back by workers arrive with their own copy of every string (rule, path, the
-    rule's message and suggestion…); the run keeps them all for the report, so equal strings are
-    made one object again."""
-
-    def __init__(self) -> None:
-        self.strings: dict[str, str] = {}
-
-    def __call__(self, finding: Finding) -> Finding:
-        one = self.strings.setdefault
-        return replace(
-            finding,
-            path=one(finding.path, finding.path),
-            rule=one(finding.rule, finding.rule),
-            name=one(finding.name, finding.name),
-            category=one(finding.category, finding.category),
-            severity=one(finding.severity, finding.severity),
-            message=one(finding.message, finding.message),
-            suggestion=one(finding.suggestion, finding.suggestion),
-        )
+        yield outcome
 
 
 def _total_bytes(files: list[str]) -> int:
@@ -165,7 +170,7 @@ def _total_bytes(files: list[str]) -> int:
 
 
 @dataclass
-class _Outcome:
+class FileOutcome:
     """What linting one file left (picklable, so a worker process can send it back); no text: the
     file's decision holds only its findings and the lines they stand on. No decision: not linted."""
 
@@ -184,7 +189,7 @@ def _lint_file(
     disabled: frozenset[str] = frozenset(),
     max_bytes: int = MAX_FILE_BYTES,
     decide_file: DecideFile | None = None,
-) -> _Outcome:
+) -> FileOutcome:
     """Read and lint one file inside the error boundary: whatever breaks is this file's error record.
 
     A rule that breaks (a user regex past its time limit) costs that rule alone: the file's
@@ -194,10 +199,10 @@ def _lint_file(
         with stage("reading"):
             doc = read_document(path, channel, stdin_name, max_bytes)
     except InputError as exc:
-        return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
+        return FileOutcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
     except StageFailure as failure:
-        return _Outcome(path, problems=[internal_error(path, failure)])
-    outcome = _Outcome(doc.path)
+        return FileOutcome(path, problems=[internal_error(path, failure)])
+    outcome = FileOutcome(doc.path)
     findings: list[Finding] = []
     rule_errors: list[RuleError] = []
     for part in doc.documents():  # an e-mail's parts are linted apart: one that breaks keeps the others' findings

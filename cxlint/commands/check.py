@@ -1,4 +1,4 @@
-"""``cxlint check``: load config, lint (produce), decide, render, and return 0 / 1 / 2."""
+"""``cxlint check``: load config, then lint (produce), decide and render file by file, and return 0 / 1 / 2."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.config import Config, find_config, load_config
-from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
 from cxlint.formatters.escaping import shown_location, shown_text
-from cxlint.report import RuleInfo, RunResult
+from cxlint.report import RuleInfo, RunSummary
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
 
@@ -51,10 +50,14 @@ def run_check(
     options: CheckOptions = CheckOptions(),
     err: TextIO | None = None,
 ) -> int:
-    from cxlint.decision import DecideOptions, decide, file_decider
+    """Lint, decide and report file by file: each file's findings reach the formatter once the
+    file is done (in walk order, whatever ``--jobs``) and are not kept after; run-wide findings
+    follow the last file; the summary, the stale baseline entries and the exit code come from counts."""
+    from cxlint.decision import DecideOptions, run_decision
     from cxlint.decision.selection import Policy
+    from cxlint.findings import FileProblem
     from cxlint.progress import ProgressBar, wants_progress
-    from cxlint.runner import MAX_FILE_BYTES, lint_paths
+    from cxlint.runner import MAX_FILE_BYTES, iter_files, lint_files
 
     err = err or sys.stderr
     config = _config(paths, options)
@@ -64,7 +67,7 @@ def run_check(
     policy = Policy(config, rule_infos(ruleset), options.enable, options.disable)
     promise_check = None
     if options.promises or config.promises:  # the auditor is imported only when a registry is in play
-        from cxlint.promises.check_run import finish_registry_check, registry_check
+        from cxlint.promises.check_run import registry_check, run_wide_findings
 
         promise_check = registry_check(options.promises or config.promises, options.today)
     if options.write_baseline:  # refused before a minute of linting, not after
@@ -79,15 +82,18 @@ def run_check(
         diff_ref=options.diff_ref,
         stdin_name=stdin_filename,
     )
+    decision = run_decision(policy, decide_options)
+    problems: list[FileProblem] = []
+    files = list(iter_files(paths, config.is_excluded if config.exclude else None, config.is_included if config.include else None, problems=problems))
+    formatter = FORMATTERS[output_format](stream)
+    formatter.start(policy.rules)
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
-        produced = lint_paths(
-            paths,
+        outcomes = lint_files(
+            files,
             ruleset,
             channel=channel,
             stdin_name=stdin_filename,
-            excluded=config.is_excluded if config.exclude else None,
-            included=config.is_included if config.include else None,
             channel_for=config.channel_for,
             progress=bar,
             promise_check=promise_check,
@@ -95,21 +101,26 @@ def run_check(
             skip_strings=config.skip_strings,
             disabled_for=policy.disabled,
             max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
-            decide_file=file_decider(policy, decide_options),
+            decide_file=decision.per_file,
         )
-        if promise_check is not None:
-            finish_registry_check(promise_check, produced)
+        for outcome in outcomes:
+            problems.extend(outcome.problems)
+            if outcome.decision is not None:
+                formatter.file(decision.file(outcome.path, outcome.decision))
     finally:
         if bar is not None:
             bar.close()
-    decided = decide(produced, policy, decide_options)
-    FORMATTERS[output_format](decided.result, stream)
+    if promise_check is not None:
+        for report in decision.late(run_wide_findings(promise_check), files):
+            formatter.file(report)
+    summary, baseline_written = decision.finish(problems)
+    formatter.finish(summary)
     if output_format not in HUMAN_FORMATS:
-        for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too
+        for problem in problems:  # a machine format may be going to a file: say it on stderr too
             err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {problem.code} {shown_text(problem.message)}\n")
-    if decided.baseline_written is not None:
-        err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
-    return exit_code(decided.result, fail_on)
+    if baseline_written is not None:
+        err.write(f"cxlint: wrote {baseline_written} baseline entries to {options.write_baseline}\n")
+    return exit_code(summary, fail_on)
 
 
 def _config(paths: tuple[str, ...], options: CheckOptions) -> Config:
@@ -139,13 +150,10 @@ def rule_infos(ruleset: RuleSet) -> dict[str, RuleInfo]:
     return infos
 
 
-def exit_code(result: RunResult, fail_on: str) -> int:
+def exit_code(summary: RunSummary, fail_on: str) -> int:
     """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
-    if result.problems:
+    if summary.problems:
         return EXIT_ERROR
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
+    if fail_on != "never" and summary.reaches(fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
