@@ -8,9 +8,12 @@ import datetime as dt
 import gc
 import io
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -241,3 +244,14 @@ def _square(n: int) -> int:
 def test_workers_hand_back_results_in_order() -> None:
     items = list(range(203))
     assert list(ordered_map(_square, items, 2)) == [n * n for n in items]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names that are not UTF-8 need Linux")
+def test_a_baseline_of_a_file_whose_name_is_not_utf8_is_written_and_read_back(cxlint, tmp_path: Path) -> None:
+    """The streamed baseline writes an undecodable byte of a name as a JSON escape that reads back to it."""
+    (tmp_path / os.fsdecode(b"caf\xff.md")).write_text(CREEPY, encoding="utf-8")
+    run = cxlint("check", "--write-baseline", "b.json", ".", cwd=tmp_path)
+    assert run.code == 0 and "wrote 2 baseline entries" in run.err
+    (tmp_path / "b.json").read_bytes().decode("utf-8")
+    run = cxlint("check", "--baseline", "b.json", ".", cwd=tmp_path)
+    assert run.code == 0 and "2 accepted by the baseline" in run.out

@@ -3,7 +3,7 @@
 Entries are keyed by rule, file and a fingerprint of the matched text and its sentence, not
 by line, so they survive copy moving up or down; each key keeps a count, so a second
 occurrence of the same sentence in the same file is still new. Entries that match nothing
-any more are stale and reported. The file is written atomically.
+any more are stale and reported. A new baseline is written by :mod:`cxlint.decision.baseline_write`.
 """
 
 from __future__ import annotations
