@@ -1,13 +1,15 @@
 """Bounded work, measured: time per MB across file sizes, and the main process's memory across corpus sizes.
 
 Usage: python benchmarks/scaling.py [--sizes 10KB,100KB,1MB,10MB] [--kinds prose,markup,pathological]
-                                    [--memory 20000x400,2000x100000] [--runs 2]
+                                    [--memory 20000x400,2000x100000] [--memory-kind prose|dense] [--runs 2]
 
 Each size of each kind is one file, linted by a fresh ``python -m cxlint check --format json``
 (the whole process, as CI runs it). Linear work shows as a flat seconds-per-MB column: a
 quadratic stage shows as s/MB growing tenfold with each tenfold size. ``--memory`` lints
 corpora of many files (20,000 small ones, 2,000 of 100 KB) and reports the peak RSS of the main
 process (workers excluded: they are forked per run and exit), with workers and with --jobs 1.
+``--memory-kind dense`` fills those corpora with finding-dense copy (about one finding per 50
+bytes), where memory would grow with the findings if the run held them until the report.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ def prose(size: int, rng: random.Random) -> str:
     total = 0
     while total < size:
         sentences = [rng.choice(_FLAGGED) if rng.random() < 0.05 else rng.choice(_PLAIN) for _ in range(rng.randint(2, 6))]
+        paragraph = " ".join(sentences) + "\n\n"
+        parts.append(paragraph)
+        total += len(paragraph)
+    return "".join(parts)[:size]
+
+
+def dense(size: int, rng: random.Random) -> str:
+    """Prose where most sentences are flagged: the findings, not the bytes, are what a run holds."""
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        sentences = [rng.choice(_FLAGGED) if rng.random() < 0.6 else rng.choice(_PLAIN) for _ in range(rng.randint(2, 6))]
         paragraph = " ".join(sentences) + "\n\n"
         parts.append(paragraph)
         total += len(paragraph)
@@ -141,18 +155,22 @@ def scaling(sizes: list[str], kinds: list[str], runs: int, work: Path) -> None:
             path.unlink()
 
 
-def memory(work: Path, corpora: list[tuple[int, int]]) -> None:
+MEMORY_KINDS = {"prose": prose, "dense": dense}
+
+
+def memory(work: Path, corpora: list[tuple[int, int]], kind: str = "prose", serial: bool = True) -> None:
     """Peak RSS of the main process, and the run's time with --jobs 1 against the default (workers)."""
     rng = random.Random(7)
+    make = MEMORY_KINDS[kind]
     for count, size in corpora:
         folder = work / f"corpus-{count}"
         folder.mkdir()
         for n in range(count):
-            (folder / f"f{n:05}.md").write_text(prose(size, rng), encoding="utf-8")
+            (folder / f"f{n:05}.md").write_text(make(size, rng), encoding="utf-8")
         peak, seconds = peak_rss_kb(folder)
-        what = f"{count} files of {size // 1000 or size} {'KB' if size >= 1000 else 'bytes'}"
+        what = f"{count} files of {size // 1000 or size} {'KB' if size >= 1000 else 'bytes'} ({kind})"
         line = f"{what}: main process peak RSS {peak / 1024:.0f} MiB with workers ({seconds:.1f} s)"
-        if count * size <= SERIAL_COMPARISON_BYTES:  # larger corpora take too long on one core
+        if serial and count * size <= SERIAL_COMPARISON_BYTES:  # larger corpora take too long on one core
             serial_peak, serial = peak_rss_kb(folder, "--jobs", "1")
             line += f", {serial_peak / 1024:.0f} MiB with --jobs 1 ({serial:.1f} s)"
         print(line, flush=True)
@@ -166,13 +184,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--memory", default="", metavar="COUNTxBYTES,...",
                         help="also measure peak memory on corpora of many files, e.g. 20000x400,2000x100000")
+    parser.add_argument("--memory-kind", default="prose", choices=sorted(MEMORY_KINDS),
+                        help="the copy of those corpora: prose (5%% flagged) or dense (most sentences flagged)")
+    parser.add_argument("--no-serial", action="store_true", help="skip the --jobs 1 comparison of the memory corpora")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.sizes:
             scaling(args.sizes.split(","), args.kinds.split(","), args.runs, work)
         if args.memory:
-            memory(work, [(int(c), int(b)) for c, b in (spec.split("x") for spec in args.memory.split(","))])
+            memory(work, [(int(c), int(b)) for c, b in (spec.split("x") for spec in args.memory.split(","))], args.memory_kind, not args.no_serial)
 
 
 if __name__ == "__main__":

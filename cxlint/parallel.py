@@ -2,15 +2,19 @@
 
 Workers are forked after the rule set is built, so they inherit it instead of rebuilding it;
 each imports spaCy only if one of its files needs it. Results come back in file order, so the
-output is the same as a serial run. Small runs (a pre-commit hook's handful of files) stay
-serial: forking costs more than it saves.
+output is the same as a serial run, and only a bounded window of results ever waits for its
+turn. Small runs (a pre-commit hook's handful of files) stay serial: forking costs more than
+it saves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 PARALLEL_MIN_FILES = 48
@@ -21,6 +25,13 @@ PARALLEL_MIN_BYTES = 1_000_000
 a few hundred small files (200 files of 400 bytes: 0.7 s serial, 1.3 s with two workers)."""
 
 MAX_AUTO_JOBS = 4
+
+MAX_CHUNK = 4
+"""Files sent to a worker at once: enough to save messages on many small files, few enough that
+a chunk of large finding-dense files (a few MB of findings each) stays small."""
+
+CHUNKS_PER_WORKER = 4
+"""Chunks handed out per worker at a time: each has work queued while the main process writes."""
 
 _worker_task: Callable[[Any], Any] | None = None
 
@@ -41,18 +52,30 @@ def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] 
 
 
 def ordered_map(task: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
-    """``map(task, items)`` in order, spread over ``jobs`` forked processes when jobs > 1."""
+    """``map(task, items)`` in order, spread over ``jobs`` forked processes when jobs > 1.
+
+    Items go to the workers in chunks (one message per chunk, not per item), and only a window
+    of chunks is handed out at a time: a result that comes back early waits for those before
+    it, but no more than the window's worth ever waits in this process, however fast the
+    workers and however slow the consumer (a report written to a slow pipe).
+    """
     if jobs <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(task, items)
         return
     global _worker_task
     _worker_task = task  # inherited by the forked workers; nothing is pickled but the items
     context = multiprocessing.get_context("fork")
-    chunk = max(1, min(16, len(items) // (jobs * 8)))
+    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 8)))
+    chunks = (items[start : start + size] for start in range(0, len(items), size))
     with context.Pool(processes=jobs) as pool:
-        yield from pool.imap(_run, items, chunksize=chunk)
+        window: deque[AsyncResult[list[Any]]] = deque(pool.apply_async(_run_chunk, (chunk,)) for chunk in islice(chunks, jobs * CHUNKS_PER_WORKER))
+        while window:
+            done = window.popleft().get()
+            for chunk in islice(chunks, 1):
+                window.append(pool.apply_async(_run_chunk, (chunk,)))
+            yield from done
 
 
-def _run(item: Any) -> Any:
+def _run_chunk(items: list[Any]) -> list[Any]:
     assert _worker_task is not None  # set by ordered_map before the fork
-    return _worker_task(item)
+    return [_worker_task(item) for item in items]

@@ -1,11 +1,11 @@
-"""Run the linter over paths: find files, read each with its reader, lint, collect problems."""
+"""Run the linter over paths: find files, read each with its reader, lint it, and hand on what it left, file by file."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cxlint.archives import ArchiveFields, is_archive
@@ -13,6 +13,7 @@ from cxlint.archives.batches import ArchiveSlice, archive_slices
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
 from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
+from cxlint.decision.run import source_order
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.errors import InputError, RuleError
@@ -30,14 +31,17 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 __all__ = [
+    "FileOutcome",
     "RunResult",
     "iter_files",
     "lint_document_text",
+    "lint_files",
     "lint_paths",
     "lint_read_document",
     "parse_document",
     "parse_text",
     "read_document",
+    "work_items",
 ]
 
 ChannelFor = Callable[[str], "str | None"]
@@ -124,28 +128,79 @@ def lint_paths(
     archive_fields: ArchiveFields | None = None,
     dask: str | None = None,
 ) -> RunResult:
-    """Lint every file; a file that cannot be read, or a rule that breaks on it, is a FileProblem and the run goes on.
+    """Lint every file under ``paths`` and collect the run in memory: the library call (``cxlint
+    check`` streams :func:`lint_files` instead, so its memory does not grow with the findings).
+
+    ``excluded`` and ``included`` filter the walk (:func:`~cxlint.walk.iter_files`); the other
+    options are :func:`lint_files`'s.
+    """
+    result = RunResult()
+    files = list(iter_files(paths, excluded, included, problems=result.problems))
+    outcomes = lint_files(
+        files,
+        ruleset,
+        channel,
+        stdin_name,
+        channel_for=channel_for,
+        progress=progress,
+        promise_check=promise_check,
+        jobs=jobs,
+        skip_strings=skip_strings,
+        disabled_for=disabled_for,
+        max_bytes=max_bytes,
+        decide_file=decide_file,
+        archive_fields=archive_fields,
+        dask=dask,
+        problems=result.problems,
+    )
+    for outcome in outcomes:
+        _collect(result, outcome)
+    return result
+
+
+def lint_files(
+    files: list[str],
+    ruleset: RuleSet,
+    channel: str | None = None,
+    stdin_name: str = "stdin.md",
+    *,
+    channel_for: ChannelFor | None = None,
+    progress: Progress | None = None,
+    promise_check: PromiseCheck | None = None,
+    jobs: int | None = None,
+    skip_strings: tuple[str, ...] = (),
+    disabled_for: Callable[[str], frozenset[str]] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    decide_file: DecideFile | None = None,
+    archive_fields: ArchiveFields | None = None,
+    dask: str | None = None,
+    problems: list[FileProblem] | None = None,
+) -> Iterator[FileOutcome]:
+    """Lint each file and yield what it left, one outcome per file in the order of ``files`` whatever
+    the workers' pace: a file that cannot be read, or a rule that breaks on it, is a FileProblem
+    and the run goes on.
 
     ``channel_for`` gives a file's channel from configuration (per-glob overrides) when
-    ``channel`` (the command line) does not; ``progress`` is told of each file as it is done.
+    ``channel`` (the command line) does not; ``progress`` is told of each unit of work as it is done.
     With ``promise_check``, each file's promises are gathered (and judged against a registry if it
     has one); a worker sends its files' promises back, so the check sees the whole run. ``jobs``: how
     many processes (None: one per core for large runs). ``disabled_for`` gives the rules
     configuration switches off for a file: they are not run, so they feed no other rule.
     A file over ``max_bytes`` is reported as too large and not read. ``decide_file`` decides
-    each file's findings while its text is at hand (suppressions, fingerprints); the result
+    each file's findings while its text is at hand (suppressions, fingerprints); an outcome
     keeps no file's text, only the lines the findings stand on. Message archives (``.jsonl``,
     ``.csv``, ``.parquet`` named on the command line) are cut into slices of messages, each
-    message linted as its own document; ``archive_fields`` names their text, id and channel
-    fields. With ``dask`` (a scheduler's address) files and slices are linted on that cluster.
+    message linted as its own document and the slices of one archive merged back into one
+    outcome; ``archive_fields`` names their text, id and channel fields, and an archive that
+    cannot be cut is added to ``problems``. With ``dask`` (a scheduler's address) files and
+    slices are linted on that cluster, their outcomes still yielded in order.
     """
     from cxlint.parallel import auto_jobs, ordered_map
 
-    result = RunResult()
     fields = archive_fields or ArchiveFields()
-    items = list(work_items(iter_files(paths, excluded, included, problems=result.problems), result.problems))
+    items = list(work_items(files, problems if problems is not None else []))
 
-    def lint_one(item: WorkItem) -> _Outcome:
+    def lint_one(item: WorkItem) -> FileOutcome:
         path = item.path if isinstance(item, ArchiveSlice) else item
         file_channel = channel or (channel_for(path) if channel_for and path != STDIN_NAME else None)
         disabled = disabled_for(path) if disabled_for is not None else frozenset()
@@ -153,26 +208,61 @@ def lint_paths(
             return _lint_archive_slice(item, fields, file_channel, ruleset, promise_check, skip_strings, disabled, decide_file)
         return _lint_file(path, file_channel, stdin_name, ruleset, promise_check, skip_strings, disabled, max_bytes, decide_file)
 
-    shared = _StringSharing()
     serial = STDIN_NAME in items
+    outcomes: Iterator[FileOutcome]
     if dask is not None and not serial:
         from cxlint.scale.dask_map import dask_map
 
         outcomes = dask_map(lint_one, items, dask)
-        workers = 2  # results arrive from other processes: share their strings again
+        workers = 2  # outcomes come from other processes, with their files' promises
     else:
         workers = 1 if serial else auto_jobs(len(items), jobs, lambda: _total_bytes(items))
         outcomes = ordered_map(lint_one, items, workers)
+    yield from _whole_files(_received(outcomes, len(items), progress, promise_check if workers > 1 else None))
+
+
+def _received(
+    outcomes: Iterator[FileOutcome], total: int, progress: Progress | None, promise_check: PromiseCheck | None
+) -> Iterator[FileOutcome]:
+    """Each unit's outcome as it arrives: progress told, a worker's promises added to the run-wide check."""
     for number, outcome in enumerate(outcomes, 1):
         if progress is not None:
-            progress(number, len(items), outcome.path)
-        if promise_check is not None and workers > 1:  # a worker's promises, for the run-wide check
+            progress(number, total, outcome.path)
+        if promise_check is not None:
             promise_check.assessments.extend(outcome.assessments)
-        _collect(result, outcome, shared if workers > 1 else None)
-    return result
+        yield outcome
 
 
-def work_items(files: Iterable[str], problems: list[FileProblem]) -> Iterator[str | ArchiveSlice]:
+def _whole_files(outcomes: Iterator[FileOutcome]) -> Iterator[FileOutcome]:
+    """Consecutive slices of one archive as one outcome, so each file reaches the report once."""
+    held: FileOutcome | None = None
+    for outcome in outcomes:
+        if held is not None and not outcome.opens_file and outcome.path == held.path:
+            _absorb(held, outcome)
+            continue
+        if held is not None:
+            yield held
+        held = outcome
+    if held is not None:
+        yield held
+
+
+def _absorb(outcome: FileOutcome, later: FileOutcome) -> None:
+    """Add a later slice's findings, counts, lines and problems to the outcome of its archive."""
+    outcome.problems.extend(later.problems)
+    if later.decision is None:
+        return
+    if outcome.decision is None:
+        outcome.decision = later.decision
+        return
+    decision = outcome.decision
+    decision.findings.extend(later.decision.findings)
+    decision.suppressed += later.decision.suppressed
+    decision.lines.update(later.decision.lines)
+    decision.fingerprints.update(later.decision.fingerprints)
+
+
+def work_items(files: Iterable[str], problems: list[FileProblem]) -> Iterator[WorkItem]:
     """Files to lint, each a unit of work, but message archives, which come as slices of messages."""
     for path in files:
         if path != STDIN_NAME and is_archive(path):
@@ -194,48 +284,23 @@ def lint_read_document(
     skip_strings: tuple[str, ...] = (),
     disabled: frozenset[str] = frozenset(),
     decide_file: DecideFile | None = None,
-) -> RunResult:
-    """Lint a document already read (the review page's copy) exactly as :func:`lint_paths` lints a file."""
-    result = RunResult()
-    _collect(result, _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file))
-    return result
+) -> FileOutcome:
+    """Lint a document already read (the review page's copy) exactly as :func:`lint_files` lints a file."""
+    return _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file)
 
 
-def _collect(result: RunResult, outcome: _Outcome, shared: _StringSharing | None = None) -> None:
-    """Add one file's outcome to the run's result."""
+def _collect(result: RunResult, outcome: FileOutcome) -> None:
+    """Add one file's outcome to a run held in memory, its findings in source order."""
     result.problems.extend(outcome.problems)
     decision = outcome.decision
     if decision is not None:
-        if outcome.opens_file:  # an archive counts once, at its first slice
+        if outcome.opens_file:
             result.files += 1
             result.linted.append(outcome.path)
-        result.findings.extend(map(shared, decision.findings) if shared is not None else decision.findings)
+        result.findings.extend(sorted(decision.findings, key=source_order))
         result.suppressed += decision.suppressed
         if decision.lines:
             result.lines.setdefault(outcome.path, {}).update(decision.lines)
-        result.fingerprints.update(decision.fingerprints)
-
-
-class _StringSharing:
-    """Findings sent back by workers arrive with their own copy of every string (rule, path, the
-    rule's message and suggestion…); the run keeps them all for the report, so equal strings are
-    made one object again."""
-
-    def __init__(self) -> None:
-        self.strings: dict[str, str] = {}
-
-    def __call__(self, finding: Finding) -> Finding:
-        one = self.strings.setdefault
-        return replace(
-            finding,
-            path=one(finding.path, finding.path),
-            rule=one(finding.rule, finding.rule),
-            name=one(finding.name, finding.name),
-            category=one(finding.category, finding.category),
-            severity=one(finding.severity, finding.severity),
-            message=one(finding.message, finding.message),
-            suggestion=one(finding.suggestion, finding.suggestion),
-        )
 
 
 def _total_bytes(items: list[str | ArchiveSlice]) -> int:
@@ -253,7 +318,7 @@ def _total_bytes(items: list[str | ArchiveSlice]) -> int:
 
 
 @dataclass
-class _Outcome:
+class FileOutcome:
     """What linting one file left (picklable, so a worker process can send it back); no text: the
     file's decision holds only its findings and the lines they stand on. No decision: not linted."""
 
@@ -275,7 +340,7 @@ def _lint_file(
     disabled: frozenset[str] = frozenset(),
     max_bytes: int = MAX_FILE_BYTES,
     decide_file: DecideFile | None = None,
-) -> _Outcome:
+) -> FileOutcome:
     """Read and lint one file inside the error boundary: whatever breaks is this file's error record.
 
     A rule that breaks (a user regex past its time limit) costs that rule alone: the file's
@@ -285,9 +350,9 @@ def _lint_file(
         with stage("reading"):
             doc = read_document(path, channel, stdin_name, max_bytes)
     except InputError as exc:
-        return _Outcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
+        return FileOutcome(path, problems=[FileProblem(exc.path, exc.reason, exc.line)])
     except StageFailure as failure:
-        return _Outcome(path, problems=[internal_error(path, failure)])
+        return FileOutcome(path, problems=[internal_error(path, failure)])
     return _lint_read(doc, ruleset, promise_check, skip_strings, disabled, decide_file)
 
 
@@ -323,9 +388,9 @@ def _lint_read(
     skip_strings: tuple[str, ...],
     disabled: frozenset[str],
     decide_file: DecideFile | None,
-) -> _Outcome:
+) -> FileOutcome:
     """Lint and decide one document that was read, inside the error boundary."""
-    outcome = _Outcome(doc.path)
+    outcome = FileOutcome(doc.path)
     before = len(promise_check.assessments) if promise_check is not None else 0
     findings: list[Finding] = []
     rule_errors: list[RuleError] = []
@@ -356,12 +421,12 @@ def _lint_archive_slice(
     skip_strings: tuple[str, ...],
     disabled: frozenset[str],
     decide_file: DecideFile | None,
-) -> _Outcome:
+) -> FileOutcome:
     """Lint a slice of an archive inside the error boundary, each message as its own document."""
     from cxlint.archives.lint import lint_slice
 
     rule_errors: list[RuleError] = []
-    outcome = _Outcome(piece.path, opens_file=piece.first)
+    outcome = FileOutcome(piece.path, opens_file=piece.first)
     before = len(promise_check.assessments) if promise_check is not None else 0
     try:
         outcome.decision, outcome.problems = lint_slice(

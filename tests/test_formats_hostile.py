@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from cxlint.findings import FileProblem, Finding
-from cxlint.formatters import FORMATTERS
+from cxlint.formatters import FORMATTERS, render
 from cxlint.formatters.escaping import shown_path, shown_text
 from cxlint.report import RunResult
 from tests.conftest import CREEPY, as_excerpts
@@ -58,9 +58,9 @@ def strings(value: object) -> Iterator[str]:
             yield from strings(item)
 
 
-def render(fmt: str, result: RunResult) -> str:
+def rendered(fmt: str, result: RunResult) -> str:
     out = io.StringIO()
-    FORMATTERS[fmt](result, out)
+    render(fmt, result, out)
     return out.getvalue()
 
 
@@ -75,13 +75,13 @@ def undecodable_run() -> RunResult:
 
 @pytest.mark.parametrize("fmt", list(FORMATTERS))
 def test_undecodable_names_give_utf8_output_in_every_format(fmt: str) -> None:
-    output = render(fmt, undecodable_run())
+    output = rendered(fmt, undecodable_run())
     output.encode("utf-8")  # a surrogate here is the raw 0xff byte the stream would have written
 
 
 @pytest.mark.parametrize("fmt", ["json", "json-lines", "gitlab", "rdjson"])
 def test_json_formats_show_undecodable_names_escaped(fmt: str) -> None:
-    output = render(fmt, undecodable_run())
+    output = rendered(fmt, undecodable_run())
     if fmt == "json":
         data = json.loads(output)
         paths = [data["findings"][0]["path"], data["errors"][0]["path"]]
@@ -95,7 +95,7 @@ def test_json_formats_show_undecodable_names_escaped(fmt: str) -> None:
 
 
 def test_sarif_uri_percent_encodes_the_raw_bytes() -> None:
-    log = json.loads(render("sarif", undecodable_run()))
+    log = json.loads(rendered("sarif", undecodable_run()))
     jsonschema.validate(log, json.loads(SCHEMA.read_text()))
     run = log["runs"][0]
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/caf%FF-promo.md"
@@ -105,7 +105,7 @@ def test_sarif_uri_percent_encodes_the_raw_bytes() -> None:
 
 @pytest.mark.parametrize("fmt", LINE_FORMATS)
 def test_line_formats_show_undecodable_names_escaped(fmt: str) -> None:
-    output = render(fmt, undecodable_run())
+    output = rendered(fmt, undecodable_run())
     assert UNDECODABLE_SHOWN in output and BROKEN_SHOWN in output
 
 
@@ -125,7 +125,7 @@ def test_junit_with_control_characters_in_copy_messages_and_names_parses() -> No
         files=3,
         **as_excerpts({"site/bell\a.md": "Hello there.\n", "site/ctrl.md": "<!-- x -->\n"}),
     )
-    root = ET.fromstring(render("junit", result).encode("utf-8"))
+    root = ET.fromstring(rendered("junit", result).encode("utf-8"))
     assert [suite.get("name") for suite in root.iter("testsuite")] == ["site/bell\\x07.md", "site/ctrl.md", "unreadable files"]
     failure = root.find(".//failure")
     assert failure is not None
@@ -138,14 +138,14 @@ def test_junit_with_control_characters_in_copy_messages_and_names_parses() -> No
 
 def test_a_newline_in_a_name_cannot_inject_a_github_annotation() -> None:
     path = "x\n::warning file=evil.md,line=1::injected\n.md"
-    lines = render("github", RunResult(findings=[finding(path)], files=1)).splitlines()
+    lines = rendered("github", RunResult(findings=[finding(path)], files=1)).splitlines()
     assert len(lines) == 2  # the annotation and the summary
     assert lines[0].startswith("::warning file=x\\n%3A%3Awarning file=evil.md%2Cline=1%3A%3Ainjected\\n.md,line=1,")
 
 
 def test_text_keeps_one_line_per_field_whatever_the_name_and_message() -> None:
     hostile = finding("a\nb\r.md", message="two\nlines\u2028and a separator", suggestion="say\x85it")
-    lines = render("text", RunResult(findings=[hostile], problems=[FileProblem("c\n.md", "cannot\nread")], files=2)).splitlines()
+    lines = rendered("text", RunResult(findings=[hostile], problems=[FileProblem("c\n.md", "cannot\nread")], files=2)).splitlines()
     assert lines[:4] == [
         "a\\nb\\r.md:1:1: CX101 [warning] two\\nlines\\u2028and a separator",
         "  | 'We noticed you'",
@@ -158,7 +158,7 @@ def test_text_keeps_one_line_per_field_whatever_the_name_and_message() -> None:
 def test_full_format_puts_carets_under_escaped_characters() -> None:
     source = "a\x07b creepy\n"
     hostile = Finding(path="f.md", start=4, end=10, line=1, column=5, end_line=1, end_column=11, rule="CX101", name="n", category="barista", severity="warning", message="m", text="creepy", suggestion="")
-    output = render("full", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": source})))
+    output = rendered("full", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": source})))
     assert " 1 | a\\x07b creepy\n   |        ^^^^^^\n" in output
 
 
@@ -206,5 +206,5 @@ def test_stderr_names_a_hostile_unreadable_file_on_one_line(cxlint, tmp_path: Pa
 
 def test_rdjson_counts_a_lone_surrogate_in_the_source_as_three_bytes() -> None:
     hostile = Finding(path="f.md", start=2, end=8, line=1, column=3, end_line=1, end_column=9, rule="CX101", name="n", category="barista", severity="warning", message="m", text="creepy", suggestion="")
-    data = json.loads(render("rdjson", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": "\ud83d creepy\n"}))))
+    data = json.loads(rendered("rdjson", RunResult(findings=[hostile], files=1, **as_excerpts({"f.md": "\ud83d creepy\n"}))))
     assert data["diagnostics"][0]["location"]["range"]["start"] == {"line": 1, "column": 5}

@@ -1,4 +1,4 @@
-"""``cxlint check``: load config, lint (produce), decide, render, and return 0 / 1 / 2."""
+"""``cxlint check``: load config, then lint (produce), decide and render file by file, and return 0 / 1 / 2."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from cxlint.archives import ArchiveFields
 from cxlint.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from cxlint.config import Config, find_config, load_config
 from cxlint.errors import ConfigError, FatalError
-from cxlint.findings import SEVERITY_RANK
 from cxlint.formatters import FORMATTERS
 from cxlint.formatters.escaping import shown_location, shown_text
-from cxlint.report import RuleInfo, RunResult
+from cxlint.report import RuleInfo, RunSummary
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import RuleSet
 
@@ -60,17 +59,21 @@ def run_check(
     options: CheckOptions = CheckOptions(),
     err: TextIO | None = None,
 ) -> int:
-    from cxlint.decision import DecideOptions, decide, file_decider
+    """Lint, decide and report file by file: each file's findings reach the formatter once the
+    file is done (in walk order, whatever ``--jobs``) and are not kept after; run-wide findings
+    follow the last file; the summary, the stale baseline entries and the exit code come from counts."""
+    from cxlint.decision import DecideOptions, run_decision
+    from cxlint.findings import FileProblem
     from cxlint.own_files import excluded_from_run
     from cxlint.progress import ProgressBar, wants_progress
-    from cxlint.runner import MAX_FILE_BYTES, lint_paths
+    from cxlint.runner import MAX_FILE_BYTES, iter_files, lint_files
 
     err = err or sys.stderr
     stdin_name = stdin_filename or STDIN_READ_AS
     config, ruleset, policy = _setup(paths, options, extra_packs)
     output_format = output_format or config.format or DEFAULT_FORMAT
     fail_on = fail_on or config.fail_on or DEFAULT_FAIL_ON
-    from cxlint.promises.check_run import finish_registry_check, registry_check
+    from cxlint.promises.check_run import registry_check, run_wide_findings
 
     promise_check = registry_check(options.promises or config.promises, options.today)  # without one: consistency only
     if options.write_baseline:  # refused before a minute of linting, not after
@@ -86,15 +89,19 @@ def run_check(
         stdin_name=stdin_name,
         stdin_shown=stdin_filename,
     )
+    decision = run_decision(policy, decide_options)
+    problems: list[FileProblem] = []
+    excluded = excluded_from_run(config, options.promises, options.baseline, options.write_baseline)
+    files = list(iter_files(paths, excluded, config.is_included if config.include else None, problems=problems))
+    formatter = FORMATTERS[output_format](stream)
+    formatter.start(policy.rules)
     bar = ProgressBar(err) if wants_progress(err, options.progress) else None
     try:
-        produced = lint_paths(
-            paths,
+        outcomes = lint_files(
+            files,
             ruleset,
             channel=channel,
             stdin_name=stdin_name,
-            excluded=excluded_from_run(config, options.promises, options.baseline, options.write_baseline),
-            included=config.is_included if config.include else None,
             channel_for=config.channel_for,
             progress=bar,
             promise_check=promise_check,
@@ -102,22 +109,28 @@ def run_check(
             skip_strings=config.skip_strings,
             disabled_for=policy.disabled,
             max_bytes=options.max_file_bytes or config.max_file_size or MAX_FILE_BYTES,
-            decide_file=file_decider(policy, decide_options),
+            decide_file=decision.per_file,
             archive_fields=options.archive_fields,
             dask=options.dask,
+            problems=problems,
         )
-        finish_registry_check(promise_check, produced)
+        for outcome in outcomes:
+            problems.extend(outcome.problems)
+            if outcome.decision is not None:
+                formatter.file(decision.file(outcome.path, outcome.decision))
     finally:
         if bar is not None:
             bar.close()
-    decided = decide(produced, policy, decide_options)
-    FORMATTERS[output_format](decided.result, stream)
+    for report in decision.late(run_wide_findings(promise_check), files):
+        formatter.file(report)
+    summary, baseline_written = decision.finish(problems)
+    formatter.finish(summary)
     if output_format not in HUMAN_FORMATS:
-        for problem in decided.result.problems:  # a machine format may be going to a file: say it on stderr too
+        for problem in problems:  # a machine format may be going to a file: say it on stderr too
             err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {problem.code} {shown_text(problem.message)}\n")
-    if decided.baseline_written is not None:
-        err.write(f"cxlint: wrote {decided.baseline_written} baseline entries to {options.write_baseline}\n")
-    return exit_code(decided.result, fail_on)
+    if baseline_written is not None:
+        err.write(f"cxlint: wrote {baseline_written} baseline entries to {options.write_baseline}\n")
+    return exit_code(summary, fail_on)
 
 
 def _setup(paths: tuple[str, ...], options: CheckOptions, extra_packs: tuple[str, ...]) -> tuple[Config, RuleSet, Policy]:
@@ -177,13 +190,10 @@ def rule_infos(ruleset: RuleSet) -> dict[str, RuleInfo]:
     return infos
 
 
-def exit_code(result: RunResult, fail_on: str) -> int:
+def exit_code(summary: RunSummary, fail_on: str) -> int:
     """2 when a file could not be read, 1 when a finding reaches ``fail_on``, else 0."""
-    if result.problems:
+    if summary.problems:
         return EXIT_ERROR
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[fail_on]
-    if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings):
+    if fail_on != "never" and summary.reaches(fail_on):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -4,21 +4,19 @@ In order: rule selection and per-glob overrides, words the project allows, inlin
 suppressions (which may add CX001-CX003), severity overrides, the baseline, and the
 ``--diff`` filter. Formatters then only render what is left.
 
-The steps that need a file's text run as each file is done (:mod:`cxlint.decision.per_file`),
-so no text outlives its file; :func:`decide` then does what needs the whole run.
+The steps that need a file's text run as each file is done, in its worker
+(:mod:`cxlint.decision.per_file`), so no text outlives its file; the run-wide steps follow
+file by file in the main process (:mod:`cxlint.decision.run`), so no finding outlives its
+file's report either.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from cxlint.decision.baseline import Fingerprints, apply_baseline, load_baseline, write_baseline
-from cxlint.decision.gitdiff import changed_lines, on_changed_line
 from cxlint.decision.per_file import FileDecider
+from cxlint.decision.run import RunDecision
 from cxlint.decision.selection import Policy
-from cxlint.findings import Finding
-from cxlint.report import RunResult
-from cxlint.walk import STDIN_NAME
 
 
 @dataclass(frozen=True)
@@ -33,12 +31,6 @@ class DecideOptions:
     """``--stdin-filename``: what the report calls standard input (None: ``-``)."""
 
 
-@dataclass(frozen=True)
-class Decided:
-    result: RunResult
-    baseline_written: int | None = None
-
-
 def file_decider(policy: Policy, options: DecideOptions) -> FileDecider:
     """The per-file decision for a run with these options, handed to the runner."""
     return FileDecider(
@@ -50,69 +42,15 @@ def file_decider(policy: Policy, options: DecideOptions) -> FileDecider:
     )
 
 
-def decide(result: RunResult, policy: Policy, options: DecideOptions) -> Decided:
-    """The run-wide steps, on findings already decided file by file: late findings, baseline, ``--diff``.
-
-    Run-wide findings (``result.pending``: promise conflicts, registry expiry) came after their
-    files were decided; each such file is read again to apply its suppressions to them.
-    """
-    if result.pending:
-        _decide_pending(result, file_decider(policy, options))
-    result.findings.sort(key=lambda f: (f.path, f.start, f.end, f.rule))
-    result.rules = policy.rules
-    written = None
-    prints = Fingerprints({}, known=result.fingerprints)
-    if options.write_baseline:
-        written = write_baseline(options.write_baseline, result.findings, prints)
-        result.baselined, result.findings = len(result.findings), []
-    elif options.baseline:
-        result.findings, result.baselined, result.stale = apply_baseline(load_baseline(options.baseline), result.findings, prints)
-    if options.diff_ref:
-        changed = changed_lines(options.diff_ref)
-        result.findings = [f for f in result.findings if f.path == STDIN_NAME or on_changed_line(f.path, f.line, f.end_line, changed)]
-    if options.stdin_shown:
-        name_stdin(result, options.stdin_shown)
-    return Decided(result, written)
+def run_decision(policy: Policy, options: DecideOptions) -> RunDecision:
+    """The run-wide decision for a run with these options; loads the baseline and asks git for ``--diff`` now."""
+    return RunDecision(
+        file_decider(policy, options),
+        baseline=options.baseline,
+        write_baseline=options.write_baseline,
+        diff_ref=options.diff_ref,
+        stdin_shown=options.stdin_shown,
+    )
 
 
-def name_stdin(result: RunResult, name: str) -> None:
-    """Show standard input under the name the user gave it, in every format.
-
-    The run knows standard input as ``-`` until here (no suppression re-read, baseline key or
-    ``--diff`` lookup mistakes it for a file on disk of that name); only the report renames it.
-    """
-    result.findings = [replace(f, path=name) if f.path == STDIN_NAME else f for f in result.findings]
-    result.problems = [replace(p, path=name) if p.path == STDIN_NAME else p for p in result.problems]
-    result.linted = [name if path == STDIN_NAME else path for path in result.linted]
-    if STDIN_NAME in result.lines:
-        result.lines[name] = result.lines.pop(STDIN_NAME)
-
-
-def _decide_pending(result: RunResult, per_file: FileDecider) -> None:
-    by_path: dict[str, list[Finding]] = {}
-    for finding in result.pending:
-        by_path.setdefault(finding.path, []).append(finding)
-    result.pending = []
-    for path, findings in by_path.items():
-        source = _read_again(path)
-        decision = per_file(path, source or "", findings, meta=False)
-        result.findings.extend(decision.findings)
-        result.suppressed += decision.suppressed
-        result.lines.setdefault(path, {}).update(decision.lines)
-        result.fingerprints.update(decision.fingerprints)
-
-
-def _read_again(path: str) -> str | None:
-    """A file's text once more, for the few run-wide findings that land in it; None if it cannot be read."""
-    if path == STDIN_NAME:
-        return None
-    from cxlint.errors import InputError
-    from cxlint.runner import read_document
-
-    try:
-        return read_document(path).source
-    except (InputError, OSError):
-        return None
-
-
-__all__ = ["DecideOptions", "Decided", "FileDecider", "decide", "file_decider"]
+__all__ = ["DecideOptions", "FileDecider", "RunDecision", "file_decider", "run_decision"]

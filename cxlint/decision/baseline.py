@@ -3,7 +3,7 @@
 Entries are keyed by rule, file and a fingerprint of the matched text and its sentence, not
 by line, so they survive copy moving up or down; each key keeps a count, so a second
 occurrence of the same sentence in the same file is still new. Entries that match nothing
-any more are stale and reported. The file is written atomically.
+any more are stale and reported. A new baseline is written by :mod:`cxlint.decision.baseline_write`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from cxlint.atomic import write_atomically
 from cxlint.errors import FatalError, InputError
 from cxlint.findings import Finding
 from cxlint.report import FingerprintKey
@@ -69,35 +68,11 @@ class Fingerprints:
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
 
 
-def _key_path(path: str, base: str) -> str:
+def key_path(path: str, base: str) -> str:
+    """A finding's path as a baseline keys it: relative to the baseline's folder, with forward slashes."""
     if path == "-":
         return path
     return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
-
-
-def write_baseline(path: str, findings: list[Finding], prints: Fingerprints) -> int:
-    """Write the baseline atomically (temp file in the same folder, then rename); return its entry count.
-
-    Only a new file or an existing cxlint baseline is written: see ``refuse_non_baseline``.
-    """
-    refuse_non_baseline(path)
-    base = os.path.dirname(os.path.abspath(path))
-    counts: Counter[Key] = Counter()
-    texts: dict[Key, str] = {}
-    for finding in findings:
-        key = (_key_path(finding.path, base), finding.rule, prints.of(finding))
-        counts[key] += 1
-        texts.setdefault(key, finding.text)
-    entries = [
-        {"path": p, "rule": r, "fingerprint": f, "count": counts[(p, r, f)], "text": texts[(p, r, f)]}
-        for p, r, f in sorted(counts)
-    ]
-    payload = {"version": BASELINE_VERSION, "tool": "cxlint", "entries": entries}
-    try:
-        write_atomically(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    except OSError as exc:
-        raise FatalError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
-    return len(entries)
 
 
 def refuse_non_baseline(path: str) -> None:
@@ -162,20 +137,26 @@ def load_baseline(path: str) -> Baseline:
     return Baseline(path, counts, entries)
 
 
-def apply_baseline(baseline: Baseline, findings: list[Finding], prints: Fingerprints) -> tuple[list[Finding], int, list[dict[str, Any]]]:
-    """New findings (past each key's count, in source order), how many were accepted, and stale entries."""
-    base = os.path.dirname(os.path.abspath(baseline.path))
-    left = Counter(baseline.counts)
-    kept: list[Finding] = []
-    for finding in findings:
-        key = (_key_path(finding.path, base), finding.rule, prints.of(finding))
-        if left[key] > 0:
-            left[key] -= 1
-        else:
-            kept.append(finding)
-    stale = [
-        {**baseline.entries[key], "unmatched": left[key]}
-        for key in sorted(left)
-        if left[key] > 0
-    ]
-    return kept, len(findings) - len(kept), stale
+class BaselineMatch:
+    """Findings checked against a baseline file by file, as the run goes: each key's count is used
+    up by the findings that match it (in source order), and what is left at the end is stale."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.base = os.path.dirname(os.path.abspath(baseline.path))
+        self.left = Counter(baseline.counts)
+
+    def new(self, findings: list[Finding], prints: Fingerprints) -> list[Finding]:
+        """The findings the baseline does not accept (past each key's count)."""
+        kept: list[Finding] = []
+        for finding in findings:
+            key = (key_path(finding.path, self.base), finding.rule, prints.of(finding))
+            if self.left[key] > 0:
+                self.left[key] -= 1
+            else:
+                kept.append(finding)
+        return kept
+
+    def stale(self) -> list[dict[str, Any]]:
+        """Entries no finding matched, with how many of their count went unmatched."""
+        return [{**self.baseline.entries[key], "unmatched": self.left[key]} for key in sorted(self.left) if self.left[key] > 0]

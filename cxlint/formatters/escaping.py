@@ -70,11 +70,15 @@ def shown_text(text: str) -> str:
     return _IN_TEXT.sub(lambda m: _escape(m[0]), text)
 
 
-def write_json(payload: Any, stream: TextIO, indent: int | None = None) -> None:
+def write_json(payload: Any, stream: TextIO, indent: int | None = None, depth: int = 0) -> None:
     """``json.dump`` whose output is valid UTF-8: a lone surrogate, which no UTF-8 encoder accepts, is shown as ``\\udXXX`` text.
 
     Control characters need nothing: JSON escapes them itself, and JSON readers get the copy exactly.
     A surrogate is one character, so each chunk can be mended alone and the output still streams.
+    ``depth``: how deep ``payload`` stands in a document written piece by piece
+    (:class:`~cxlint.formatters.json_stream.JsonWriter`); its lines are indented to match.
     """
+    margin = "\n" + " " * ((indent or 0) * depth)
     for chunk in json.JSONEncoder(ensure_ascii=False, indent=indent).iterencode(payload):
-        stream.write(_SURROGATE.sub(lambda m: _escape(m[0]).replace("\\", "\\\\"), chunk))
+        chunk = _SURROGATE.sub(lambda m: _escape(m[0]).replace("\\", "\\\\"), chunk)
+        stream.write(chunk.replace("\n", margin) if depth and indent is not None else chunk)  # a JSON string never holds a raw newline

@@ -7,15 +7,18 @@ Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TextIO
 
 from cxlint.findings import Finding
-from cxlint.formatters.common import source_line
+from cxlint.formatters.base import Formatter
 from cxlint.formatters.escaping import shown_location, shown_text
-from cxlint.formatters.text_format import summary_line, write_problems, write_stale
-from cxlint.report import RunResult
+from cxlint.formatters.text_format import write_tail
+from cxlint.report import Excerpt, FileReport, RunSummary
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "caret": "35"}
+
+Paint = Callable[[str, str], str]
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -27,32 +30,40 @@ def use_colour(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def render(result: RunResult, stream: TextIO) -> None:
-    colour = use_colour(stream)
+class FullFormatter(Formatter):
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.colour = use_colour(stream)
 
-    def paint(text: str, style: str) -> str:
-        return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if colour else text
+    def paint(self, text: str, style: str) -> str:
+        return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if self.colour else text
 
-    for finding in result.findings:
-        stream.write(
-            f"{paint(shown_location(finding.path, finding.line, finding.column), 'bold')}: "
-            f"{paint(finding.rule, finding.severity)} [{paint(finding.severity, finding.severity)}] {shown_text(finding.message)}\n"
-        )
-        stream.write(excerpt(result, finding, paint))
-        if finding.suggestion:
-            stream.write(f"  {paint('= help:', 'dim')} {shown_text(finding.suggestion)}\n")
-        stream.write("\n")
-    write_problems(result, stream)
-    write_stale(result, stream)
-    stream.write(summary_line(result) + "\n")
+    def file(self, report: FileReport) -> None:
+        paint = self.paint
+        for finding in report.findings:
+            self.stream.write(
+                f"{paint(shown_location(finding.path, finding.line, finding.column), 'bold')}: "
+                f"{paint(finding.rule, finding.severity)} [{paint(finding.severity, finding.severity)}] {shown_text(finding.message)}\n"
+            )
+            self.stream.write(excerpt(report.lines, finding, paint))
+            if finding.suggestion:
+                self.stream.write(f"  {paint('= help:', 'dim')} {shown_text(finding.suggestion)}\n")
+            self.stream.write("\n")
+
+    def finish(self, summary: RunSummary) -> None:
+        write_tail(summary, self.stream)
 
 
-def excerpt(result: RunResult, finding: Finding, paint=lambda text, style: text) -> str:  # type: ignore[no-untyped-def]
+def _plain(text: str, style: str) -> str:
+    return text
+
+
+def excerpt(lines: Excerpt, finding: Finding, paint: Paint = _plain) -> str:
     """The finding's first line, numbered, with carets under its span (to the line's end when it runs on).
 
     Control characters in the line are shown escaped, so carets stand under the escapes' full width.
     """
-    text = source_line(result, finding.path, finding.line)
+    text = lines.get(finding.line)
     if text is None:
         return f"  | {finding.text!r}\n"
     number = str(finding.line)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
+from cxlint.formatters.base import Formatter
 from cxlint.formatters.common import finding_record, problem_record
 from cxlint.formatters.escaping import write_json
-from cxlint.report import RunResult
+from cxlint.report import FileReport, RunSummary
 
 
-def render(result: RunResult, stream: TextIO) -> None:
-    for finding in result.findings:
-        write_json(finding_record(finding), stream)
-        stream.write("\n")
-    for problem in result.problems:
-        write_json({"type": "error", **problem_record(problem)}, stream)
-        stream.write("\n")
+class JsonLinesFormatter(Formatter):
+    def file(self, report: FileReport) -> None:
+        for finding in report.findings:
+            write_json(finding_record(finding), self.stream)
+            self.stream.write("\n")
+
+    def finish(self, summary: RunSummary) -> None:
+        for problem in summary.problems:
+            write_json({"type": "error", **problem_record(problem)}, self.stream)
+            self.stream.write("\n")

@@ -13,47 +13,95 @@ from typing import Any, TextIO
 
 from cxlint import __version__
 from cxlint.findings import Finding
-from cxlint.formatters.common import TOOL_NAME, TOOL_URI, replacement_for
+from cxlint.formatters.base import Formatter
+from cxlint.formatters.common import TOOL_NAME, TOOL_URI
 from cxlint.formatters.escaping import path_bytes, write_json
-from cxlint.report import RuleInfo, RunResult
+from cxlint.json_stream import JsonWriter
+from cxlint.report import FileReport, RuleInfo, RunSummary
+from cxlint.spill import Spill
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(result: RunResult, stream: TextIO) -> None:
-    used = sorted({f.rule for f in result.findings})
-    rules = [result.rules[r] for r in used if r in result.rules]
-    rules += [_unknown_rule(r) for r in used if r not in result.rules]
-    index = {rule.id: n for n, rule in enumerate(rules)}
-    run: dict[str, Any] = {
-        "tool": {
-            "driver": {
-                "name": TOOL_NAME,
-                "version": __version__,
-                "informationUri": TOOL_URI,
-                "rules": [_descriptor(rule) for rule in rules],
-            }
-        },
-        "columnKind": "unicodeCodePoints",
-        "results": [_result(result, f, index[f.rule]) for f in result.findings],
-        "invocations": [
-            {
-                "executionSuccessful": not result.problems,
-                "toolExecutionNotifications": [
-                    {
-                        "level": "error",
-                        "descriptor": {"id": p.code},
-                        "message": {"text": p.message},
-                        "locations": [{"physicalLocation": _physical(p.path, p.line)}],
-                    }
-                    for p in result.problems
-                ],
-            }
-        ],
-    }
-    write_json({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, stream, indent=2)
-    stream.write("\n")
+class SarifFormatter(Formatter):
+    """The driver's rules (only those used, sorted) come before the results that point into them
+    by index, and are known only at the end: results wait in a :class:`~cxlint.spill.Spill`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__(stream)
+        self.results = Spill()
+        self.used: set[str] = set()
+
+    def file(self, report: FileReport) -> None:
+        for finding in report.findings:
+            self.used.add(finding.rule)
+            self.results.add(self._result(finding))
+
+    def finish(self, summary: RunSummary) -> None:
+        used = sorted(self.used)
+        rules = [self.rules[r] for r in used if r in self.rules]
+        rules += [_unknown_rule(r) for r in used if r not in self.rules]
+        index = {rule.id: n for n, rule in enumerate(rules)}
+        out = JsonWriter(self.stream, write_value=write_json)
+        out.begin_object()
+        out.value(SCHEMA_URI, "$schema")
+        out.value("2.1.0", "version")
+        out.begin_array("runs")
+        out.begin_object()
+        out.value({"driver": {"name": TOOL_NAME, "version": __version__, "informationUri": TOOL_URI, "rules": [_descriptor(rule) for rule in rules]}}, "tool")
+        out.value("unicodeCodePoints", "columnKind")
+        out.begin_array("results")
+        with self.results:
+            for item in self.results:
+                item["ruleIndex"] = index[item["ruleId"]]
+                out.value(item)
+        out.end()
+        out.value(
+            [
+                {
+                    "executionSuccessful": not summary.problems,
+                    "toolExecutionNotifications": [
+                        {
+                            "level": "error",
+                            "descriptor": {"id": p.code},
+                            "message": {"text": p.message},
+                            "locations": [{"physicalLocation": _physical(p.path, p.line)}],
+                        }
+                        for p in summary.problems
+                    ],
+                }
+            ],
+            "invocations",
+        )
+        out.end()
+        out.end()
+        out.end()
+        self.stream.write("\n")
+
+    def _result(self, finding: Finding) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "ruleIndex": None,  # set at the end, when the rules used are known
+            "level": LEVELS[finding.severity],
+            "message": {"text": f"{finding.message} Suggestion: {finding.suggestion}" if finding.suggestion else finding.message},
+            "locations": [{"physicalLocation": _physical(finding.path, None, _region(finding))}],
+            "properties": {"category": finding.category, "severity": finding.severity, "text": finding.text, "score": round(finding.score, 2)},
+        }
+        replacement = self.replacement_for(finding)
+        if replacement is not None:
+            item["fixes"] = [
+                {
+                    "description": {"text": f"Replace with {replacement!r}" if replacement else f"Remove {finding.text!r}"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": _uri(finding.path)},
+                            "replacements": [{"deletedRegion": _region(finding), "insertedContent": {"text": replacement}}],
+                        }
+                    ],
+                }
+            ]
+        return item
 
 
 def _unknown_rule(rule_id: str) -> RuleInfo:
@@ -100,28 +148,3 @@ def _region(finding: Finding) -> dict[str, int]:
         "charOffset": finding.start,
         "charLength": finding.end - finding.start,
     }
-
-
-def _result(result: RunResult, finding: Finding, rule_index: int) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "ruleId": finding.rule,
-        "ruleIndex": rule_index,
-        "level": LEVELS[finding.severity],
-        "message": {"text": f"{finding.message} Suggestion: {finding.suggestion}" if finding.suggestion else finding.message},
-        "locations": [{"physicalLocation": _physical(finding.path, None, _region(finding))}],
-        "properties": {"category": finding.category, "severity": finding.severity, "text": finding.text, "score": round(finding.score, 2)},
-    }
-    replacement = replacement_for(result, finding)
-    if replacement is not None:
-        item["fixes"] = [
-            {
-                "description": {"text": f"Replace with {replacement!r}" if replacement else f"Remove {finding.text!r}"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": _uri(finding.path)},
-                        "replacements": [{"deletedRegion": _region(finding), "insertedContent": {"text": replacement}}],
-                    }
-                ],
-            }
-        ]
-    return item

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cxlint.findings import Finding
 from cxlint.promises.consistency import consistency_findings
 from cxlint.promises.lint import PromiseCheck
 from cxlint.promises.registry import load_registry
-from cxlint.runner import RunResult
 
 
 def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck:
@@ -19,7 +19,7 @@ def registry_check(promises: str | None, today: dt.date | None) -> PromiseCheck:
     return PromiseCheck(load_registry(promises), today or dt.date.today())
 
 
-def finish_registry_check(check: PromiseCheck, result: RunResult) -> None:
-    """After every file: registry entries about to expire, and promises that contradict each other."""
-    result.pending.extend(check.registry_findings())  # decided with their files' suppressions, after the run
-    result.pending.extend(consistency_findings(check.assessments))
+def run_wide_findings(check: PromiseCheck) -> list[Finding]:
+    """After every file: registry entries about to expire, and promises that contradict each other
+    (decided with their files' suppressions and reported after the files)."""
+    return check.registry_findings() + consistency_findings(check.assessments)

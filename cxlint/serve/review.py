@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.commands.check import rule_infos
 from cxlint.config import Config
-from cxlint.decision import DecideOptions, decide, file_decider
+from cxlint.decision import DecideOptions, run_decision
+from cxlint.decision.run import source_order
 from cxlint.decision.selection import Policy
 from cxlint.document import Document
 from cxlint.errors import InputError
 from cxlint.findings import FileProblem
-from cxlint.formatters import FORMATTERS
-from cxlint.report import RunResult
+from cxlint.formatters import render
+from cxlint.report import FileReport, RunResult
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.runner import MAX_FILE_BYTES, lint_read_document, parse_document, read_document
 from cxlint.walk import STDIN_NAME, iter_files
@@ -48,7 +49,7 @@ class Review:
     def report(self, output_format: str) -> str:
         """The run rendered by one of cxlint's formatters, exactly as ``check --format`` writes it."""
         stream = io.StringIO()
-        FORMATTERS[output_format](self.result, stream)
+        render(output_format, self.result, stream)
         return stream.getvalue()
 
 
@@ -107,26 +108,43 @@ class Reviewer:
             return self._unread(name, internal_error(path, failure))
         promise_check = None
         if self.config.promises:
-            from cxlint.promises.check_run import finish_registry_check, registry_check
+            from cxlint.promises.check_run import registry_check
 
             promise_check = registry_check(self.config.promises, None)
-        result = lint_read_document(
+        decision = run_decision(self.policy, options)
+        outcome = lint_read_document(
             doc,
             self.ruleset,
             promise_check=promise_check,
             skip_strings=self.config.skip_strings,
             disabled=self.policy.disabled(path),
-            decide_file=file_decider(self.policy, options),
+            decide_file=decision.per_file,
         )
+        result = RunResult(rules=self.policy.rules)
+        if outcome.decision is not None:
+            result.files, result.linted = 1, [options.stdin_shown or path]
+            _add(result, decision.file(path, outcome.decision))
         if promise_check is not None:
-            finish_registry_check(promise_check, result)
-        decided = decide(result, self.policy, options).result
-        return Review(name, doc.source, decided, _part_sources(doc))
+            from cxlint.promises.check_run import run_wide_findings
+
+            for late in decision.late(run_wide_findings(promise_check), [path]):
+                _add(result, late)
+        result.findings.sort(key=source_order)  # one file: its run-wide findings among the others, as the page lists them
+        summary, _ = decision.finish(outcome.problems)
+        result.problems, result.suppressed = summary.problems, summary.suppressed
+        return Review(name, doc.source, result, _part_sources(doc))
 
     def _unread(self, name: str, problem: FileProblem) -> Review:
         result = RunResult(problems=[problem])
         result.rules = self.policy.rules
         return Review(name, None, result)
+
+
+def _add(result: RunResult, report: FileReport) -> None:
+    """One decided file report into the run the page holds (it renders any format from it)."""
+    result.findings.extend(report.findings)
+    if report.lines:
+        result.lines.setdefault(report.path, {}).update(report.lines)
 
 
 def _part_sources(doc: Document) -> dict[str, str]:
