@@ -218,7 +218,7 @@ def lint_files(
     else:
         workers = 1 if serial else auto_jobs(len(items), jobs, lambda: _total_bytes(items))
         outcomes = ordered_map(lint_one, items, workers)
-    yield from _whole_files(_received(outcomes, len(items), progress, promise_check if workers > 1 else None))
+    yield from _whole_files(_received(outcomes, len(items), progress, promise_check if workers > 1 else None), items)
 
 
 def _received(
@@ -233,16 +233,22 @@ def _received(
         yield outcome
 
 
-def _whole_files(outcomes: Iterator[FileOutcome]) -> Iterator[FileOutcome]:
-    """Consecutive slices of one archive as one outcome, so each file reaches the report once."""
+def _whole_files(outcomes: Iterator[FileOutcome], items: list[WorkItem]) -> Iterator[FileOutcome]:
+    """Consecutive slices of one archive as one outcome, so each file reaches the report once.
+
+    An outcome is held back only while the next unit of work is a later slice of the same
+    archive; every other file is handed on the moment it is done.
+    """
     held: FileOutcome | None = None
-    for outcome in outcomes:
-        if held is not None and not outcome.opens_file and outcome.path == held.path:
+    for number, outcome in enumerate(outcomes):
+        if held is None:
+            held = outcome
+        else:
             _absorb(held, outcome)
-            continue
-        if held is not None:
+        following = items[number + 1] if number + 1 < len(items) else None
+        if not (isinstance(following, ArchiveSlice) and not following.first and following.path == held.path):
             yield held
-        held = outcome
+            held = None
     if held is not None:
         yield held
 

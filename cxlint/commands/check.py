@@ -126,7 +126,7 @@ def run_check(
     summary, baseline_written = decision.finish(problems)
     formatter.finish(summary)
     if output_format not in HUMAN_FORMATS:
-        for problem in problems:  # a machine format may be going to a file: say it on stderr too
+        for problem in summary.problems:  # a machine format may be going to a file: say it on stderr too
             err.write(f"cxlint: error: {shown_location(problem.path, problem.line)}: {problem.code} {shown_text(problem.message)}\n")
     if baseline_written is not None:
         err.write(f"cxlint: wrote {baseline_written} baseline entries to {options.write_baseline}\n")
