@@ -88,7 +88,7 @@ def test_billion_laughs_yaml_is_read_in_bounded_time(tmp_path: Path) -> None:
 
 
 def test_unsupported_file_named_directly_is_a_clear_problem(tmp_path: Path) -> None:
-    path = tmp_path / "data.csv"
-    path.write_text("a,b\n", encoding="utf-8")
+    path = tmp_path / "data.tsv"
+    path.write_text("a\tb\n", encoding="utf-8")
     result = lint_paths([str(path)], ruleset())
     assert "unsupported file type" in result.problems[0].message
