@@ -165,3 +165,24 @@ def test_serial_and_parallel_runs_agree_on_a_large_archive(tmp_path: Path, cxlin
     report = json.loads(serial.out)
     assert report["summary"]["files"] == 1
     assert {f["line"] for f in report["findings"]} == {i + 1 for i in range(0, 40, 4)}
+
+
+def test_a_sliced_archive_is_one_file_of_the_streamed_report(tmp_path: Path, cxlint, monkeypatch) -> None:
+    """Slices reach the report merged: one JUnit suite, one testcase per finding, findings in record order."""
+    import xml.etree.ElementTree as ET
+
+    import cxlint.archives.batches as batches
+
+    monkeypatch.setattr(batches, "SLICE_MESSAGES", 3)
+    archive = write_jsonl(tmp_path / "a.jsonl", [{"id": i, "text": CREEPY if i % 2 == 0 else CLEAN} for i in range(12)])
+    (tmp_path / "b.md").write_text(CREEPY + "\n", encoding="utf-8")
+    assert len(list(archive_slices(str(archive)))) >= 4  # the run really is cut into slices
+    for jobs in ("1", "2"):
+        run = cxlint("check", str(archive), str(tmp_path / "b.md"), "--format", "junit", "--isolated", "--jobs", jobs)
+        suites = ET.fromstring(run.out).findall("testsuite")
+        assert [s.get("name") for s in suites] == [str(archive), str(tmp_path / "b.md")]
+        assert suites[0].get("failures") == str(len(suites[0].findall("testcase")))
+        report = json.loads(cxlint("check", str(archive), "--format", "json", "--isolated", "--jobs", jobs).out)
+        assert report["summary"]["files"] == 1
+        lines = [f["line"] for f in report["findings"]]
+        assert lines == sorted(lines) and set(lines) == {i + 1 for i in range(0, 12, 2)}

@@ -50,8 +50,12 @@ def kind_of(path: str) -> str:
     return "parquet" if lower.endswith(".parquet") else "csv" if lower.endswith(".csv") else "jsonl"
 
 
-def archive_slices(path: str, size: int = SLICE_MESSAGES) -> Iterator[ArchiveSlice]:
-    """The archive's slices in file order; at least one, so an empty archive is still linted (and counted)."""
+def archive_slices(path: str, size: int | None = None) -> Iterator[ArchiveSlice]:
+    """The archive's slices in file order; at least one, so an empty archive is still linted (and counted).
+
+    ``size``: messages per slice (None: :data:`SLICE_MESSAGES`, read at the call, so it can be tuned).
+    """
+    size = size or SLICE_MESSAGES
     kind = kind_of(path)
     if kind == "parquet":
         yield from _parquet_slices(path)
