@@ -51,6 +51,11 @@ def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] 
     return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
 
 
+def forks(items: int, jobs: int) -> bool:
+    """Whether :func:`ordered_map` runs ``items`` items in other processes (else in this one)."""
+    return jobs > 1 and items >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def ordered_map(task: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
     """``map(task, items)`` in order, spread over ``jobs`` forked processes when jobs > 1.
 
@@ -59,7 +64,7 @@ def ordered_map(task: Callable[[Any], Any], items: list[Any], jobs: int) -> Iter
     it, but no more than the window's worth ever waits in this process, however fast the
     workers and however slow the consumer (a report written to a slow pipe).
     """
-    if jobs <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not forks(len(items), jobs):
         yield from map(task, items)
         return
     global _worker_task

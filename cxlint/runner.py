@@ -195,7 +195,7 @@ def lint_files(
     cannot be cut is added to ``problems``. With ``dask`` (a scheduler's address) files and
     slices are linted on that cluster, their outcomes still yielded in order.
     """
-    from cxlint.parallel import auto_jobs, ordered_map
+    from cxlint.parallel import auto_jobs, forks, ordered_map
 
     fields = archive_fields or ArchiveFields()
     items = list(work_items(files, problems if problems is not None else []))
@@ -214,11 +214,12 @@ def lint_files(
         from cxlint.scale.dask_map import dask_map
 
         outcomes = dask_map(lint_one, items, dask)
-        workers = 2  # outcomes come from other processes, with their files' promises
+        remote = True  # outcomes come from other processes, with their files' promises
     else:
         workers = 1 if serial else auto_jobs(len(items), jobs, lambda: _total_bytes(items))
         outcomes = ordered_map(lint_one, items, workers)
-    yield from _whole_files(_received(outcomes, len(items), progress, promise_check if workers > 1 else None), items)
+        remote = forks(len(items), workers)  # in this process the promises are in the check already
+    yield from _whole_files(_received(outcomes, len(items), progress, promise_check if remote else None), items)
 
 
 def _received(

@@ -255,3 +255,21 @@ def test_a_baseline_of_a_file_whose_name_is_not_utf8_is_written_and_read_back(cx
     (tmp_path / "b.json").read_bytes().decode("utf-8")
     run = cxlint("check", "--baseline", "b.json", ".", cwd=tmp_path)
     assert run.code == 0 and "2 accepted by the baseline" in run.out
+
+
+def test_promises_found_in_this_process_are_not_counted_twice(tmp_path) -> None:
+    """``--jobs 2`` with one file (or where nothing forks) lints in this process: its promises are
+    already in the run-wide check and must not be added again as if a worker had sent them."""
+    from cxlint.promises.check_run import registry_check
+    from cxlint.runner import lint_paths
+    from cxlint.testing import default_ruleset
+
+    copy = tmp_path / "a.md"
+    copy.write_text("We reply to every email within 1 hour.\n", encoding="utf-8")
+    ruleset = default_ruleset()
+    counts = []
+    for jobs in (1, 2):
+        check = registry_check(None, None)
+        lint_paths([str(copy)], ruleset, promise_check=check, jobs=jobs)
+        counts.append(len(check.assessments))
+    assert counts == [1, 1]
