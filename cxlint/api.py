@@ -19,25 +19,27 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cxlint.channels import CHANNELS, infer_channel
+from cxlint.channels import CHANNELS
 from cxlint.config import Config, find_config, load_config
 from cxlint.decision.per_file import FileDecider
 from cxlint.decision.selection import Policy
-from cxlint.document import Document
-from cxlint.engine.linter import lint_document
 from cxlint.errors import FatalError
+from cxlint.promises.check_run import registry_check
 from cxlint.readers import reader_for
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
+from cxlint.runner import lint_document_text
 
 __all__ = ["Linter", "Result", "lint_text"]
 
 
 @dataclass
 class Result:
-    """What one text gave: findings and promise records as plain dictionaries, and the message's id."""
+    """What one text gave: findings, promise records and problems as plain dictionaries, and the message's id."""
 
     findings: list[dict[str, Any]] = field(default_factory=list)
     promises: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    """What could not be linted (unreadable markup, a rule that broke), as ``check --format json`` lists errors."""
     id: str | None = None
 
 
@@ -74,20 +76,23 @@ class Linter:
         """
         if channel is not None and channel not in CHANNELS:
             raise FatalError(f"unknown channel {channel!r}; one of {', '.join(CHANNELS)}")
-        reader = reader_for(name) or reader_for("message.txt")
-        assert reader is not None
-        doc = reader(name, text)
-        chosen = channel or self.config.channel_for(name) or doc.channel or infer_channel(name, text)
-        result = Result()
-        disabled = self.policy.disabled(name)
-        for part in doc.documents():
-            part.channel = chosen if channel or not part.channel else part.channel
-            findings = lint_document(part, self.ruleset, disabled=disabled)
-            decided = self._decide(name, part.source, findings)
-            result.findings.extend(f.to_dict() for f in decided.findings)
-            if promises:
-                result.promises.extend(_promise_records(part, decided.findings))
-        return result
+        gathered = registry_check(None, None) if promises else None
+        findings, problems = lint_document_text(
+            name,
+            text,
+            self.ruleset,
+            reader_path=name if reader_for(name) is not None else "message.txt",  # an unknown suffix: plain text
+            channel=channel or self.config.channel_for(name),
+            skip_strings=self.config.skip_strings,
+            disabled=self.policy.disabled(name),
+            decide_file=self._decide,
+            promise_check=gathered,
+        )
+        return Result(
+            findings=[f.to_dict() for f in findings],
+            promises=[a.record.to_dict() for a in gathered.assessments] if gathered is not None else [],
+            problems=[p.to_dict() for p in problems],
+        )
 
     def lint_record(
         self,
@@ -113,12 +118,6 @@ class Linter:
         """:meth:`lint_record` over many records, lazily."""
         for record in records:
             yield self.lint_record(record, **options)
-
-
-def _promise_records(doc: Document, findings: list[Any]) -> list[dict[str, Any]]:
-    from cxlint.promises.extract import extract_records
-
-    return [record.to_dict() for record in extract_records(doc, findings)]
 
 
 _DEFAULT: Linter | None = None

@@ -52,3 +52,12 @@ def test_promise_records_on_request() -> None:
 def test_a_linter_travels_to_another_process() -> None:
     linter = pickle.loads(pickle.dumps(Linter()))
     assert [f["rule"] for f in linter.lint(CREEPY).findings] == [f["rule"] for f in lint_text(CREEPY).findings]
+
+
+def test_what_cannot_be_linted_is_a_problem_and_config_skip_strings_apply(tmp_path: Path) -> None:
+    broken = Linter().lint('{"text": "unclosed', name="flow.json")
+    assert broken.findings == [] and [p["code"] for p in broken.problems] == ["CX000"]
+    (tmp_path / ".cxlint.yaml").write_text("skip-strings: [debug]\n", encoding="utf-8")
+    flow = json.dumps({"debug": CREEPY, "intro": "Welcome aboard."})
+    assert Linter().lint(flow, name="flow.json").findings
+    assert Linter(root=str(tmp_path)).lint(flow, name="flow.json").findings == []
