@@ -15,6 +15,7 @@ from cxlint.archives.messages import (
     ArchiveFields,
     Place,
     Record,
+    archive_kind,
     csv_header,
     csv_records,
     csv_rows,
@@ -45,18 +46,13 @@ class ArchiveSlice:
     first: bool = True
 
 
-def kind_of(path: str) -> str:
-    lower = path.lower()
-    return "parquet" if lower.endswith(".parquet") else "csv" if lower.endswith(".csv") else "jsonl"
-
-
 def archive_slices(path: str, size: int | None = None) -> Iterator[ArchiveSlice]:
     """The archive's slices in file order; at least one, so an empty archive is still linted (and counted).
 
     ``size``: messages per slice (None: :data:`SLICE_MESSAGES`, read at the call, so it can be tuned).
     """
     size = size or SLICE_MESSAGES
-    kind = kind_of(path)
+    kind = archive_kind(path) or "jsonl"
     if kind == "parquet":
         yield from _parquet_slices(path)
         return

@@ -42,12 +42,10 @@ def lint_slice(
         if not findings:
             continue
         decision = decide(piece.path, record.source, findings)
-        moved = {id(f): in_archive(f, record) for f in decision.findings}
-        merged.findings.extend(moved.values())
+        merged.findings.extend(in_archive(f, record) for f in decision.findings)
         merged.suppressed += decision.suppressed
-        shift = record.line - 1 if record.in_text else 0
-        for number, text in decision.lines.items():
-            merged.lines[record.line if not record.in_text else number + shift] = text
+        for number, text in decision.lines.items():  # Parquet has no lines: the row is the line
+            merged.lines[number + record.line - 1 if record.in_text else record.line] = text
         for (path, rule, start, end), fingerprint in decision.fingerprints.items():
             merged.fingerprints[(path, rule, start + record.offset, end + record.offset)] = fingerprint
     return merged, problems

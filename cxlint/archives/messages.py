@@ -8,11 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-ARCHIVE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+ARCHIVE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+"""Suffix -> the kind of archive it names."""
+
+
+def archive_kind(path: str) -> str | None:
+    """``jsonl``, ``csv`` or ``parquet`` for a message archive, else None."""
+    dot = path.rfind(".")
+    return ARCHIVE_SUFFIXES.get(path[dot:].lower()) if dot != -1 else None
 
 
 def is_archive(path: str) -> bool:
-    return path.lower().endswith(ARCHIVE_SUFFIXES)
+    return archive_kind(path) is not None
 
 
 @dataclass(frozen=True)
