@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
+from cxlint.text.leading import lead_regex
 from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_edges, word_set
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -108,7 +109,7 @@ class Sentence:
         """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""
         held = self._leads.get(lead)
         if held is None:
-            held = self._leads[lead] = re.search(lead, self.text, re.IGNORECASE) is not None
+            held = self._leads[lead] = lead_regex(lead).search(self.text) is not None
         return held
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import rare_leading_class
+from cxlint.text.leading import lead_regex, rare_leading_class
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 GatedFrame = tuple[str, int]
@@ -32,10 +32,22 @@ class GateIndex:
     leads: list[str | None] = field(default_factory=list)
     """For each regex gate, the class of characters its matches start with when that class is rare
     (a digit, a currency sign); None when letters may start it and one pass over the text is cheaper."""
+    needs: dict[GatedFrame, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    """What else a frame needs besides its gate: a bit for each of its word-only slots (the sentence
+    must hold one of that slot's key words) and the rare first characters of its shapes."""
+    word_bits: dict[str, int] = field(default_factory=dict)
+    """For each key word of a word-only slot, the bits of the slots it can fill."""
+    bit_words: frozenset[str] = frozenset()
+    _groups: dict[frozenset[str], int] = field(default_factory=dict)
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
         entry = (rule_id, index)
+        bits = 0
+        for words in gate.every:
+            bits |= self._groups.setdefault(words, 1 << len(self._groups))
+        if bits or gate.leads:
+            self.needs[entry] = (bits, gate.leads)
         if gate.always:
             self.always.append(entry)
             return
@@ -53,6 +65,11 @@ class GateIndex:
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
+        self.word_bits = {}
+        for words, bit in self._groups.items():
+            for word in words:
+                self.word_bits[word] = self.word_bits.get(word, 0) | bit
+        self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         return self
 
@@ -83,7 +100,7 @@ class GateIndex:
                         if where is None:
                             where = holding[lead] = (
                                 [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
-                                if re.search(lead, mask, re.IGNORECASE)
+                                if lead_regex(lead).search(mask)
                                 else []
                             )
                         for index in where:
@@ -96,4 +113,20 @@ class GateIndex:
                             found.setdefault(index, set()).update(owners)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
                     keep_rule_error(errors, exc)
-        return found
+        if self.needs:
+            for index, bucket in found.items():
+                self._drop_unfillable(bucket, sentences[index])
+        return {index: bucket for index, bucket in found.items() if bucket}
+
+    def _drop_unfillable(self, bucket: set[GatedFrame], sentence: Sentence) -> None:
+        """Remove the frames one of whose other slots the sentence cannot fill: one bitwise test each
+        instead of a call that would find the same and return nothing."""
+        needs = self.needs
+        word_bits = self.word_bits
+        held = 0
+        for word in sentence.word_set & self.bit_words:
+            held |= word_bits[word]
+        for entry in [e for e in bucket if e in needs]:
+            bits, leads = needs[entry]
+            if bits & held != bits or not all(sentence.holds(lead) for lead in leads):
+                bucket.discard(entry)

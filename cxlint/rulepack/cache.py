@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from cxlint.rulepack.loader import PackSource
     from cxlint.rulepack.model import RuleSet
 
+PICKLED_FOLDERS = ("rulepack", "lexicon", "text", "engine")
+"""The packages whose classes a compiled rule set holds (the gate index lives in ``engine``)."""
 _KEEP = 8
 """Compiled sets kept; older ones are removed when a new one is written."""
 
@@ -50,7 +52,7 @@ def _code_stamp() -> str:
     """The engine's own files change the compiled form too (in a checkout, between commits)."""
     root = Path(cxlint.__file__).parent
     stamps = []
-    for folder in ("rulepack", "lexicon", "text"):
+    for folder in PICKLED_FOLDERS:
         for path in sorted((root / folder).glob("*.py")):
             try:
                 stamps.append(f"{path.name}:{path.stat().st_mtime_ns}:{path.stat().st_size}")

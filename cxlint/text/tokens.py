@@ -16,6 +16,8 @@ from cxlint.document import PLACEHOLDER_FILL
 from cxlint.text.normalize import normalize
 
 PLACEHOLDER_TOKEN = PLACEHOLDER_FILL.lower()
+CONTRACTION_HEADS = frozenset({"ca", "wo", "sha", "ai"})
+"""What is left of a word before ``n't`` when it is not a word itself (``ca|n't``, ``wo|n't``)."""
 _WORD_HYPHENS = frozenset("-\u2010\u2011")
 
 _TOKEN = re.compile(
