@@ -306,10 +306,19 @@ def _gate_cost(gate: Gate) -> float:
     return sum(10 ** zipf(word) for word in gate.words) + _SHAPE_COST * len(gate.regexes) + _PLACEHOLDER_COST * gate.placeholder
 
 
+_KEY_WORD_SETS: dict[frozenset[str], frozenset[str]] = {}
+"""One object for each distinct set of key words: most frames share their reader or observer
+slots, and a compiled pack then stores (and loads) each set once instead of once a frame."""
+
+
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    return _KEY_WORD_SETS.setdefault(words, words)
+
+
 def _slot_gate(matcher: Matcher) -> Gate | None:
     """What a sentence must hold for ``matcher`` to fill a slot (None: nothing cheap to test)."""
     if matcher.kind == "lexicon":
-        return Gate(words=frozenset().union(*(lx.key_words for lx in matcher.lexicons)))
+        return Gate(words=_shared(frozenset().union(*(lx.key_words for lx in matcher.lexicons))))
     if matcher.kind == "shape" and matcher.shape is not None:
         return Gate(regexes=(matcher.shape.regex,))
     if matcher.kind == "placeholder":
@@ -319,7 +328,7 @@ def _slot_gate(matcher: Matcher) -> Gate | None:
         if any(part is None for part in parts):
             return None
         return Gate(
-            words=frozenset().union(*(p.words for p in parts if p)),
+            words=_shared(frozenset().union(*(p.words for p in parts if p))),
             regexes=tuple(r for p in parts if p for r in p.regexes),
             placeholder=any(p.placeholder for p in parts if p),
         )
