@@ -76,3 +76,17 @@ def test_every_class_a_compiled_ruleset_holds_is_in_a_folder_the_key_stamps() ->
     ours = {m for m in modules if m.startswith("cxlint.")}
     assert ours, "the ruleset holds cxlint classes"
     assert {m.split(".")[1] for m in ours} <= set(PICKLED_FOLDERS), sorted(ours)
+
+
+def test_a_lexicon_from_the_cache_unpacks_its_phrases_only_when_reached() -> None:
+    import pickle
+
+    from cxlint.lexicon.lexicons import build_lexicon
+
+    lexicon = build_lexicon("device", ["smart speaker", "doorbell camera", "watch"], "noun")
+    loaded = pickle.loads(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    assert "phrases" not in vars(loaded)  # still packed
+    assert loaded == lexicon
+    assert loaded.find(("your", "doorbell", "cameras", "saw")) == [(1, 3)]
+    again = pickle.loads(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.phrases == lexicon.phrases and again.key_words == lexicon.key_words

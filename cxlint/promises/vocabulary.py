@@ -20,7 +20,15 @@ _FILE = Path(__file__).with_name("vocabulary.yaml")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    data = load_yaml(_FILE.read_text(encoding="utf-8"), str(_FILE))
+    """Read with libyaml's plain loader (every run reads this file; tagging lines costs ten times as
+    much); only a file that does not parse is read again with lines, for an error naming one."""
+    import yaml
+
+    text = _FILE.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        data = load_yaml(text, str(_FILE))
     assert isinstance(data, dict), f"{_FILE}: expected a mapping"
     return data
 
@@ -53,15 +61,22 @@ def channel_media() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _context_lexicons() -> dict[str, Any]:
+    """The engine's context lexicons (hedges and the phrases that only look like one), read once."""
+    data: dict[str, Any] = load_yaml((pack_root() / "lexicons" / "context.yaml").read_text(encoding="utf-8"), "context.yaml")["lexicons"]
+    return data
+
+
+@lru_cache(maxsize=1)
 def hedges() -> re.Pattern[str]:
     """The engine's ``hedge`` lexicon as one pattern, its ``hedge_pseudo`` phrases ("the most secure") taken out first."""
-    lexicons = load_yaml((pack_root() / "lexicons" / "context.yaml").read_text(encoding="utf-8"), "context.yaml")["lexicons"]
+    lexicons = _context_lexicons()
     return _alternatives([_phrase(w) for w in lexicons["hedge"]["words"]] + list(_data()["hedges"]))
 
 
 @lru_cache(maxsize=1)
 def hedge_pseudo() -> re.Pattern[str]:
-    lexicons = load_yaml((pack_root() / "lexicons" / "context.yaml").read_text(encoding="utf-8"), "context.yaml")["lexicons"]
+    lexicons = _context_lexicons()
     return _alternatives([_phrase(w) for w in lexicons["hedge_pseudo"]["words"]])
 
 
