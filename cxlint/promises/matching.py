@@ -9,12 +9,14 @@ limit left out) makes it *over-promised*; otherwise it is *unbacked*.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from cxlint.promises import vocabulary
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.hours import DAYS, Schedule
+from cxlint.promises.scope import channel_medium, media_named, widens_scope
 from cxlint.promises.values import compare
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
@@ -43,21 +45,26 @@ class Assessment:
 def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> Assessment:
     if registry is None:
         return Assessment(record, UNBACKED, None, "no promises registry was given")
-    relations = [(entry, *_relate(record, entry, registry)) for entry in _candidates(record, registry)]
+    judged = _medium_as_judged(record, registry)
+    relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(record, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
+    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
         # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
         relations = [r for r in relations if r[1] != "covers"]
         live = [r for r in live if r[1] != "covers"]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
+    for entry, relation, why in live:
+        # a live entry that backs this very value, only not on this channel, says more than an expired one
+        if relation == "channel":
+            return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in sorted(live, key=lambda r: r[1] != "channel"):  # "covered, but not on this channel" says most
-        if relation in ("exceeds", "channel"):
+    for entry, relation, why in live:
+        if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
         if relation == "covers" and entry.draft:
@@ -85,6 +92,20 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     return out
 
 
+def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecord:
+    """The record as the registry judges it: a medium taken only from the channel (a chatbot reply
+    promise is about chat) picks that medium's entries, but when no entry of the kind is about that
+    medium the promise is the company's reply promise all the same, judged as naming no medium
+    (so an entry's ``channels`` then decide whether it may be made there)."""
+    if record.kind not in MEDIUM_KINDS or not record.media or media_named(record.context):
+        return record
+    if record.media != channel_medium(record.channel):
+        return record
+    if any(e.media & record.media for e in registry.of_kind(record.kind)):
+        return record
+    return replace(record, media=frozenset())
+
+
 def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     """True when the record names no medium and the registry backs its kind per medium: a reply
     time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
@@ -108,6 +129,8 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
+    if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
+        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
     if relation == "covers" and record.days:
         allowed = entry_days(entry, registry)
         if allowed is not None and not record.days <= allowed:
@@ -116,6 +139,13 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     if relation == "covers" and record.kind in RANKED and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
+
+
+def _span_in_context(record: PromiseRecord) -> tuple[int, int]:
+    """Where the record's words sit in its (space-normalised) context; the whole context if not found."""
+    words = " ".join(record.text.split())
+    at = record.context.find(words) if words else -1
+    return (at, at + len(words)) if at >= 0 else (0, len(record.context))
 
 
 def entry_days(entry: Entry, registry: Registry) -> frozenset[int] | None:
@@ -159,6 +189,9 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
 
 def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
     extra = added_intensifiers(entry.phrase, record.context)
+    if vocabulary.words("negation").match(entry.phrase.strip()):
+        # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
+        extra = [word for word in extra if word.lower() != "never"]
     if extra:
         return "exceeds", f"adds {', '.join(repr(e) for e in extra)} to"
     return "covers", ""

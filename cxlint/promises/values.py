@@ -186,4 +186,6 @@ def same_value(a: Value, b: Value) -> bool:
     """Equal after normalisation (for consistency: "1 hour" is "60 minutes")."""
     if isinstance(a, Duration) and isinstance(b, Duration):
         return math.isclose(a.minutes, b.minutes, rel_tol=0.01) or a.minutes == b.minutes
+    if isinstance(a, Schedule) and isinstance(b, Schedule):
+        return a.agrees_with(b)  # "until 8pm" is the same hours as "9am–8pm"
     return a == b
