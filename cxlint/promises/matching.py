@@ -17,7 +17,7 @@ from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
-from cxlint.promises.values import compare
+from cxlint.promises.values import Duration, compare, free_months_share, is_time_gained
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
@@ -25,6 +25,12 @@ RANK_SHARE = 0.75
 _RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
 BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
 STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
+TIMED_KINDS = ("response-time", "delivery-time", "refund-window", "trial-length")
+SUBJECT_SHARED = 2
+_TIME_WORDS = content_words(
+    "minute minutes hour hours day days week weeks month months year years business working calendar time times "
+    "first counted from date receipt turnaround reply replies delivery deliveries"
+)
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -45,7 +51,7 @@ class Assessment:
 def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> Assessment:
     if registry is None:
         return Assessment(record, UNBACKED, None, "no promises registry was given")
-    judged = _medium_as_judged(record, registry)
+    judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
     if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
@@ -79,6 +85,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     if record.entry_id:
         return [e for e in registry.entries if e.id == record.entry_id]
     out: list[Entry] = []
+    if record.kind == "claim" and isinstance(record.value, Duration):
+        # a duration the copy files under no service ("switch in 48 hours") is about the timed
+        # entry whose subject it names (switch-service-turnaround: "switch service: importing books")
+        out += [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -90,6 +100,13 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
+    """Months given free with yearly billing are a discount ("pay yearly, get 3 months free" is 25% off)."""
+    if record.kind == "price" and (share := free_months_share(record.context)) is not None:
+        return replace(record, kinds=("discount",), value=share)
+    return record
 
 
 def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecord:
@@ -111,6 +128,11 @@ def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
     "we reply within 2 hours" goes beyond email)."""
     return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
+
+
+def _subject_words(entry: Entry) -> set[str]:
+    """What a timed entry is about, from its id and scope, without its units and time words."""
+    return content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _TIME_WORDS - {w for w in content_words(entry.scope) if w.isdigit()}
 
 
 def _entry_words(entry: Entry) -> set[str]:
@@ -169,13 +191,15 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
     kind = entry.kind
     if record.value is not None and entry.value is not None:
-        order = compare(kind, record.value, entry.value)
+        gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
+        order = compare(kind, record.value, entry.value, gained)
         if order is not None:
             if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:
                 return None, ""
             if order == 0:
                 return _phrase_extras(record, entry) if kind in PHRASE_KINDS else ("covers", "")
-            return "exceeds", f"'{record.value_text}' is {_STRONGER.get(kind, 'beyond')} '{entry.value}' in"
+            stronger = "more than" if gained else _STRONGER.get(kind, "beyond")
+            return "exceeds", f"'{record.value_text}' is {stronger} '{entry.value}' in"
     if kind not in PHRASE_KINDS:
         return None, ""
     share = coverage(entry.phrase, record.context)
