@@ -136,7 +136,12 @@ def _subject_words(entry: Entry) -> set[str]:
 
 
 def _entry_words(entry: Entry) -> set[str]:
-    return content_words(" ".join((entry.id.replace("-", " "), entry.phrase, entry.scope))) - {"free"}
+    """What an entry is about: its id, value or phrase, and scope; the number in a quantitative value
+    ("20%", "£5") names no subject, so "save 20%" is not about every 20% entry ("same day" still is)."""
+    value_words = content_words(entry.phrase)
+    if entry.kind not in PHRASE_KINDS:
+        value_words = {w for w in value_words if not any(c.isdigit() for c in w)}
+    return (content_words(" ".join((entry.id.replace("-", " "), entry.scope))) | value_words) - {"free"}
 
 
 def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
