@@ -38,6 +38,7 @@ CELLS = [
     ("medium-unnamed-must-hold-for-every-medium", "landing", "We reply to every message within 2 hours.", "over-promised", "email-reply"),
     ("medium-from-the-channel", "email", "We will get back to you within 12 hours.", "over-promised", "email-reply"),
     ("medium-from-the-channel-without-its-own-entry", "sms", "We'll get back to you within 2 days.", "over-promised", "letter-reply"),
+    ("medium-unnamed-but-who-answers", "landing", "Our pharmacist answers within 4 hours.", "backed", "pharmacist-chat"),
     ("reply-by-a-named-role", "email", "A specialist replies to every email within 1 hour.", "over-promised", "email-reply"),
     ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
     ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),

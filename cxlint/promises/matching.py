@@ -31,6 +31,11 @@ _TIME_WORDS = content_words(
     "minute minutes hour hours day days week weeks month months year years business working calendar time times "
     "first counted from date receipt turnaround reply replies delivery deliveries"
 )
+_SERVICE_WORDS = content_words(
+    "reply answer respond response support team customer care service help human person agent adviser advisor staff "
+    "message question ticket contact every all day daily weekend weekends including included during hours open"
+)
+"""Words any reply or hours entry may use: they name no particular service."""
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -95,6 +100,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = [e for e in entries if _subject_overlap(record, e)]
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
+            if not record.media:
+                # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
+                named = [e for e in entries if (_subject_words(e) - _SERVICE_WORDS) & content_words(record.context)]
+                entries = named or entries
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
             entries = about or entries
