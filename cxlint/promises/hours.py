@@ -3,13 +3,17 @@
 A schedule maps each open weekday to (start, end) in minutes since midnight. "More hours" is
 then plain set inclusion: a promise is within an entry when every day and time it promises is
 open in the entry. Copy that names times but no days ("call us 8am–8pm") is compared on times
-only; copy that names days but no times ("7 days a week") on days only.
+only; copy that names days but no times ("7 days a week") on days only. Copy that names one
+edge of the day ("chat until 11pm", "phones open from 7am") promises the entry is open at that
+time: it is kept as an instant, so an entry closing at 10pm does not cover "until 11pm".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from cxlint.promises import vocabulary
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_WORD = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\.?"
@@ -30,15 +34,24 @@ TIME_RANGE_RE = re.compile(
     r"(?<![\d:/])" + _TIME.format(n=1) + r"\s*(?:-|–|—|to|until|till)\s*" + _TIME.format(n=2) + r"(?![\d:/%])",
     re.IGNORECASE,
 )
+EDGE_RE = re.compile(
+    r"(?<![\w’'-])(?P<edge>until|till|til|[’']til|up\s+to|from|(?:clos(?:es|e|ing)|open(?:s|ing)?)\s+at)\s+" + _TIME.format(n=1) + r"(?![\d:/%])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Schedule:
-    """Open intervals per weekday (0 = Monday); ``days_given``/``times_given`` say what the text stated."""
+    """Open intervals per weekday (0 = Monday); ``days_given``/``times_given`` say what the text stated.
+
+    ``edge`` is "until" or "from" when the text gave only the closing or the opening time: each
+    slot is then that one instant (start == end).
+    """
 
     slots: tuple[tuple[int, int, int], ...]
     days_given: bool = True
     times_given: bool = True
+    edge: str = ""
 
     def by_day(self) -> dict[int, tuple[int, int]]:
         return {day: (start, end) for day, start, end in self.slots}
@@ -56,6 +69,22 @@ class Schedule:
                 return False
         return True
 
+    def agrees_with(self, other: Schedule) -> bool:
+        """Equal, or one gives only an edge of the other's hours ("until 8pm" agrees with "9am–8pm")."""
+        if self == other or not (self.edge or other.edge):
+            return self == other
+        if self.edge and other.edge:
+            return False
+        part, whole = (self, other) if self.edge else (other, self)
+        theirs = whole.by_day()
+        for day, instant, _ in part.slots:
+            options = [theirs[day]] if part.days_given and whole.days_given and day in theirs else list(theirs.values())
+            if part.days_given and whole.days_given and day not in theirs:
+                return False
+            if not any((end if part.edge == "until" else start) == instant for start, end in options):
+                return False
+        return True
+
     def __str__(self) -> str:
         if self.times_given and len(self.slots) == 7 and all(s == 0 and e == 1440 for _, s, e in self.slots):
             return "24/7"
@@ -68,6 +97,8 @@ class Schedule:
         parts = []
         for days, (start, end) in groups:
             when = f"{_clock(start)}–{_clock(end)}" if self.times_given else ""
+            if self.edge:
+                when = f"{self.edge} {_clock(start)}"
             names = "" if not self.days_given else (DAYS[days[0]] if len(days) == 1 else f"{DAYS[days[0]]}–{DAYS[days[-1]]}")
             parts.append(" ".join(p for p in (when, names) if p))
         return ", ".join(dict.fromkeys(parts))
@@ -133,6 +164,9 @@ def find_schedules(text: str) -> list[tuple[int, int, Schedule]]:
         return [(match.start(), match.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
     times = [(m.start(), m.end(), r) for m in TIME_RANGE_RE.finditer(text) if (r := _time_range(m))]
     days = [(m.start(), m.end(), _days(m)) for m in DAYS_RE.finditer(text)]
+    edge = ""
+    if not times and (edges := _edges(text)):
+        times, edge = [(start, end, (instant, instant)) for start, end, _, instant in edges], edges[0][2]
     if not times and not days:
         return []
     if not times:
@@ -155,8 +189,24 @@ def find_schedules(text: str) -> list[tuple[int, int, Schedule]]:
         return []
     span_start = min([t[0] for t in times] + [d[0] for d in days])
     span_end = max([t[1] for t in times] + [d[1] for d in days])
-    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True)
+    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True, edge)
     return [(span_start, span_end, schedule)]
+
+
+def _edges(text: str) -> list[tuple[int, int, str, int]]:
+    """Closing or opening times stated alone ("until 11pm", "from 07:00") as (start, end, edge, minute),
+    only in text about opening hours and not about an offer's deadline ("offer valid until midnight");
+    one kind of edge per sentence."""
+    if not vocabulary.words("opening_hours").search(text) or vocabulary.words("deadline").search(text):
+        return []
+    found = []
+    for match in EDGE_RE.finditer(text):
+        if not (match.group("a1") or match.group("w1") or match.group("m1")):
+            continue  # "until 11" is not clearly a clock time
+        word = match.group("edge").lower()
+        edge = "from" if word.startswith(("from", "open")) else "until"
+        found.append((match.start(), match.end(), edge, _minutes(match, 1, None, edge == "until")))
+    return [f for f in found if f[2] == found[0][2]] if found else []
 
 
 def parse_schedule(text: str) -> Schedule | None:

@@ -14,6 +14,7 @@ from cxlint.promises import vocabulary
 from cxlint.promises.hours import find_schedules
 
 ALL_DAYS = frozenset(range(7))
+_CLAUSE_JOIN = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|\b(?:and|but|plus|while)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|we[’'](?:re|ll|ve)|our|ours|us)\b", re.IGNORECASE)
 
 
@@ -66,3 +67,17 @@ def names_competitor(before: str, clause: str) -> bool:
         return False
     cues = vocabulary.words("competitor")
     return bool(cues.search(clause) or cues.search(before))
+
+
+def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = None) -> str:
+    """The words by which the promise at ``copy[start:end]`` claims to hold for everyone ("on every
+    plan", "no minimum") when the entry's scope limits it ("annual plans only", "orders of $49 or
+    more"); "" otherwise. Only the promise's own clause counts: in "15% off full-price gear and free
+    gift wrapping on every order" the "every order" belongs to the gift wrapping."""
+    if not vocabulary.words("scope_limits").search(entry_scope):
+        return ""
+    end = len(copy) if end is None else end
+    left = max((m.end() for m in _CLAUSE_JOIN.finditer(copy, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_JOIN.finditer(copy, end)), len(copy))
+    found = vocabulary.words("universal").search(copy, left, right)
+    return found.group(0) if found else ""

@@ -158,11 +158,39 @@ def embedded_value(text: str) -> Value | None:
     return parse_duration(text)
 
 
+_FREE_MONTHS = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:extra\s+)?months?\s+(?:(?:for\s+)?free|on\s+(?:us|the\s+house)|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b", re.IGNORECASE)
+_YEARLY = re.compile(r"\b(?:annual(?:ly)?|yearly|year[- ]?long|per\s+year|a\s+year|each\s+year|every\s+year|(?:for\s+)?(?:the|a|one)\s+(?:full\s+)?year|12[- ]months?)\b", re.IGNORECASE)
+
+
+def free_months_share(text: str) -> Percent | None:
+    """Months given free with yearly billing as the discount they are: "pay yearly and get 2 months
+    free" is 2 of 12 months, about 17% off; None when the text gives no months or no yearly billing."""
+    months = _FREE_MONTHS.search(text)
+    if not months or not _YEARLY.search(text):
+        return None
+    share = _number(months.group("num")) / 12 * 100
+    return Percent(round(share, 1)) if 0 < share < 100 else None
+
+
 LONGER_IS_STRONGER = frozenset({"refund-window", "trial-length", "guarantee"})
+_GAINED = re.compile(
+    rf"\b(?:sav(?:e|es|ing|ed)|fre(?:e|es|ed)\s+up|gain(?:s|ed)?|win\s+back|get\s+back)\s+(?:(?:you|them|users|customers)\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?(?:{NUMBER})\b"
+    rf"|\b(?:{NUMBER})\s+(?:extra|more|fewer|less|spare)\b"
+    rf"|\b(?:{NUMBER})\s*{_UNIT}\s+(?:(?:a|per|each|every)\s+\w+\s+)?(?:back|saved|freed|less|fewer)\b",
+    re.IGNORECASE,
+)
 
 
-def compare(kind: str, copy: Value, entry: Value) -> int | None:
-    """+1 when the copy promises more than the entry, 0 when the entry covers it, None when they do not compare."""
+def is_time_gained(phrase: str) -> bool:
+    """True when the duration in a phrase is time saved or gained ("save 4 hours a month", "10 fewer
+    hours"), where more is the stronger promise; False for time to a result ("within 6 weeks")."""
+    return bool(_GAINED.search(phrase))
+
+
+def compare(kind: str, copy: Value, entry: Value, gained: bool = False) -> int | None:
+    """+1 when the copy promises more than the entry, 0 when the entry covers it, None when they do not compare.
+
+    ``gained``: the durations are time saved or gained (an outcome), so the longer is the stronger."""
     if isinstance(copy, Schedule) and isinstance(entry, Schedule):
         return 0 if copy.within(entry) else 1
     if type(copy) is not type(entry):
@@ -174,7 +202,7 @@ def compare(kind: str, copy: Value, entry: Value) -> int | None:
             return 1 if copy.amount < entry.amount else 0
         return 1 if copy.amount > entry.amount + 1e-9 else 0
     if isinstance(copy, Duration) and isinstance(entry, Duration):
-        if kind in LONGER_IS_STRONGER:
+        if kind in LONGER_IS_STRONGER or gained:
             return 1 if copy.minutes > entry.minutes + 1e-9 else 0
         return 1 if copy.minutes < entry.minutes - 1e-9 else 0
     if isinstance(copy, Percent) and isinstance(entry, Percent):
@@ -186,4 +214,6 @@ def same_value(a: Value, b: Value) -> bool:
     """Equal after normalisation (for consistency: "1 hour" is "60 minutes")."""
     if isinstance(a, Duration) and isinstance(b, Duration):
         return math.isclose(a.minutes, b.minutes, rel_tol=0.01) or a.minutes == b.minutes
+    if isinstance(a, Schedule) and isinstance(b, Schedule):
+        return a.agrees_with(b)  # "until 8pm" is the same hours as "9am–8pm"
     return a == b
