@@ -16,6 +16,7 @@ from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.leading import lead_regex, rare_leading_class
+from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 GatedFrame = tuple[str, int]
@@ -37,6 +38,8 @@ class GateIndex:
     leads: list[str | None] = field(default_factory=list)
     """For each regex gate, the class of characters its matches start with when that class is rare
     (a digit, a currency sign); None when letters may start it and one pass over the text is cheaper."""
+    literal_gates: list[LiteralGate] = field(default_factory=list)
+    """For each regex gate, the literals (or the digit) every match needs: a text without them is not searched."""
     word_bits: dict[str, int] = field(default_factory=dict)
     """For each key word of a word-only slot, the bits of the slots it can fill."""
     bit_words: frozenset[str] = frozenset()
@@ -71,6 +74,7 @@ class GateIndex:
                 self.word_bits[word] = self.word_bits.get(word, 0) | bit
         self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
+        self.literal_gates = [literal_gate(re.compile(regex.pattern, regex.flags)) for regex, _ in self.by_regex]
         return self
 
     def candidates(
@@ -106,7 +110,8 @@ class GateIndex:
         if self.by_regex:
             starts = [s for s, _ in spans]
             holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
-            for (regex, owners), lead in zip(self.by_regex, self.leads):
+            folded: str | None = None
+            for (regex, owners), lead, literals in zip(self.by_regex, self.leads, self.literal_gates):
                 try:
                     if lead is not None:  # a rare first character: search only the sentences that have one
                         where = holding.get(lead)
@@ -116,9 +121,16 @@ class GateIndex:
                                 if lead_regex(lead).search(mask)
                                 else []
                             )
-                        hit = [index for index in where if regex.search(sentences[index].text) is not None]
+                        hit = [
+                            index for index in where
+                            if literals.may_match(sentences[index].text) and regex.search(sentences[index].text) is not None
+                        ]
                     else:
                         hit = []
+                        if literals.ignore_case and folded is None:
+                            folded = mask.casefold()
+                        if not literals.may_match(mask, folded):
+                            continue
                         for match in regex.finditer(mask):
                             index = bisect.bisect_right(starts, match.start()) - 1
                             if index >= 0 and match.start() < spans[index][1]:

@@ -21,7 +21,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _p  # type: ignore[no-redef]
 
 MIN_LITERAL = 3
-"""Shorter literals are too common to rule a text out."""
+"""Shorter runs of letters are too common to rule a text out; a shorter literal holding a sign
+(``#``, ``£``, ``%``) is rare enough."""
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,25 @@ class LiteralGate:
     regex: re.Pattern[str]
     literals: tuple[str, ...] | None
     ignore_case: bool
+    digit: bool = False
+    """Every match holds a digit."""
 
-    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        """``regex.search(text)``, skipped when ``text`` holds none of the literals. ``folded`` is
-        ``text.casefold()`` when the caller has it (a case-insensitive gate needs it)."""
+    def may_match(self, text: str, folded: str | None = None) -> bool:
+        """False when ``text`` cannot hold a match: none of the literals, or no digit where one is
+        needed. ``folded`` is ``text.casefold()`` when the caller has it."""
+        if self.digit and _DIGIT.search(text) is None:
+            return False
         if self.literals is not None:
             probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
-            if not any(literal in probe for literal in self.literals):
-                return None
-        return self.regex.search(text)
+            return any(literal in probe for literal in self.literals)
+        return True
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """``regex.search(text)``, skipped when ``text`` cannot hold a match."""
+        return self.regex.search(text) if self.may_match(text, folded) else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
@@ -49,11 +60,13 @@ def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
     except Exception:  # pragma: no cover - it compiled, so it parses
         return LiteralGate(regex, None, False)
     ignore_case = bool((regex.flags | parsed.state.flags) & re.IGNORECASE)
-    found = _needed(list(parsed))
+    items = list(parsed)
+    digit = _needs_digit(items)
+    found = _needed(items)
     if found is None:
-        return LiteralGate(regex, None, ignore_case)
+        return LiteralGate(regex, None, ignore_case, digit)
     literals = tuple(sorted({f.casefold() for f in found} if ignore_case else set(found)))
-    return LiteralGate(regex, literals, ignore_case)
+    return LiteralGate(regex, literals, ignore_case, digit)
 
 
 def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -72,7 +85,7 @@ def _needed(items: list[Any]) -> list[str] | None:
                 best = "".join(run)
         else:
             run = []
-    if len(best) >= MIN_LITERAL:
+    if len(best) >= MIN_LITERAL or (best and not best.replace(" ", "").isalnum() and best.strip()):
         return [best]
     options: list[list[str]] = []
     for op, arg in items:
@@ -82,6 +95,37 @@ def _needed(items: list[Any]) -> list[str] | None:
     if not options:
         return None
     return max(options, key=lambda found: min(len(f) for f in found))
+
+
+def _needs_digit(items: list[Any]) -> bool:
+    """Whether every match of the sequence holds a digit (a required ``\\d``, or ``[0-9]``)."""
+    for op, arg in items:
+        if op == _c.IN and _only_digits(arg):
+            return True
+        if op == _c.SUBPATTERN and _needs_digit(list(arg[-1])):
+            return True
+        if op == _c.BRANCH and all(_needs_digit(list(branch)) for branch in arg[1]):
+            return True
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1 and _needs_digit(list(arg[2])):
+            return True
+        if op == _c.LITERAL and chr(arg).isdigit():
+            return True
+    return False
+
+
+def _only_digits(items: list[Any]) -> bool:
+    """A character class that matches nothing but digits."""
+    if not items:
+        return False
+    for op, arg in items:
+        if op == _c.CATEGORY and arg == _c.CATEGORY_DIGIT:
+            continue
+        if op == _c.RANGE and chr(arg[0]).isdigit() and chr(arg[1]).isdigit():
+            continue
+        if op == _c.LITERAL and chr(arg).isdigit():
+            continue
+        return False
+    return True
 
 
 def _required_part(op: Any, arg: Any) -> list[str] | None:
