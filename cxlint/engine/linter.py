@@ -111,8 +111,7 @@ def _frame_targets(
                 keep_rule_error(errors, exc)
                 broken.add(rule_id)
                 continue
-            frame = rule.frames[number]
-            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind, keep=hit.keep, frame=frame) for hit in hits)
+            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind, keep=hit.keep, frame=rule.frames[number]) for hit in hits)
     return targets
 
 
