@@ -49,7 +49,20 @@ def test_the_literals_come_from_every_branch() -> None:
 
 def test_no_literals_when_a_branch_has_none_worth_testing() -> None:
     assert needed_literals(re.compile(r"x(?:yz)?w")) is None
-    assert needed_literals(re.compile(r"\d+\s?%|unsubscribe")) is None
+    assert needed_literals(re.compile(r"\d+\s?kg|unsubscribe")) is None  # two letters rule nothing out
+
+
+def test_a_short_literal_holding_a_sign_is_worth_testing() -> None:
+    assert needed_literals(re.compile(r"\d+\s?%|unsubscribe")) == ("%", "unsubscribe")
+    assert needed_literals(re.compile(r"(?<![\w&])\#\s?1|\bno\.\s?1|\bnumber\s+one", re.I)) == ("#", "no.", "number")
+
+
+def test_a_required_digit_is_found_through_groups_and_repeats() -> None:
+    from cxlint.text.literals import literal_gate
+
+    assert literal_gate(re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")).digit
+    assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).digit is False
+    assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).may_match("in ten days")
 
 
 def test_content_hints_still_tell_the_channel() -> None:
