@@ -7,7 +7,7 @@ run already collected in memory (the library's :class:`~cxlint.report.RunResult`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, MutableMapping
 from importlib import import_module
 from itertools import groupby
 from typing import TextIO
@@ -28,21 +28,40 @@ _CLASSES = {
 }
 
 
-class _Formatters(Mapping[str, Callable[[TextIO], Formatter]]):
-    """Each format's class, imported when asked for: a run loads the one format it writes."""
+class _Formatters(MutableMapping[str, Callable[[TextIO], Formatter]]):
+    """Each format's class, imported when first asked for: a run loads the one format it writes.
+    A format can be registered or replaced like any mapping entry (a plugin, a test's stand-in)."""
+
+    def __init__(self) -> None:
+        self._names = list(_CLASSES)
+        self._classes: dict[str, Callable[[TextIO], Formatter]] = {}
 
     def __getitem__(self, name: str) -> Callable[[TextIO], Formatter]:
-        module, cls = _CLASSES[name]
-        return getattr(import_module(f"cxlint.formatters.{module}"), cls)  # type: ignore[no-any-return]
+        found = self._classes.get(name)
+        if found is None:
+            if name not in self._names:
+                raise KeyError(name)
+            module, cls = _CLASSES[name]
+            found = self._classes[name] = getattr(import_module(f"cxlint.formatters.{module}"), cls)
+        return found
+
+    def __setitem__(self, name: str, formatter: Callable[[TextIO], Formatter]) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._classes[name] = formatter
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._classes.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_CLASSES)
+        return iter(list(self._names))
 
     def __len__(self) -> int:
-        return len(_CLASSES)
+        return len(self._names)
 
 
-FORMATTERS: Mapping[str, Callable[[TextIO], Formatter]] = _Formatters()
+FORMATTERS: MutableMapping[str, Callable[[TextIO], Formatter]] = _Formatters()
 
 
 def render(name: str, result: RunResult, stream: TextIO) -> None:

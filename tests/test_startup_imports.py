@@ -1,0 +1,39 @@
+"""A run imports what it uses: one file checked as JSON loads neither the other formatters nor spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import sys
+from cxlint.cli import cli
+try:
+    cli.main(["check", "--format", "json", "--fail-on", "never", sys.argv[1]], standalone_mode=False)
+except SystemExit:
+    pass
+sys.stdout = sys.__stdout__
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("cxlint.formatters.", "spacy")))))
+"""
+
+
+def test_checking_one_file_as_json_imports_only_the_json_formatter(tmp_path: Path) -> None:
+    copy = tmp_path / "welcome.txt"
+    copy.write_text("Our team will reply within 1 hour, guaranteed.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", PROBE, str(copy)], capture_output=True, text=True, check=True)
+    loaded = run.stdout.strip().splitlines()[-1].split()
+    assert "cxlint.formatters.json_format" in loaded
+    assert not [m for m in loaded if m.endswith(("sarif_format", "junit_format", "gitlab_format", "rdjson_format"))]
+    assert not [m for m in loaded if m.startswith("spacy")]
+
+
+def test_a_registered_formatter_is_listed_and_can_be_removed() -> None:
+    from cxlint.formatters import FORMATTERS
+
+    FORMATTERS["house"] = FORMATTERS["json"]
+    try:
+        assert "house" in list(FORMATTERS) and FORMATTERS["house"] is FORMATTERS["json"]
+    finally:
+        del FORMATTERS["house"]
+    assert "house" not in FORMATTERS and len(FORMATTERS) == 9
