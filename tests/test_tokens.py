@@ -37,3 +37,11 @@ def test_contraction_pieces_are_never_taken_for_rare_words(piece: str) -> None:
     """wordfreq rates a lone apostrophe 0 and "ca" as rare; as tokens they are everywhere, and a
     lexicon that gated on them let thousands of sentences through."""
     assert zipf(piece) >= COMMON_ZIPF
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_prefilter_word_set_holds_every_token(text: str) -> None:
+    """The gate tests a sentence's word set before tokenizing it; a token missing there is a lost match."""
+    from cxlint.text.tokens import word_set
+
+    assert set(tokenize(text).words) <= word_set(text)

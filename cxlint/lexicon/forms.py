@@ -68,8 +68,6 @@ PUNCTUATION_ZIPF = 7.0
 UNKNOWN_ZIPF = 3.0
 """A word of a user's pack that the table lacks: assumed rare unless it is a stop word."""
 COMMON_ZIPF = 6.5
-CLITIC_ZIPF = 6.5
-"""A contraction's or possessive's tail is as common as a stop word, whatever wordfreq says of it alone."""
 
 
 def zipf(token: str) -> float:
@@ -77,7 +75,7 @@ def zipf(token: str) -> float:
     if not any(char.isalnum() for char in token):
         return PUNCTUATION_ZIPF  # a lone apostrophe or dash: wordfreq has no figure, copy has plenty
     if token[0] == "'" or token == "n't" or token in CONTRACTION_HEADS:
-        return CLITIC_ZIPF  # "'s", "'ve", "n't": split off every contraction and possessive
+        return COMMON_ZIPF  # "'s", "'ve", "n't", "ca": pieces of every contraction, whatever wordfreq says of them alone
     known = _generated().get("frequencies", {}).get(token)
     if known is not None:
         return float(known)

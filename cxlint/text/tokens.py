@@ -56,7 +56,7 @@ def word_set(text: str, normalized: bool = False) -> frozenset[str]:
     if _FINAL_SIGMA in plain:
         return frozenset(tokenize(text).words)
     lowered = plain.lower()
-    words = set(_TOKEN.findall(lowered))
+    words = set(_LOWER_TOKEN.findall(lowered))
     if PLACEHOLDER_TOKEN in lowered:
         words.add(PLACEHOLDER_TOKEN)
     return frozenset(words)
