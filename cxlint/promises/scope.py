@@ -1,68 +1,45 @@
-"""What a service level is about and when it holds: its medium (email, chat, phone…) and its days.
+"""What a registry entry is about and when it holds: its medium (email, chat, phone…) and its days.
 
-"We reply to emails within 24 hours, weekends included" promises a reply time *for email* on
-*every day*; the registry entry backs it only if it is about email (or names no medium) and
-its scope covers every day. The same reading applies to copy and to registry entries (their
-id, value and scope), so both sides are described in the same words.
+An entry's id and scope are read with the very words the engine reads copy with (the built-in
+packs' ``records:`` section): "chat-first-reply" is about chat, "every day of the year" holds on
+every day. A promise about email replies is then backed only by an entry about email (or one
+naming no medium), and only on the days the entry holds.
 """
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
-from cxlint.promises import vocabulary
-from cxlint.promises.hours import find_schedules
+from cxlint.engine.frame_match import Sentence
+from cxlint.engine.records.context import days_stated as _days_in
+from cxlint.engine.records.reading import RecordReading
+from cxlint.promises.value_shapes import ValueShapes
+from cxlint.rulepack.model import RuleSet
+from cxlint.text.normalize import normalize
 
-ALL_DAYS = frozenset(range(7))
-_FIRST_PERSON = re.compile(r"\b(?:we|we[’'](?:re|ll|ve)|our|ours|us)\b", re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _builtin() -> RuleSet:
+    from cxlint.rulepack.loader import builtin_sources, load_ruleset
+
+    return load_ruleset(builtin_sources())
 
 
-def media_near(text: str, start: int, end: int) -> frozenset[str]:
-    """The medium named nearest to ``text[start:end]`` (none when the text names none)."""
-    best: tuple[int, str] | None = None
-    for name, pattern in vocabulary.media().items():
-        for match in pattern.finditer(text):
-            distance = start - match.end() if match.end() <= start else max(0, match.start() - end)
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return frozenset({best[1]}) if best else frozenset()
+def _reading(text: str) -> tuple[RecordReading, Sentence]:
+    """``text`` (an entry's id or scope) read as one sentence of copy."""
+    ruleset = _builtin()
+    plain = normalize(text)
+    sentence = Sentence.of(text, plain, 0, len(text))
+    return RecordReading(text, plain, [(0, len(text))], [sentence], ruleset.records, ValueShapes.of(ruleset.shapes)), sentence
 
 
 def media_named(text: str) -> frozenset[str]:
     """Every medium ``text`` names (an entry's id and scope: "chat-first-reply", "live chat and phone")."""
-    text = text.replace("-", " ")
-    return frozenset(name for name, pattern in vocabulary.media().items() if pattern.search(text))
-
-
-def channel_medium(channel: str | None) -> frozenset[str]:
-    medium = vocabulary.channel_media().get(channel or "")
-    return frozenset({medium}) if medium else frozenset()
+    reading, sentence = _reading(text.replace("-", " "))
+    return frozenset(name for name, words in reading.spec.media if reading.hits(words, sentence))
 
 
 def days_stated(text: str) -> frozenset[int] | None:
-    """The weekdays a reply or delivery promise says it holds on; None when it says nothing about days.
-
-    "every day", "weekends included", "24/7" are every day; "Monday to Friday", "weekdays"
-    are those days. "during those hours" adds no days of its own (it keeps the entry's).
-    """
-    if vocabulary.words("every_day").search(text):
-        return ALL_DAYS
-    for _, _, schedule in find_schedules(text):
-        if schedule.days_given:
-            return frozenset(day for day, _, _ in schedule.slots)
-    return None
-
-
-def keeps_hours(text: str) -> bool:
-    """True for "during those hours", "while we're open": the promise stays within stated hours."""
-    return bool(vocabulary.words("within_hours").search(text))
-
-
-def names_competitor(before: str, clause: str) -> bool:
-    """True when a clause is about another company, not ours: a competitor cue in it or before it
-    in the sentence ("unlike LeafCo, whose lines close at 5pm"), and no "we" or "our" in the clause
-    itself ("unlike most providers, we reply within the hour" stays ours)."""
-    if _FIRST_PERSON.search(clause):
-        return False
-    cues = vocabulary.words("competitor")
-    return bool(cues.search(clause) or cues.search(before))
+    """The weekdays an entry's scope says it holds on ("every day", "Monday to Friday"); None when it does not say."""
+    reading, sentence = _reading(text)
+    return _days_in(reading, sentence)
