@@ -35,6 +35,8 @@ _CURRENCY = {
     "pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR", "euros": "EUR",
 }
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "bn": 1e9}
+_CODE_FIRST = re.compile(r"\b(GBP|USD|EUR)\s?(\d[\d,.]*)", re.IGNORECASE)
+"""A registry amount written code first ("GBP 20"), read as the money shape writes it ("20 GBP")."""
 FREE_RE = re.compile(r"\b(?:free|no\s+charge|on\s+us|complimentary)\b", re.IGNORECASE)
 """A registry's price value "free" (copy's free offers are found by the engine's ``free`` reader)."""
 
@@ -125,13 +127,18 @@ def parse_percent(text: str, shapes: ValueShapes | None = None) -> Percent | Non
     return percent_from_match(match) if match else None
 
 
+def parse_amount(text: str, shapes: ValueShapes | None = None) -> Money | None:
+    """An amount of money ("£20", "20 EUR", "GBP 20"); None when ``text`` states none."""
+    match = (shapes or value_shapes()).money.search(_CODE_FIRST.sub(r"\2 \1", normalize(text)))
+    return money_from_match(match) if match else None
+
+
 def parse_money(text: str, shapes: ValueShapes | None = None) -> Money | None:
-    match = (shapes or value_shapes()).money.search(normalize(text))
-    if match:
-        return money_from_match(match)
-    if FREE_RE.search(text):
+    """An amount, or "free" (no charge)."""
+    amount = parse_amount(text, shapes)
+    if amount is None and FREE_RE.search(text):
         return Money(0.0, "")
-    return None
+    return amount
 
 
 def parse_value(kind: str, text: str) -> Value | None:
@@ -143,7 +150,7 @@ def parse_value(kind: str, text: str) -> Value | None:
     if kind == "availability":
         return parse_schedule(text)
     if kind == "discount":
-        return parse_percent(text) or (parse_money(text) if value_shapes().money.search(normalize(text)) else None)
+        return parse_percent(text) or parse_amount(text)
     if kind == "price":
         return parse_money(text)
     return None

@@ -99,7 +99,7 @@ def compile_records(spec: Any, ctx: FrameContext, line: int) -> RecordSpec:
     readers = tuple(_reader(item, ctx, line) for item in _items(spec.get("readers"), source, "readers", line))
     if not readers:
         raise FatalError(f"{source}:{line}: records: 'readers' must list at least one reader")
-    _check_words(readers, words, source, line)
+    _check_words(readers, words, words_spec, source, key_line(spec, "words", line))
     media_spec = spec.get("media") or {}
     media = tuple((str(name), word_spec(value, ctx, f"records: medium {name!r}", key_line(media_spec, name, line)))
                   for name, value in media_spec.items() if name != LINE_KEY)
@@ -152,17 +152,17 @@ def _reader(spec: dict[str, Any], ctx: FrameContext, line: int) -> Reader:
     return Reader(name, find, tuple(kinds), str(subject) if subject else None, line)
 
 
-def _check_words(readers: tuple[Reader, ...], words: dict[str, WordSpec], source: str, line: int) -> None:
+def _check_words(readers: tuple[Reader, ...], words: dict[str, WordSpec], spec: Any, source: str, line: int) -> None:
     """Every word class a reader or the context weighs is declared; none is declared for nothing."""
-    wanted = set(CONTEXT_WORDS)
+    wanted = set(CONTEXT_WORDS).union(*(READERS[reader.read] for reader in readers))
+    for name in words:
+        if name not in wanted:
+            raise FatalError(f"{source}:{key_line(spec, name, line)}: records: no reader weighs word class {name!r}{did_you_mean(name, wanted)}")
     for reader in readers:
-        wanted |= READERS[reader.read]
         for name in sorted(READERS[reader.read] - set(words)):
             raise FatalError(f"{source}:{reader.line}: records: reader {reader.read} weighs word class {name!r}, which 'words' does not declare")
     for name in sorted(CONTEXT_WORDS - set(words)):
-        raise FatalError(f"{source}:{line}: records: every record's context weighs word class {name!r}, which 'words' does not declare")
-    for name in sorted(set(words) - wanted):
-        raise FatalError(f"{source}:{line}: records: no reader weighs word class {name!r}{did_you_mean(name, wanted)}")
+        raise FatalError(f"{source}:{line_of(spec) or line}: records: every record's context weighs word class {name!r}, which 'words' does not declare")
 
 
 def _channel_media(spec: Any, media: set[str], source: str, line: int) -> dict[str, str]:
