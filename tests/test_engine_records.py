@@ -136,3 +136,10 @@ def test_check_and_audit_use_the_same_records(ruleset):
     findings = check.apply(doc, run_document(doc, ruleset))
     assert findings == lint_document(doc, ruleset)  # with no registry, gathering changes nothing
     assert [a.record.kind for a in check.assessments] == ["availability", "response-time"]
+
+
+def test_every_reader_a_pack_may_name_is_one_the_engine_has():
+    from cxlint.engine.records.readers import READ
+    from cxlint.rulepack.records import READERS
+
+    assert set(READ) == set(READERS)

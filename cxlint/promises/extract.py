@@ -4,7 +4,8 @@ The engine finds every promise with its kind, value and context: the records rea
 statements ("advisers online 9 AM–6 PM Mon–Fri", "15% off") that only a registry can judge, and
 the targets of the rules' promise findings. Here each finding joins the record it is part of (or
 stands as one of its own), and, with a registry, sentences that state one of its phrase entries
-closely enough become records of that entry. The copy is never read again here.
+closely enough become records of that entry (matched loosely by their content words: that is
+about the registry, not the copy). No sentence is split and no value is read here.
 """
 
 from __future__ import annotations

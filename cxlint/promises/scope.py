@@ -8,26 +8,18 @@ naming no medium), and only on the days the entry holds.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.context import days_stated as _days_in
 from cxlint.engine.records.reading import RecordReading
 from cxlint.promises.value_shapes import ValueShapes
-from cxlint.rulepack.model import RuleSet
 from cxlint.text.normalize import normalize
-
-
-@lru_cache(maxsize=1)
-def _builtin() -> RuleSet:
-    from cxlint.rulepack.loader import builtin_sources, load_ruleset
-
-    return load_ruleset(builtin_sources())
 
 
 def _reading(text: str) -> tuple[RecordReading, Sentence]:
     """``text`` (an entry's id or scope) read as one sentence of copy."""
-    ruleset = _builtin()
+    from cxlint.rulepack.loader import builtin_ruleset
+
+    ruleset = builtin_ruleset()
     plain = normalize(text)
     sentence = Sentence.of(text, plain, 0, len(text))
     return RecordReading(text, plain, [(0, len(text))], [sentence], ruleset.records, ValueShapes.of(ruleset.shapes)), sentence

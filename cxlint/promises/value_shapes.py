@@ -2,7 +2,7 @@
 
 They are defined once, in the built-in packs (``rules/shapes.yaml``). The engine reads copy with
 the rule set's own; a registry's values ("24 hours", "09:00-17:00 Mon-Fri") are read with the
-same shapes, loaded here without compiling the rest of the packs.
+built-in packs' (the same shapes: a pack may not define a shape twice).
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ class ValueShapes:
 @lru_cache(maxsize=1)
 def value_shapes() -> ValueShapes:
     """The built-in value shapes (``rules/shapes.yaml``), for reading registry values."""
-    from cxlint.rulepack.shapes import expand, written_shapes
-    from cxlint.rulepack.sources import pack_root
-    from cxlint.rulepack.yamlio import load_yaml
+    from cxlint.rulepack.loader import builtin_ruleset
 
-    path = pack_root() / "shapes.yaml"
-    written = written_shapes([("rules/shapes.yaml", load_yaml(path.read_text(encoding="utf-8"), "rules/shapes.yaml"))])
-    return ValueShapes(**{name: re.compile(expand(name, written), re.IGNORECASE) for name in ValueShapes.__dataclass_fields__})
+    return ValueShapes.of(builtin_ruleset().shapes)

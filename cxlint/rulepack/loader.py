@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,12 @@ def builtin_sources() -> list[PackSource]:
     root = pack_root()
     files = sorted(root.glob("*.yaml")) + sorted((root / "lexicons").glob("*.yaml"))
     return [PackSource(f"rules/{path.relative_to(root).as_posix()}", path.read_text(encoding="utf-8"), trusted=True) for path in files]
+
+
+@lru_cache(maxsize=1)
+def builtin_ruleset() -> RuleSet:
+    """The built-in packs, compiled (once a process): what a promises registry is read with."""
+    return load_ruleset(builtin_sources())
 
 
 def source_from_path(path: str) -> PackSource:

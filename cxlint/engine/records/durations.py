@@ -21,7 +21,7 @@ _SHORTEST_GUARANTEE = 7 * DAY
 """A guarantee period shorter than a week is a reply or delivery time that mentions a guarantee."""
 
 
-def read_durations(reading: RecordReading, reader: Reader, index: int) -> list[Found]:
+def read_durations(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     heading = reading.heading(index)
     out: list[Found] = []

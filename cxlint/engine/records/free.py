@@ -24,7 +24,7 @@ _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
 _CHUNK = re.compile(r"\S+")
 
 
-def read_free(reading: RecordReading, reader: Reader, index: int) -> list[Found]:
+def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     if reading.hits("try", sentence):
         return []  # a free trial is the trial reader's
@@ -41,9 +41,9 @@ def read_free(reading: RecordReading, reader: Reader, index: int) -> list[Found]
         if not words or any(reading.within("guarantee_words", sentence, s, e) for s, e in words):
             continue
         subject = " ".join(mask[s:e] for s, e in words)
-        found = mask.find(subject, sentence.offset, sentence.offset + len(sentence.text))
-        if found != -1:
-            start, end = min(start, found), max(end, found + len(subject))
+        at = mask.find(subject, sentence.offset, sentence.offset + len(sentence.text))
+        if at != -1:
+            start, end = min(start, at), max(end, at + len(subject))
         tier = any(reading.within("free_tier", sentence, s, e) for s, e in words)
         out.append(Found(start, end, ("price",), Money(0.0, ""), index, strong=not tier))
     return out

@@ -18,7 +18,7 @@ UPTIME_FROM = 90.0
 """A share below this is no uptime figure ("40% of the time")."""
 
 
-def read_price_match(reading: RecordReading, reader: Reader, index: int) -> list[Found]:
+def read_price_match(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     hits = reading.hits(reader.find, reading.sentences[index])
     if not hits:
         return []
@@ -26,7 +26,7 @@ def read_price_match(reading: RecordReading, reader: Reader, index: int) -> list
     return [Found(start, end, ("guarantee", "claim"), None, index, strong=True, subject=reader.subject)]
 
 
-def read_uptime(reading: RecordReading, index: int) -> list[Found]:
+def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     if not (reading.hits("uptime_context", sentence) and reading.hits("own_voice", sentence)):
         return []
@@ -40,7 +40,7 @@ def read_uptime(reading: RecordReading, index: int) -> list[Found]:
     return out
 
 
-def read_offers(reading: RecordReading, index: int) -> list[Found]:
+def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     out: list[Found] = []
     taken = -1

@@ -12,9 +12,10 @@ from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
 from cxlint.promises.hours import find_schedules
 from cxlint.promises.kinds import DAY_SCOPED
+from cxlint.rulepack.records import Reader
 
 
-def read_hours(reading: RecordReading, index: int, found: list[Found]) -> list[Found]:
+def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     heading = reading.heading(index)
     if not (reading.hits("availability_context", sentence)

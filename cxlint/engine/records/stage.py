@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from cxlint.document import Document
 from cxlint.engine.context import categories_for, find_modifiers
 from cxlint.engine.records.context import describe
-from cxlint.engine.records.durations import classify, read_durations
-from cxlint.engine.records.free import read_free
-from cxlint.engine.records.offers import read_offers, read_price_match, read_uptime
-from cxlint.engine.records.opening_hours import read_hours
+from cxlint.engine.records.durations import classify
+from cxlint.engine.records.readers import READ
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.engine.sentences import document_sentences
@@ -81,20 +79,8 @@ def _sentence_records(reading: RecordReading, index: int, readers: set[int]) -> 
     """What the readers let through for this sentence find in it, in their declared order, one record per kind and place."""
     out: list[Found] = []
     for number, reader in enumerate(reading.spec.readers):
-        if number not in readers:
-            continue
-        if reader.read == "duration":
-            out += read_durations(reading, reader, index)
-        elif reader.read == "hours":
-            out += read_hours(reading, index, out)
-        elif reader.read == "price-match":
-            out += read_price_match(reading, reader, index)
-        elif reader.read == "uptime":
-            out += read_uptime(reading, index)
-        elif reader.read == "offer":
-            out += read_offers(reading, index)
-        elif reader.read == "free":
-            out += read_free(reading, reader, index)
+        if number in readers:
+            out += READ[reader.read](reading, reader, index, out)
     return _one_per_kind_and_place(out)
 
 
