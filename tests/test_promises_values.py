@@ -46,3 +46,19 @@ def test_hours_within_and_beyond():
 
 def test_durations_that_are_not_clock_times_are_not_hours():
     assert parse_schedule("3–5 business days") is None
+
+
+def test_every_count_the_duration_shape_spells_out_has_its_number():
+    """The ``count_in_words`` shape finds the counts; the value table must know each one it finds."""
+    from cxlint.promises.values import _NUMBERS
+
+    for word, number in _NUMBERS.items():
+        duration = parse_duration(f"within {word} days")
+        assert duration is not None and duration.minutes == number * 1440, word
+    assert parse_duration("within a fortnight") is None  # not a count the shape reads
+
+
+def test_values_are_read_from_the_copy_as_the_mask_normalises_it():
+    assert parse_duration("3\u20135 working days") == parse_duration("3-5 working days")
+    assert parse_duration("a 12\u2011week course").minutes == 12 * 7 * 1440  # a non-breaking hyphen
+    assert parse_money("£5m") == Money(5_000_000.0, "GBP")
