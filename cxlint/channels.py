@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from cxlint.text.literals import LiteralGate, literal_gate
+
 CHANNELS = ("email", "landing", "chatbot", "sms", "push", "onboarding", "in-app")
 
 _HINTS = (
@@ -23,7 +25,7 @@ _HINTS = (
 _CONTENT_SAMPLE = 65536
 """Content hints look at the head of a file only: cheap, and where the telling markup sits."""
 
-_CONTENT_HINTS = (
+_CONTENT_HINTS: tuple[tuple[str, LiteralGate], ...] = tuple((channel, literal_gate(pattern)) for channel, pattern in (
     # Email HTML: mail-client markup, preheaders, unsubscribe footers, MJML, merge tags of ESPs,
     # and components imported from React Email or jsx-email.
     ("email", re.compile(
@@ -35,7 +37,8 @@ _CONTENT_HINTS = (
     # ``[ \t]*``, not ``\s*``: at each line start ``\s*`` would run over every blank line after it (quadratic).
     ("chatbot", re.compile(r"^[ \t]*(?:responses|intents|stories|nlu)[ \t]*:|\butter_\w+|\"(?:intents|utterances|bot_?responses)\"\s*:", re.M)),
     ("onboarding", re.compile(r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:|\"(?:steps|screens)\"\s*:\s*\[", re.I)),
-)
+))
+"""Each hint's regex runs only where the text holds a literal every match of it needs (``literals.py``)."""
 
 # A page with site chrome is a landing page: an <html> start, then navigation or a header after it.
 # Two forward searches, not one ``<html.*?<nav`` pattern, which retries from every ``<html``.
@@ -56,8 +59,9 @@ def infer_channel(path: str, text: str | None = None) -> str | None:
 def infer_channel_from_text(text: str) -> str | None:
     """A channel from what the file holds: mail-client markup is email, a bot domain is chatbot."""
     head = text[:_CONTENT_SAMPLE]
-    for channel, pattern in _CONTENT_HINTS:
-        if pattern.search(head):
+    folded = head.casefold()
+    for channel, gate in _CONTENT_HINTS:
+        if gate.search(head, folded):
             return channel
     page = _PAGE_START.search(head)
     if page is not None and _PAGE_CHROME.search(head, page.end()):

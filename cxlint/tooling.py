@@ -12,16 +12,16 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 TOOLING_FILES = "tooling-files.yaml"
 
 
 @lru_cache(maxsize=1)
 def tooling_patterns() -> tuple[str, ...]:
     """The shipped list: globs over a file's name, or (with ``/``) over the end of its path."""
+    import yaml  # only when a folder is walked
+
     text = resources.files("cxlint").joinpath("data").joinpath(TOOLING_FILES).read_text(encoding="utf-8")
-    return tuple(yaml.safe_load(text)["names"])
+    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["names"])  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=1)

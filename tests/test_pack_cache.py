@@ -55,3 +55,38 @@ def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("CXLINT_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.delenv("CXLINT_NO_CACHE", raising=False)
     assert _findings(load_ruleset(builtin_sources())) != []
+
+
+def test_every_class_a_compiled_ruleset_holds_is_in_a_folder_the_key_stamps() -> None:
+    """Editing the code of a pickled class must change the key, or an old pickle loads without
+    the new class's fields (a gate index gained a field and every file failed with CX000)."""
+    import io
+    import pickle
+
+    from cxlint.rulepack.cache import PICKLED_FOLDERS
+
+    modules: set[str] = set()
+
+    class Recorder(pickle.Pickler):
+        def reducer_override(self, obj: object) -> object:
+            modules.add(type(obj).__module__)
+            return NotImplemented
+
+    Recorder(io.BytesIO(), protocol=pickle.HIGHEST_PROTOCOL).dump(compile_ruleset(builtin_sources()))
+    ours = {m for m in modules if m.startswith("cxlint.")}
+    assert ours, "the ruleset holds cxlint classes"
+    assert {m.split(".")[1] for m in ours} <= set(PICKLED_FOLDERS), sorted(ours)
+
+
+def test_a_lexicon_from_the_cache_unpacks_its_phrases_only_when_reached() -> None:
+    import pickle
+
+    from cxlint.lexicon.lexicons import build_lexicon
+
+    lexicon = build_lexicon("device", ["smart speaker", "doorbell camera", "watch"], "noun")
+    loaded = pickle.loads(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    assert "phrases" not in vars(loaded)  # still packed
+    assert loaded == lexicon
+    assert loaded.find(("your", "doorbell", "cameras", "saw")) == [(1, 3)]
+    again = pickle.loads(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.phrases == lexicon.phrases and again.key_words == lexicon.key_words

@@ -75,3 +75,31 @@ def test_entries_about_to_expire_are_info_findings_on_the_registry(check):
     found = check.registry_findings()
     assert [(f.rule, f.severity, f.line) for f in found] == [("CX254", "info", 29)]
     assert found[0].text == "  - id: return-window"
+
+
+def test_a_universal_in_another_clause_does_not_widen_a_limited_entry(tmp_path, ruleset):
+    path = tmp_path / "promises.yaml"
+    path.write_text(
+        "promises:\n  - id: club-discount\n    kind: discount\n    value: \"15%\"\n    evidence: e\n"
+        "    scope: \"club members, full-price gear only\"\n", encoding="utf-8")
+    check = PromiseCheck(load_registry(str(path)), TODAY)
+    assert statuses(check, ruleset, "As a club member you get 15% off full-price gear and free gift wrapping on every order.") == [
+        ("backed", "club-discount"), ("unbacked", None)]
+    check = PromiseCheck(load_registry(str(path)), TODAY)
+    assert statuses(check, ruleset, "Club members get 15% off every order.") == [("over-promised", "club-discount")]
+
+
+def test_a_reply_time_the_chatbot_gives_is_judged_by_the_entry_that_allows_the_chatbot(tmp_path, ruleset):
+    """The channel says chat, but the only reply entry is about tickets and lists the chatbot among its channels."""
+    path = tmp_path / "promises.yaml"
+    path.write_text(
+        "promises:\n  - id: ticket-reply\n    kind: response-time\n    value: \"1 business day\"\n    evidence: e\n"
+        "    scope: \"first reply to support tickets\"\n    channels: [email, chatbot]\n", encoding="utf-8")
+    for text, channel, expected in (
+        ("Our team will answer within 24 hours.", "chatbot", [("over-promised", "ticket-reply")]),
+        ("Our team will answer within 2 business days.", "chatbot", [("backed", "ticket-reply")]),
+        ("Our team will answer within 2 business days.", "sms", [("over-promised", "ticket-reply")]),  # not allowed there
+        ("Our live chat team answers within 2 business days.", "landing", [("unbacked", None)]),  # names chat: no entry for it
+    ):
+        check = PromiseCheck(load_registry(str(path)), TODAY)
+        assert statuses(check, ruleset, text, channel) == expected, text

@@ -1,5 +1,7 @@
-from cxlint.promises.hours import parse_schedule
-from cxlint.promises.values import Duration, Money, Percent, compare, parse_duration, parse_money, parse_value, same_value
+from cxlint.promises.hours import find_schedules, parse_schedule
+from cxlint.promises.values import (
+    Duration, Money, Percent, compare, free_months_share, is_time_gained, parse_duration, parse_money, parse_value, same_value,
+)
 
 
 def test_an_hour_is_sixty_minutes():
@@ -62,3 +64,49 @@ def test_values_are_read_from_the_copy_as_the_mask_normalises_it():
     assert parse_duration("3\u20135 working days") == parse_duration("3-5 working days")
     assert parse_duration("a 12\u2011week course").minutes == 12 * 7 * 1440  # a non-breaking hyphen
     assert parse_money("£5m") == Money(5_000_000.0, "GBP")
+
+
+def test_a_closing_or_opening_time_alone_is_an_instant_the_entry_must_cover():
+    entry = parse_schedule("07:00-22:00 Mon-Sun")
+    later = find_schedules("Vet chat now stays open until 11pm on Sundays.")[0][2]
+    assert str(later) == "until 23:00 Sun" and not later.within(entry)
+    assert find_schedules("Our phone lines are open until 10pm on Sundays.")[0][2].within(entry)
+    earlier = find_schedules("Live chat opens at 6am every day.")[0][2]
+    assert str(earlier) == "from 06:00 Mon–Sun" and not earlier.within(entry)
+    assert find_schedules("Phones open from 7:30am, Monday to Friday.")[0][2].edge == "from"
+
+
+def test_a_deadline_or_a_bare_number_is_no_opening_time():
+    def edges(text):
+        return [schedule.edge for _, _, schedule in find_schedules(text) if schedule.times_given]
+
+    assert edges("Offer valid until midnight on Sunday.") == []
+    assert edges("Order until 2pm for next-day delivery, our team says.") == []
+    assert edges("Chat with our team until 11 on weekdays.") == []  # "11" is not clearly a clock time
+    assert edges("Chat is open 9am until 5pm.") == [""]  # a range, not an edge
+
+
+def test_one_edge_of_the_hours_agrees_with_those_hours_and_not_with_others():
+    full = parse_schedule("09:00-20:00 Mon-Fri")
+    assert same_value(find_schedules("Phone lines open until 8pm, Monday to Friday.")[0][2], full)
+    assert same_value(full, find_schedules("Phone lines open until 8pm.")[0][2])
+    assert not same_value(find_schedules("Phone lines open until 9pm, Monday to Friday.")[0][2], full)
+    assert not same_value(find_schedules("Phone lines open until 8pm on Sundays.")[0][2], full)
+    assert same_value(find_schedules("Lines open from 9am weekdays.")[0][2], full)
+
+
+def test_months_free_with_yearly_billing_are_a_share_of_the_year():
+    assert free_months_share("Pay yearly and get 3 months free.") == Percent(25.0)
+    assert free_months_share("Go annual: two months on us.") == Percent(16.7)
+    assert free_months_share("Get 3 months free.") is None  # no yearly billing: a free period, not a discount
+    assert free_months_share("Pay yearly and save.") is None
+
+
+def test_time_saved_is_stronger_when_longer_and_time_to_a_result_when_shorter():
+    assert is_time_gained("freelancers save 4 hours a month on average")
+    assert is_time_gained("10 fewer hours of admin a month")
+    assert is_time_gained("get 5 hours back every week")
+    assert not is_time_gained("84% of owners saw a shinier coat within 6 weeks")
+    assert compare("outcome", parse_duration("10 hours"), parse_duration("4 hours"), gained=True) == 1
+    assert compare("outcome", parse_duration("2 hours"), parse_duration("4 hours"), gained=True) == 0
+    assert compare("outcome", parse_duration("2 weeks"), parse_duration("6 weeks")) == 1

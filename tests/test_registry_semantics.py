@@ -37,19 +37,30 @@ CELLS = [
     ("medium-no-entry-for-it", "landing", "We reply to WhatsApp messages within 24 hours.", "unbacked", None),
     ("medium-unnamed-must-hold-for-every-medium", "landing", "We reply to every message within 2 hours.", "over-promised", "email-reply"),
     ("medium-from-the-channel", "email", "We will get back to you within 12 hours.", "over-promised", "email-reply"),
+    ("medium-from-the-channel-without-its-own-entry", "sms", "We'll get back to you within 2 days.", "over-promised", "letter-reply"),
+    ("medium-unnamed-but-who-answers", "landing", "Our pharmacist answers within 4 hours.", "backed", "pharmacist-chat"),
+    ("reply-by-a-named-role", "email", "A specialist replies to every email within 1 hour.", "over-promised", "email-reply"),
     ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
     ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),
+    ("channel-refused-before-expired", "landing", "Loyalty bonus: £5 off your next shop.", "over-promised", "loyalty-bonus"),
+    # scope words: copy claiming every plan or order against an entry limited to some
+    ("scope-every-beyond-only", "landing", "Try any plan free for 30 days.", "over-promised", "trial"),
     # hours: a subset of the entry's days and hours is covered
     ("hours-subset-is-backed", "landing", "Live chat is open 9am-6pm, Monday to Friday.", "backed", "chat-hours"),
     ("hours-later-is-over", "landing", "Live chat is open 8am-10pm, Monday to Saturday.", "over-promised", "chat-hours"),
     ("hours-24-7-is-over", "landing", "Live chat is open 24/7.", "over-promised", "chat-hours"),
     ("hours-more-days-is-over", "landing", "Our phone lines are open 9am-5pm, 7 days a week.", "over-promised", "phone-hours"),
     ("hours-stated-limit-within", "landing", "Phones open 10am-4pm weekdays.", "backed", "phone-hours"),
+    ("hours-closing-time-within", "landing", "Live chat is open until 8pm on Saturdays.", "backed", "chat-hours"),
+    ("hours-closing-time-later-is-over", "landing", "Live chat is open until 10pm on Saturdays.", "over-promised", "chat-hours"),
+    ("hours-opening-time-earlier-is-over", "landing", "Live chat opens at 7am on weekdays.", "over-promised", "chat-hours"),
     # percentages
     ("uptime-lower-is-backed", "landing", "Our platform has 99.5% uptime.", "backed", "uptime"),
     ("uptime-higher-is-over", "landing", "Our platform has 99.99% uptime.", "over-promised", "uptime"),
     ("discount-smaller-is-backed", "landing", "Club members save 10% on everything.", "backed", "members"),
     ("discount-larger-is-over", "landing", "Club members save 20% on everything.", "over-promised", "members"),
+    ("discount-months-free-yearly-within", "landing", "Pay yearly and get 2 months free.", "backed", "annual-billing"),
+    ("discount-months-free-yearly-is-over", "landing", "Pay yearly and get 3 months free.", "over-promised", "annual-billing"),
     # money
     ("money-smaller-is-backed", "landing", "Get £10 off with your welcome voucher.", "backed", "voucher"),
     ("money-larger-is-over", "landing", "Get £50 off with your welcome voucher.", "over-promised", "voucher"),
@@ -57,6 +68,7 @@ CELLS = [
     # windows and trials: a shorter window or trial is weaker
     ("window-shorter-is-backed", "landing", "Not happy? Return it within 14 days for a full refund.", "backed", "returns"),
     ("window-longer-is-over", "landing", "Not happy? Return it within 60 days for a full refund.", "over-promised", "returns"),
+    ("window-money-back-guarantee", "landing", "60-day money-back guarantee.", "over-promised", "returns"),
     ("trial-a-month-is-30-days", "landing", "Try Plus free for a month.", "backed", "trial"),
     ("trial-longer-is-over", "landing", "Try Plus free for 2 months.", "over-promised", "trial"),
     # price matches: only an entry stating the price promise, with its limits, backs one
@@ -68,6 +80,11 @@ CELLS = [
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),
     ("claim-with-an-added-absolute", "landing", "No hidden fees, ever, guaranteed 100%.", "over-promised", "fees"),
+    ("claim-never-restates-no", "landing", "We never charge hidden fees.", "backed", "fees"),
+    # outcomes and durations filed under no service
+    ("outcome-less-time-saved-is-backed", "landing", "Teams save 3 hours a week on average.", "backed", "time-saved"),
+    ("outcome-more-time-saved-is-over", "landing", "Teams save 8 hours a week on average.", "over-promised", "time-saved"),
+    ("duration-by-the-subject-it-names", "landing", "Switch in 48 hours: we move your account over for you.", "over-promised", "switch-service"),
     # entries that back nothing
     ("expired-entry", "landing", "We'll call you back within 2 hours.", "expired", "old-callback"),
     ("draft-entry", "landing", "Text offer: save 5% today.", "unbacked", "sms-offer"),
@@ -120,3 +137,11 @@ def test_an_unbacked_trial_price_match_or_superlative_is_a_warning(registry, rul
     for text in ("Try Plus free for a month.", "Found it cheaper? We'll match the price.", "The best value broadband in the UK."):
         found = assessed(empty, ruleset, text, "landing")
         assert found and all(a.status == "unbacked" and severity_of(a) == "warning" for a in found), text
+
+
+def test_an_imperative_expect_is_no_hedge_but_our_own_expectation_is(registry, ruleset):
+    """"Expect a reply within 1 hour" promises it to the reader; "we expect to reply" is our estimate."""
+    promised = assessed(registry, ruleset, "Expect a reply from our team within 1 hour.", "email")
+    estimated = assessed(registry, ruleset, "We expect to reply to your email within 1 hour.", "email")
+    assert [(a.status, severity_of(a)) for a in promised] == [("over-promised", "warning")]
+    assert [(a.status, severity_of(a)) for a in estimated] == [("over-promised", "info")]

@@ -107,7 +107,11 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     from cxlint.promises.value_shapes import ValueShapes, value_shapes
 
     shapes = value_shapes()
-    assert set(ValueShapes.__dataclass_fields__) == {"duration", "percentage", "money", "clock", "clock_range", "all_week", "days", "day_span"}
+    assert set(ValueShapes.__dataclass_fields__) == {
+        "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free",
+    }
     assert {"num", "num2", "biz", "unit", "word"} <= set(shapes.duration.groupindex)
     assert {"from", "to"} <= set(shapes.clock_range.groupindex)
+    assert {"edge", "at"} <= set(shapes.clock_edge.groupindex)
+    assert {"num"} <= set(shapes.months_free.groupindex)
     assert {"span", "every", "weekdays", "weekends", "one"} <= set(shapes.days.groupindex)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
+from cxlint.text.leading import lead_regex
 from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_edges, word_set
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -29,7 +31,7 @@ class Sentence:
     _placeholders: dict[int, Placeholder] | None = None
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
-    _positions: dict[str, list[int]] | None = None
+    _positions: TokenPositions | None = None
     _leads: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
@@ -87,12 +89,10 @@ class Sentence:
         return []
 
     @property
-    def positions(self) -> dict[str, list[int]]:
-        """Token indices of each word."""
+    def positions(self) -> TokenPositions:
+        """Token indices of each word, found only for the words asked about."""
         if self._positions is None:
-            self._positions = {}
-            for index, word in enumerate(self.tokens.words):
-                self._positions.setdefault(word, []).append(index)
+            self._positions = TokenPositions(self.tokens.words, self.word_set)
         return self._positions
 
     def lexicon_spans(self, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -108,7 +108,7 @@ class Sentence:
         """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""
         held = self._leads.get(lead)
         if held is None:
-            held = self._leads[lead] = re.search(lead, self.text, re.IGNORECASE) is not None
+            held = self._leads[lead] = lead_regex(lead).search(self.text) is not None
         return held
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -123,6 +123,47 @@ class Sentence:
         first = next((i for i, w in enumerate(words) if w[0].isalnum() and w != PLACEHOLDER_TOKEN), len(words))
         last = next((i + 1 for i in range(len(words) - 1, -1, -1) if words[i][0].isalnum()), 0)
         return first, last
+
+
+class TokenPositions(Mapping[str, list[int]]):
+    """Each word's token indices, as a mapping over the sentence's words. A lexicon asks for the
+    few of its first words a sentence holds; building the whole table would touch every token."""
+
+    __slots__ = ("_words", "_keys", "_found")
+
+    def __init__(self, words: tuple[str, ...], keys: frozenset[str]) -> None:
+        self._words = words
+        self._keys = keys
+        self._found: dict[str, list[int]] = {}
+
+    def __getitem__(self, word: str) -> list[int]:
+        found = self._found.get(word)
+        if found is None:
+            if word not in self._keys:
+                raise KeyError(word)
+            found = self._found[word] = _indices(self._words, word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._keys
+
+
+def _indices(words: tuple[str, ...], word: str) -> list[int]:
+    """Where ``word`` stands in ``words`` (``tuple.index`` scans at C speed)."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = words.index(word, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
 
 
 def _name_matches(placeholder: Placeholder | None, names: Lexicon | None) -> bool:

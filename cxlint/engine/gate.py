@@ -15,85 +15,136 @@ from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import rare_leading_class
+from cxlint.text.leading import lead_regex, rare_leading_class
+from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 GatedFrame = tuple[str, int]
 """A rule id and the index of one of its frames."""
 
 
+Need = tuple[GatedFrame, int, tuple[str, ...]]
+"""A frame with what else it needs besides its gate: a bit for each of its word-only slots (the
+sentence must hold one of that slot's key words) and the rare first characters of its shapes."""
+
+
 @dataclass
 class GateIndex:
-    by_word: dict[str, set[GatedFrame]] = field(default_factory=dict)
-    by_regex: list[tuple[LazyRegex, list[GatedFrame]]] = field(default_factory=list)
-    placeholder: list[GatedFrame] = field(default_factory=list)
-    always: list[GatedFrame] = field(default_factory=list)
+    by_word: dict[str, list[Need]] = field(default_factory=dict)
+    by_regex: list[tuple[LazyRegex, list[Need]]] = field(default_factory=list)
+    placeholder: list[Need] = field(default_factory=list)
+    always: list[Need] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     leads: list[str | None] = field(default_factory=list)
     """For each regex gate, the class of characters its matches start with when that class is rare
     (a digit, a currency sign); None when letters may start it and one pass over the text is cheaper."""
+    literal_gates: list[LiteralGate] = field(default_factory=list)
+    """For each regex gate, the literals (or the digit) every match needs: a text without them is not searched."""
+    word_bits: dict[str, int] = field(default_factory=dict)
+    """For each key word of a word-only slot, the bits of the slots it can fill."""
+    bit_words: frozenset[str] = frozenset()
+    _groups: dict[frozenset[str], int] = field(default_factory=dict)
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
-        entry = (rule_id, index)
+        bits = 0
+        for words in gate.every:
+            bits |= self._groups.setdefault(words, 1 << len(self._groups))
+        need = ((rule_id, index), bits, gate.leads)
         if gate.always:
-            self.always.append(entry)
+            self.always.append(need)
             return
         for word in gate.words:
-            self.by_word.setdefault(word, set()).add(entry)
+            self.by_word.setdefault(word, []).append(need)
         for regex in gate.regexes:
             for known, owners in self.by_regex:
                 if known.pattern == regex.pattern:
-                    owners.append(entry)
+                    owners.append(need)
                     break
             else:
-                self.by_regex.append((regex, [entry]))
+                self.by_regex.append((regex, [need]))
         if gate.placeholder:
-            self.placeholder.append(entry)
+            self.placeholder.append(need)
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
+        self.word_bits = {}
+        for words, bit in self._groups.items():
+            for word in words:
+                self.word_bits[word] = self.word_bits.get(word, 0) | bit
+        self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
+        self.literal_gates = [literal_gate(re.compile(regex.pattern, regex.flags)) for regex, _ in self.by_regex]
         return self
 
     def candidates(
         self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], errors: list[RuleError] | None = None
     ) -> dict[int, set[GatedFrame]]:
-        """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``."""
+        """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``.
+
+        A frame is let through when the sentence holds its gate and a key word of every other
+        word-only slot (one bitwise test against the bits of the slots the sentence's words fill)
+        and the rare first character of each of its shapes.
+        """
         found: dict[int, set[GatedFrame]] = {}
-        by_word = self.by_word
+        held: dict[int, int] = {}
+        by_word, word_bits, gate_words, bit_words = self.by_word, self.word_bits, self.words, self.bit_words
+        always, placeholder = self.always, self.placeholder
         for index, sentence in enumerate(sentences):
             words = sentence.word_set
-            hits = self.words.intersection(words)
-            has_placeholder = bool(self.placeholder) and PLACEHOLDER_TOKEN in words
-            if not (hits or self.always or has_placeholder):
-                continue
-            bucket = found.setdefault(index, set(self.always))
-            if hits:
-                bucket.update(*(by_word[word] for word in hits))
-            if has_placeholder:
-                bucket.update(self.placeholder)
+            bits = 0
+            for word in words & bit_words:
+                bits |= word_bits[word]
+            held[index] = bits
+            bucket: set[GatedFrame] | None = None
+            for word in gate_words.intersection(words):
+                for entry, needed, leads in by_word[word]:
+                    if needed & bits == needed and (not leads or _holds_all(sentence, leads)):
+                        if bucket is None:
+                            bucket = found[index] = set()
+                        bucket.add(entry)
+            extra = always + placeholder if placeholder and PLACEHOLDER_TOKEN in words else always
+            for entry, needed, leads in extra:
+                if needed & bits == needed and (not leads or _holds_all(sentence, leads)):
+                    found.setdefault(index, set()).add(entry)
         if self.by_regex:
             starts = [s for s, _ in spans]
             holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
-            for (regex, owners), lead in zip(self.by_regex, self.leads):
+            folded: str | None = None
+            for (regex, owners), lead, literals in zip(self.by_regex, self.leads, self.literal_gates):
                 try:
                     if lead is not None:  # a rare first character: search only the sentences that have one
                         where = holding.get(lead)
                         if where is None:
                             where = holding[lead] = (
                                 [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
-                                if re.search(lead, mask, re.IGNORECASE)
+                                if lead_regex(lead).search(mask)
                                 else []
                             )
-                        for index in where:
-                            if regex.search(sentences[index].text) is not None:
-                                found.setdefault(index, set()).update(owners)
-                        continue
-                    for match in regex.finditer(mask):
-                        index = bisect.bisect_right(starts, match.start()) - 1
-                        if index >= 0 and match.start() < spans[index][1]:
-                            found.setdefault(index, set()).update(owners)
+                        hit = [
+                            index for index in where
+                            if literals.may_match(sentences[index].text) and regex.search(sentences[index].text) is not None
+                        ]
+                    else:
+                        hit = []
+                        if literals.ignore_case and folded is None:
+                            folded = mask.casefold()
+                        if not literals.may_match(mask, folded):
+                            continue
+                        for match in regex.finditer(mask):
+                            index = bisect.bisect_right(starts, match.start()) - 1
+                            if index >= 0 and match.start() < spans[index][1]:
+                                hit.append(index)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
                     keep_rule_error(errors, exc)
+                    continue
+                for index in hit:
+                    bits = held[index]
+                    for entry, needed, leads in owners:
+                        if needed & bits == needed and (not leads or _holds_all(sentences[index], leads)):
+                            found.setdefault(index, set()).add(entry)
         return found
+
+
+def _holds_all(sentence: Sentence, leads: tuple[str, ...]) -> bool:
+    return all(sentence.holds(lead) for lead in leads)

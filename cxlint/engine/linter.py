@@ -13,6 +13,7 @@ from cxlint.engine.context import categories_for, document_categories, find_modi
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.sentences import document_sentences
+from cxlint.engine.support import Window, context, grouped, standing
 from cxlint.engine.targets import Target
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.findings import SEVERITY_RANK, Finding
@@ -54,7 +55,7 @@ def lint_document(
         return []
     targets = _channel_filter(targets, doc.channel)
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
-    reach = max((t.rule.reach for t in targets), default=0)
+    reach = max((t.rule.reach_in(doc.channel) for t in targets), default=0)
     around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(spans)}
     evidence = _evidence(doc.mask, spans, sentences, around, ruleset, errors)
     if spacy_rules:
@@ -107,7 +108,7 @@ def _frame_targets(
                 keep_rule_error(errors, exc)
                 broken.add(rule_id)
                 continue
-            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind, keep=hit.keep) for hit in hits)
+            targets.extend(Target(rule, hit.start, hit.end, index, value=hit.value, kind=hit.kind or rule.kind, keep=hit.keep, frame=rule.frames[number]) for hit in hits)
     return targets
 
 
@@ -206,30 +207,20 @@ def _decide(
     evidence: dict[int, set[str]],
     ruleset: RuleSet,
 ) -> list[Finding]:
-    sentence_signals: dict[int, set[str]] = defaultdict(set)
-    live: list[Target] = []
-    for target in _merge_overlaps(targets):
-        if target.rule.cancel & target.modifiers:
-            continue
-        live.append(target)
-        if target.rule.signal:
-            sentence_signals[target.sentence].add(target.rule.signal)
+    window = _window_in(doc.channel)
+    alive = [t for t in targets if not (t.cancel & t.modifiers)]
+    live = _merge_overlaps(standing(alive, evidence, window, _requires))
+    near = grouped(live)
     index = LineIndex(doc.source)
     findings: dict[tuple[str, int, int], Finding] = {}
     for target in live:
         rule = target.rule
-        context = sentence_signals[target.sentence] | evidence.get(target.sentence, set())
-        for near in range(target.sentence - rule.reach, target.sentence + rule.reach + 1):
-            if near != target.sentence:
-                context = context | evidence.get(near, set()) | sentence_signals.get(near, set())
-        if rule.requires and not (set(rule.requires) & (context - {rule.signal})):
-            continue
         severity = rule.severity
         score = 1.0
         signals: tuple[str, ...] = ()
         scoring = ruleset.scoring.get(rule.pack, _NO_SCORING)
         if rule.signal and scoring.signals:
-            fired = {s for s in context if s in scoring.signals}
+            fired = {s for s in context(target, window, evidence, near) if s in scoring.signals}
             score = stacked_score(fired, scoring.signals)
             severity = severity_for_score(rule.severity, score, scoring)
             signals = tuple(sorted(fired))
@@ -242,6 +233,21 @@ def _decide(
             continue
         findings[key] = _finding(doc, index, target, severity, score, signals, softened)
     return _group_repeats(_one_per_span(sorted(findings.values(), key=lambda f: (f.start, f.end, f.rule))))
+
+
+def _window_in(channel: str | None) -> Window:
+    """The sentences whose evidence and signals a target may use: its own and its rule's reach either side
+    (the reach for this channel: an SMS or a push can be read as one context)."""
+
+    def window(target: Target) -> range:
+        reach = target.rule.reach_in(channel)
+        return range(target.sentence - reach, target.sentence + reach + 1)
+
+    return window
+
+
+def _requires(target: Target) -> tuple[str, ...]:
+    return target.requires
 
 
 def _group_repeats(findings: list[Finding]) -> list[Finding]:

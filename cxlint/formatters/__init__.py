@@ -7,33 +7,42 @@ run already collected in memory (the library's :class:`~cxlint.report.RunResult`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from itertools import groupby
 from typing import TextIO
 
 from cxlint.formatters.base import Formatter
-from cxlint.formatters.full_format import FullFormatter
-from cxlint.formatters.github_format import GithubFormatter
-from cxlint.formatters.gitlab_format import GitlabFormatter
-from cxlint.formatters.json_format import JsonFormatter
-from cxlint.formatters.json_lines_format import JsonLinesFormatter
-from cxlint.formatters.junit_format import JunitFormatter
-from cxlint.formatters.rdjson_format import RdjsonFormatter
-from cxlint.formatters.sarif_format import SarifFormatter
-from cxlint.formatters.text_format import TextFormatter
 from cxlint.report import FileReport, RunResult
 
-FORMATTERS: dict[str, Callable[[TextIO], Formatter]] = {
-    "text": TextFormatter,
-    "full": FullFormatter,
-    "json": JsonFormatter,
-    "json-lines": JsonLinesFormatter,
-    "sarif": SarifFormatter,
-    "github": GithubFormatter,
-    "junit": JunitFormatter,
-    "gitlab": GitlabFormatter,
-    "rdjson": RdjsonFormatter,
+_CLASSES = {
+    "text": ("text_format", "TextFormatter"),
+    "full": ("full_format", "FullFormatter"),
+    "json": ("json_format", "JsonFormatter"),
+    "json-lines": ("json_lines_format", "JsonLinesFormatter"),
+    "sarif": ("sarif_format", "SarifFormatter"),
+    "github": ("github_format", "GithubFormatter"),
+    "junit": ("junit_format", "JunitFormatter"),
+    "gitlab": ("gitlab_format", "GitlabFormatter"),
+    "rdjson": ("rdjson_format", "RdjsonFormatter"),
 }
+
+
+class _Formatters(Mapping[str, Callable[[TextIO], Formatter]]):
+    """Each format's class, imported when asked for: a run loads the one format it writes."""
+
+    def __getitem__(self, name: str) -> Callable[[TextIO], Formatter]:
+        module, cls = _CLASSES[name]
+        return getattr(import_module(f"cxlint.formatters.{module}"), cls)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_CLASSES)
+
+
+FORMATTERS: Mapping[str, Callable[[TextIO], Formatter]] = _Formatters()
 
 
 def render(name: str, result: RunResult, stream: TextIO) -> None:

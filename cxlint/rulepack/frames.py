@@ -24,7 +24,7 @@ from cxlint.text.lazyregex import LazyRegex
 MAX_REGEX_CHARS = 200
 """A shape or regex slot longer than this (insignificant whitespace and comments aside) is refused."""
 
-_FRAME_KEYS = frozenset(schema.FRAME_KEYS) | {"__line__"}
+_FRAME_KEYS = frozenset(schema.FRAME_KEYS) | frozenset(schema.RULE_FRAME_KEYS) | {"__line__"}
 _AT = ("start", "end")
 _MATCHER_KEYS = ("lexicon", "word", "shape", "placeholder", "any", "regex")
 
@@ -97,6 +97,11 @@ class Frame:
     replacement: str | None = None
     """The slot whose own text can replace the report, when the report is its whole sentence (a decline
     button's "No thanks" without the shaming after it); elsewhere the rest of the sentence would not read."""
+    requires: tuple[str, ...] | None = None
+    """What this frame's matches need around them instead of the rule's ``requires`` (None: the rule's;
+    empty: nothing). A bare word of a risky class can ask for more than the rule's phrases do."""
+    cancel: frozenset[str] | None = None
+    """The modifier categories that cancel this frame's matches instead of the rule's ``cancel`` (None: the rule's)."""
 
 
 @dataclass
@@ -120,17 +125,26 @@ def regex_size(pattern: str) -> int:
     return len(pattern)
 
 
-def compile_frames(specs: Any, ctx: FrameContext, where: str, line: int) -> tuple[Frame, ...]:
+def compile_frames(specs: Any, ctx: FrameContext, where: str, line: int, of_rule: bool = False) -> tuple[Frame, ...]:
+    """A list of frames. ``of_rule``: the frames of a rule, which may say their own ``requires`` and ``cancel``."""
     if not isinstance(specs, list) or not specs:
         raise FatalError(f"{ctx.source}:{line}: {where}: 'frames' must be a non-empty list of frames")
-    return tuple(compile_frame(spec, ctx, where, item_line(specs, number, line)) for number, spec in enumerate(specs))
+    return tuple(compile_frame(spec, ctx, where, item_line(specs, number, line), of_rule) for number, spec in enumerate(specs))
 
 
-def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
+def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int, of_rule: bool = False) -> Frame:
     line = line_of(spec) or line
     if not isinstance(spec, dict):
         raise FatalError(f"{ctx.source}:{line}: {where}: a frame is a mapping of slot names to slots")
-    schema.check(spec, schema.FRAME_KEYS, ctx.source, where, open_ended=True)
+    for key in schema.RULE_FRAME_KEYS:
+        if key not in spec:
+            continue
+        at = key_line(spec, key, line)
+        if isinstance(spec[key], dict):
+            raise FatalError(f"{ctx.source}:{at}: {where}: {key!r} is a frame key (a list of names), not a slot: rename the slot")
+        if not of_rule:
+            raise FatalError(f"{ctx.source}:{at}: {where}: {key!r} is only for a rule's frames")
+    schema.check(spec, {**schema.FRAME_KEYS, **schema.RULE_FRAME_KEYS}, ctx.source, where, open_ended=True)
     slots: dict[str, Slot] = {}
     for name, slot_spec in spec.items():
         if name in _FRAME_KEYS:
@@ -154,7 +168,9 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int) -> Frame:
     replacement = spec.get("replacement")
     if replacement is not None and replacement not in names:
         raise FatalError(f"{ctx.source}:{line}: {where}: replacement names unknown slot {replacement!r}{did_you_mean(str(replacement), names)}")
-    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line, replacement)
+    requires = tuple(str(r) for r in spec["requires"]) if spec.get("requires") is not None else None
+    cancel = frozenset(str(c).upper() for c in spec["cancel"]) if spec.get("cancel") is not None else None
+    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line, replacement, requires, cancel)
 
 
 def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:
@@ -200,8 +216,8 @@ def _slot(name: str, spec: Any, ctx: FrameContext, where: str, line: int) -> Slo
         before=_opt_str(spec.get("before")),
         within=within,
         at=at,
-        unless_next=_lexicon(spec.get("unless_next"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_next") else None,
-        unless_prev=_lexicon(spec.get("unless_prev"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_prev") else None,
+        unless_next=_lexicons(spec.get("unless_next"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_next") else None,
+        unless_prev=_lexicons(spec.get("unless_prev"), ctx, f"{where}: slot {name!r}", line) if spec.get("unless_prev") else None,
     )
 
 
@@ -260,6 +276,17 @@ def _lexicon(name: Any, ctx: FrameContext, where: str, line: int) -> Lexicon:
     return ctx.lexicons[name]
 
 
+def _lexicons(value: Any, ctx: FrameContext, where: str, line: int) -> Lexicon:
+    """``NAME`` or ``[A, B]``: one lexicon, or the union of several (for ``unless_next``/``unless_prev``)."""
+    if not isinstance(value, list):
+        return _lexicon(value, ctx, where, line)
+    parts = [_lexicon(name, ctx, where, line) for name in value]
+    if len(parts) == 1:
+        return parts[0]
+    phrases = frozenset().union(*(part.phrases for part in parts))
+    return build_lexicon("|".join(part.name for part in parts), (), None, extra_phrases=phrases)
+
+
 def derive_gate(slots: list[Slot]) -> Gate:
     """The slot whose presence is rarest in copy gates the frame.
 
@@ -306,10 +333,19 @@ def _gate_cost(gate: Gate) -> float:
     return sum(10 ** zipf(word) for word in gate.words) + _SHAPE_COST * len(gate.regexes) + _PLACEHOLDER_COST * gate.placeholder
 
 
+_KEY_WORD_SETS: dict[frozenset[str], frozenset[str]] = {}
+"""One object for each distinct set of key words: most frames share their reader or observer
+slots, and a compiled pack then stores (and loads) each set once instead of once a frame."""
+
+
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    return _KEY_WORD_SETS.setdefault(words, words)
+
+
 def _slot_gate(matcher: Matcher) -> Gate | None:
     """What a sentence must hold for ``matcher`` to fill a slot (None: nothing cheap to test)."""
     if matcher.kind == "lexicon":
-        return Gate(words=frozenset().union(*(lx.key_words for lx in matcher.lexicons)))
+        return Gate(words=_shared(frozenset().union(*(lx.key_words for lx in matcher.lexicons))))
     if matcher.kind == "shape" and matcher.shape is not None:
         return Gate(regexes=(matcher.shape.regex,))
     if matcher.kind == "placeholder":
@@ -319,7 +355,7 @@ def _slot_gate(matcher: Matcher) -> Gate | None:
         if any(part is None for part in parts):
             return None
         return Gate(
-            words=frozenset().union(*(p.words for p in parts if p)),
+            words=_shared(frozenset().union(*(p.words for p in parts if p))),
             regexes=tuple(r for p in parts if p for r in p.regexes),
             placeholder=any(p.placeholder for p in parts if p),
         )

@@ -223,6 +223,24 @@ def _scoring(src: PackSource, doc: dict[str, Any]) -> Scoring | None:
     return Scoring(signals, **bands)
 
 
+def _channel_reach(src: PackSource, node: dict[str, Any], where: str) -> tuple[tuple[str, int], ...]:
+    """``channel_reach: {sms: 10, push: 10}``: the reach for copy of each named channel (0 to 10 sentences)."""
+    spec = node.get("channel_reach")
+    if spec is None:
+        return ()
+    reach: list[tuple[str, int]] = []
+    for channel, value in spec.items():
+        if channel == LINE_KEY:
+            continue
+        line = key_line(spec, channel, line_of(node))
+        if channel not in CHANNELS:
+            raise FatalError(f"{src.name}:{line}: {where}: channel_reach: unknown channel {channel!r}{did_you_mean(str(channel), CHANNELS)}")
+        if not schema.whole(0, schema.MAX_REACH).accepts(value):
+            raise FatalError(f"{src.name}:{line}: {where}: channel_reach: {channel!r} must be a whole number from 0 to {schema.MAX_REACH}")
+        reach.append((str(channel), int(value)))
+    return tuple(reach)
+
+
 def _check_references(
     rules: list[Rule], modifiers: list[Modifier], evidence: list[Evidence], weights: dict[str, float], categories: set[str]
 ) -> None:
@@ -235,12 +253,15 @@ def _check_references(
             raise FatalError(f"{where}: unknown category {rule.category!r}{did_you_mean(rule.category, categories)} (a pack may declare new ones under 'categories:')")
         if rule.signal is not None and rule.signal not in weights:
             raise FatalError(f"{where}: unknown signal {rule.signal!r}{did_you_mean(rule.signal, weights)}")
-        for name in rule.requires:
-            if name not in evidence_names and name not in weights:
-                raise FatalError(f"{where}: requires unknown evidence or signal {name!r}{did_you_mean(name, evidence_names | set(weights))}")
-        for name in sorted(rule.cancel | rule.soften):
-            if name not in modifier_categories:
-                raise FatalError(f"{where}: unknown modifier category {name!r}{did_you_mean(name, modifier_categories)}")
+        needs = [(where, rule.requires, rule.cancel | rule.soften)]
+        needs += [(f"{rule.source}:{frame.line}: rule {rule.id} frame", frame.requires or (), frame.cancel or frozenset()) for frame in rule.frames]
+        for at, requires, categories_used in needs:
+            for name in requires:
+                if name not in evidence_names and name not in weights:
+                    raise FatalError(f"{at}: requires unknown evidence or signal {name!r}{did_you_mean(name, evidence_names | set(weights))}")
+            for name in sorted(categories_used):
+                if name not in modifier_categories:
+                    raise FatalError(f"{at}: unknown modifier category {name!r}{did_you_mean(name, modifier_categories)}")
         kinds = {rule.kind} | {p.promise_kind for p in rule.patterns} | {f.kind for f in rule.frames}
         for kind in sorted(k for k in kinds if k):
             if kind not in KINDS:
@@ -441,7 +462,7 @@ class _Builder:
         for channel in channels:
             if channel not in CHANNELS:
                 raise FatalError(f"{src.name}:{key_line(spec, 'channels')}: {where}: unknown channel {channel!r}{did_you_mean(str(channel), CHANNELS)}")
-        frames = compile_frames(spec["frames"], self.context(src), where, line) if "frames" in spec else ()
+        frames = compile_frames(spec["frames"], self.context(src), where, line, of_rule=True) if "frames" in spec else ()
         detector = spec.get("detector")
         if detector is not None and detector != "builtin":
             raise FatalError(f"{src.name}:{line}: {where}: detector must be 'builtin'")
@@ -466,6 +487,7 @@ class _Builder:
             signal=spec.get("signal"),
             requires=tuple(str(r) for r in spec.get("requires") or ()),
             reach=spec.get("reach") or 0,
+            channel_reach=_channel_reach(src, spec, where),
             cancel=frozenset(str(c).upper() for c in spec.get("cancel") or ()),
             soften=frozenset(str(c).upper() for c in spec.get("soften") or ()),
             kind=spec.get("kind"),

@@ -53,6 +53,8 @@ class Rule:
     requires: tuple[str, ...] = ()
     reach: int = 0
     """How many sentences before and after may supply the evidence ``requires`` asks for."""
+    channel_reach: tuple[tuple[str, int], ...] = ()
+    """``reach`` for copy of a given channel (an SMS or a push is read as one piece: its sentences are one context)."""
     cancel: frozenset[str] = frozenset()
     soften: frozenset[str] = frozenset()
     kind: str | None = None
@@ -65,6 +67,13 @@ class Rule:
     frames: tuple[Frame, ...] = ()
     detector: str | None = None
     """``builtin``: raised by cxlint itself (suppressions, the promises registry), not by a frame."""
+
+    def reach_in(self, channel: str | None) -> int:
+        """The reach for copy of ``channel``: its own ``channel_reach`` if it has one, else ``reach``."""
+        for name, reach in self.channel_reach:
+            if name == channel:
+                return reach
+        return self.reach
 
     @property
     def needs_spacy_match(self) -> bool:

@@ -26,10 +26,15 @@ WordSpec = tuple[Frame, ...]
 
 CONTEXT_WORDS = frozenset({
     "clause_break", "hedge", "hedge_pseudo", "condition", "reported", "quote", "question", "own_voice",
-    "first_person", "competitor", "every_day", "uptime_word",
+    "first_person", "competitor", "every_day", "uptime_word", "opening_hours", "deadline",
 })
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
-(and, for a rule's availability finding, whether it speaks of uptime)."""
+(a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
+for a rule's availability finding, whether it speaks of uptime."""
+REGISTRY_WORDS = frozenset({"negation", "scope_limit", "universal", "clause_join", "yearly", "time_gained"})
+"""What a registry's judging reads entries and a record's context with (``promises/matching.py``,
+``scope.py``, ``values.py``): a negated entry, a scope's limit against copy for everyone in the
+promise's clause, months free with yearly billing, time saved."""
 
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
@@ -47,7 +52,7 @@ READERS: dict[str, frozenset[str]] = {
 }
 """Each reader and the word classes it weighs besides the context's."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "all_week", "days", "day_span")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})
@@ -154,7 +159,7 @@ def _reader(spec: dict[str, Any], ctx: FrameContext, line: int) -> Reader:
 
 def _check_words(readers: tuple[Reader, ...], words: dict[str, WordSpec], spec: Any, source: str, line: int) -> None:
     """Every word class a reader or the context weighs is declared; none is declared for nothing."""
-    wanted = set(CONTEXT_WORDS).union(*(READERS[reader.read] for reader in readers))
+    wanted = set(CONTEXT_WORDS | REGISTRY_WORDS).union(*(READERS[reader.read] for reader in readers))
     for name in words:
         if name not in wanted:
             raise FatalError(f"{source}:{key_line(spec, name, line)}: records: no reader weighs word class {name!r}{did_you_mean(name, wanted)}")
@@ -163,6 +168,8 @@ def _check_words(readers: tuple[Reader, ...], words: dict[str, WordSpec], spec: 
             raise FatalError(f"{source}:{reader.line}: records: reader {reader.read} weighs word class {name!r}, which 'words' does not declare")
     for name in sorted(CONTEXT_WORDS - set(words)):
         raise FatalError(f"{source}:{line_of(spec) or line}: records: every record's context weighs word class {name!r}, which 'words' does not declare")
+    for name in sorted(REGISTRY_WORDS - set(words)):
+        raise FatalError(f"{source}:{line_of(spec) or line}: records: a registry's judging weighs word class {name!r}, which 'words' does not declare")
 
 
 def _channel_media(spec: Any, media: set[str], source: str, line: int) -> dict[str, str]:

@@ -69,7 +69,7 @@ RULE: Schema = {
     "id": TEXT, "name": TEXT, "category": TEXT, "severity": TEXT, "message": TEXT, "rationale": TEXT,
     "suggestion": TEXT, "patterns": MAPPINGS, "anchors": STRINGS, "signal": TEXT, "requires": STRINGS,
     "cancel": STRINGS, "soften": STRINGS, "kind": TEXT, "channels": STRINGS, "replacement": TEXT,
-    "examples": MAPPING, "reach": whole(0, MAX_REACH), "frames": LIST, "detector": TEXT,
+    "examples": MAPPING, "reach": whole(0, MAX_REACH), "channel_reach": MAPPING, "frames": LIST, "detector": TEXT,
 }
 PATTERN: Schema = {"regex": TEXT, "kind": TEXT, "placeholder": TEXT, "phrases": STRINGS, "tokens": MAPPINGS}
 EXAMPLES: Schema = {"bad": LIST, "good": LIST}
@@ -85,11 +85,13 @@ SHAPE: Schema = {"regex": TEXT, "about": TEXT}
 EVIDENCE: Schema = {"frames": LIST, "regex": TEXT}
 SCORING: Schema = {"signals": MAPPING, "error_at": number(0, 1000), "info_below": number(0, 1000)}
 FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT, "replacement": TEXT}
+RULE_FRAME_KEYS: Schema = {"requires": STRINGS, "cancel": STRINGS}
+"""Frame keys only a rule's frames take: what this frame's matches need, and what cancels them."""
 MATCHER: Schema = {
     "lexicon": TEXT | STRINGS, "word": WORD, "shape": TEXT, "placeholder": TEXT | FLAG, "any": MAPPINGS, "regex": TEXT,
 }
 SLOT: Schema = {
-    **MATCHER, "after": TEXT, "before": TEXT, "within": whole(0, 50), "at": TEXT, "unless_next": TEXT, "unless_prev": TEXT,
+    **MATCHER, "after": TEXT, "before": TEXT, "within": whole(0, 50), "at": TEXT, "unless_next": TEXT | STRINGS, "unless_prev": TEXT | STRINGS,
 }
 
 RECORDS: Schema = {"readers": LIST, "words": MAPPING, "media": MAPPING, "channel_media": MAPPING, "subjects": MAPPING}

@@ -94,7 +94,7 @@ def days_stated(reading: RecordReading, sentence: Sentence) -> frozenset[int] | 
     """
     if reading.hits("every_day", sentence):
         return ALL_DAYS
-    for _, _, schedule in find_schedules(sentence.text, reading.shapes):
+    for _, _, schedule in find_schedules(sentence.text, reading.shapes, lambda words: bool(reading.hits(words, sentence))):
         if schedule.days_given:
             return frozenset(day for day, _, _ in schedule.slots)
     return None

@@ -25,7 +25,7 @@ def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[F
         return []
     timed = any(f.kinds[0] in DAY_SCOPED for f in found)
     out: list[Found] = []
-    for at, to, schedule in find_schedules(sentence.text, reading.shapes):
+    for at, to, schedule in find_schedules(sentence.text, reading.shapes, lambda words: bool(reading.hits(words, sentence))):
         start, end = sentence.offset + at, sentence.offset + to
         if timed and (not schedule.times_given or reading.within("every_day", sentence, start, end + 1)):
             continue  # the days belong to the reply or delivery promise

@@ -105,7 +105,7 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
     sentence = reading.sentence_at(index, finding.start, finding.end)
     value: Value | None = None
     if kind == "availability":
-        schedules = find_schedules(text, reading.shapes)
+        schedules = find_schedules(text, reading.shapes, lambda words: bool(reading.within(words, sentence, finding.start, finding.end)))
         value = schedules[0][2] if schedules else None
         percent = reading.shapes.percentage.search(text) if value is None else None
         if percent is not None:

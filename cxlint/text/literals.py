@@ -1,0 +1,144 @@
+"""Literal text a regex match must contain, read from the parsed pattern, so a search over a
+long text can be skipped at C speed when none of it is there.
+
+Python's ``re`` only skips ahead by a literal prefix; an alternation of ``\\b``-led words is tried
+at every position. If every match must hold one of a few literal strings (``unsubscribe``,
+``mso-``, ``<mjml``…), ``str.__contains__`` over the text decides first whether the search can
+succeed at all. Derived from the pattern, never written beside it, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MIN_LITERAL = 3
+"""Shorter runs of letters are too common to rule a text out; a shorter literal holding a sign
+(``#``, ``£``, ``%``) is rare enough."""
+
+
+@dataclass(frozen=True)
+class LiteralGate:
+    """A regex and the literals one of which every match holds (case-folded when it ignores case:
+    full case folding maps at least everything the regex's own folding would)."""
+
+    regex: re.Pattern[str]
+    literals: tuple[str, ...] | None
+    ignore_case: bool
+    digit: bool = False
+    """Every match holds a digit."""
+
+    def may_match(self, text: str, folded: str | None = None) -> bool:
+        """False when ``text`` cannot hold a match: none of the literals, or no digit where one is
+        needed. ``folded`` is ``text.casefold()`` when the caller has it."""
+        if self.digit and _DIGIT.search(text) is None:
+            return False
+        if self.literals is not None:
+            probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
+            return any(literal in probe for literal in self.literals)
+        return True
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """``regex.search(text)``, skipped when ``text`` cannot hold a match."""
+        return self.regex.search(text) if self.may_match(text, folded) else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
+    try:
+        parsed = _p.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled, so it parses
+        return LiteralGate(regex, None, False)
+    ignore_case = bool((regex.flags | parsed.state.flags) & re.IGNORECASE)
+    items = list(parsed)
+    digit = _needs_digit(items)
+    found = _needed(items)
+    if found is None:
+        return LiteralGate(regex, None, ignore_case, digit)
+    literals = tuple(sorted({f.casefold() for f in found} if ignore_case else set(found)))
+    return LiteralGate(regex, literals, ignore_case, digit)
+
+
+def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of ``regex`` holds, or None when that cannot be told."""
+    return literal_gate(regex).literals
+
+
+def _needed(items: list[Any]) -> list[str] | None:
+    """For a sequence: its longest run of literal characters, else what one of its required parts needs."""
+    run: list[str] = []
+    best = ""
+    for op, arg in items:
+        if op == _c.LITERAL:
+            run.append(chr(arg))
+            if len(run) > len(best):
+                best = "".join(run)
+        else:
+            run = []
+    if len(best) >= MIN_LITERAL or (best and not best.replace(" ", "").isalnum() and best.strip()):
+        return [best]
+    options: list[list[str]] = []
+    for op, arg in items:
+        part = _required_part(op, arg)
+        if part is not None:
+            options.append(part)
+    if not options:
+        return None
+    return max(options, key=lambda found: min(len(f) for f in found))
+
+
+def _needs_digit(items: list[Any]) -> bool:
+    """Whether every match of the sequence holds a digit (a required ``\\d``, or ``[0-9]``)."""
+    for op, arg in items:
+        if op == _c.IN and _only_digits(arg):
+            return True
+        if op == _c.SUBPATTERN and _needs_digit(list(arg[-1])):
+            return True
+        if op == _c.BRANCH and all(_needs_digit(list(branch)) for branch in arg[1]):
+            return True
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1 and _needs_digit(list(arg[2])):
+            return True
+        if op == _c.LITERAL and chr(arg).isdigit():
+            return True
+    return False
+
+
+def _only_digits(items: list[Any]) -> bool:
+    """A character class that matches nothing but digits."""
+    if not items:
+        return False
+    for op, arg in items:
+        if op == _c.CATEGORY and arg == _c.CATEGORY_DIGIT:
+            continue
+        if op == _c.RANGE and chr(arg[0]).isdigit() and chr(arg[1]).isdigit():
+            continue
+        if op == _c.LITERAL and chr(arg).isdigit():
+            continue
+        return False
+    return True
+
+
+def _required_part(op: Any, arg: Any) -> list[str] | None:
+    if op == _c.SUBPATTERN:
+        return _needed(list(arg[-1]))
+    if op == _c.BRANCH:
+        out: list[str] = []
+        for branch in arg[1]:
+            found = _needed(list(branch))
+            if found is None:
+                return None
+            out += found
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+        return _needed(list(arg[2]))
+    return None

@@ -1,0 +1,77 @@
+"""Literals a regex match must hold: read from the pattern, and never a reason to miss a match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cxlint.channels import infer_channel_from_text
+from cxlint.readers.masking import blank
+from cxlint.text.literals import literal_gate, needed_literals
+
+PATTERNS = [
+    r"\bunsubscribe\b|%%unsub|\bview (?:it )?in (?:your|a) browser\b",
+    r"^[ \t]*(?:responses|intents|stories)[ \t]*:|\butter_\w+",
+    r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:",
+    r"(?:ab)+cde",
+    r"x(?:yz)?w",
+    r"\d+\s?%",
+]
+TEXTS = [
+    "Click to UNSUBSCRIBE now",
+    "View it in your BROWSER.",
+    "  responses:\n  - utter_greet",
+    '"tour_steps": [',
+    "ababcde",
+    "xw and xyzw",
+    "50 % off",
+    "Straße ſtraße KELVIN \u212a",
+    "",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_gate_never_skips_a_text_the_regex_matches(pattern: str, flags: int) -> None:
+    regex = re.compile(pattern, flags | re.MULTILINE)
+    gate = literal_gate(regex)
+    for text in TEXTS:
+        assert (gate.search(text) is not None) == (regex.search(text) is not None), text
+
+
+def test_the_literals_come_from_every_branch() -> None:
+    assert needed_literals(re.compile(r"\bunsubscribe\b|%%unsub|\bview (?:it )?in (?:your|a) browser\b", re.I)) == (
+        " browser", "%%unsub", "unsubscribe",
+    )
+    assert needed_literals(re.compile(r"(?:ab)+cde")) == ("cde",)
+
+
+def test_no_literals_when_a_branch_has_none_worth_testing() -> None:
+    assert needed_literals(re.compile(r"x(?:yz)?w")) is None
+    assert needed_literals(re.compile(r"\d+\s?kg|unsubscribe")) is None  # two letters rule nothing out
+
+
+def test_a_short_literal_holding_a_sign_is_worth_testing() -> None:
+    assert needed_literals(re.compile(r"\d+\s?%|unsubscribe")) == ("%", "unsubscribe")
+    assert needed_literals(re.compile(r"(?<![\w&])\#\s?1|\bno\.\s?1|\bnumber\s+one", re.I)) == ("#", "no.", "number")
+
+
+def test_a_required_digit_is_found_through_groups_and_repeats() -> None:
+    from cxlint.text.literals import literal_gate
+
+    assert literal_gate(re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")).digit
+    assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).digit is False
+    assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).may_match("in ten days")
+
+
+def test_content_hints_still_tell_the_channel() -> None:
+    assert infer_channel_from_text("<p>Don't want these? <a href='#'>Unsubscribe</a></p>") == "email"
+    assert infer_channel_from_text("version: '3.1'\nresponses:\n  utter_greet:\n  - text: Hi") == "chatbot"
+    assert infer_channel_from_text('{"onboarding_steps": [{"title": "Welcome"}]}') == "onboarding"
+    assert infer_channel_from_text("Plain words about nothing in particular.") is None
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a\nb", "héllo\r\nwörld\n\n", "\U0001F600x\n"])
+def test_blank_keeps_only_line_feeds(text: str) -> None:
+    assert blank(text) == re.sub(r"[^\n]", " ", text)

@@ -1,0 +1,23 @@
+"""Scope words: what a promise is about (its medium), the days it holds on, and the limits of an entry."""
+
+from cxlint.promises.scope import widens_scope
+
+
+def test_every_plan_or_no_minimum_goes_beyond_a_limited_scope():
+    assert widens_scope("annual plans only, counted from the payment date", "Money back within 30 days on every plan.") == "every plan"
+    assert widens_scope("standard delivery on orders of $49 or more", "Free delivery, no minimum.") == "no minimum"
+    assert widens_scope("Trail Club members, minimum spend £30", "Members save 10% on everything.") == "on everything"
+
+
+def test_an_unlimited_scope_or_a_qualified_noun_is_not_widened():
+    assert widens_scope("first reply to customer emails, every day", "We answer every email within a day.") == ""
+    assert widens_scope("Pro plan, new accounts only", "Every new account gets 30 days free.") == ""  # "new" keeps the limit
+    assert widens_scope("first box only, new customers", "40% off your first box.") == ""
+
+
+def test_only_the_promises_own_clause_counts():
+    copy = "As a member you get 15% off full-price gear and free gift wrapping on every order."
+    start = copy.index("15% off")
+    assert widens_scope("members, full-price gear only", copy, start, start + len("15% off")) == ""
+    wrap = copy.index("free gift wrapping")
+    assert widens_scope("orders of £20 or more", copy, wrap, wrap + len("free gift wrapping")) == "every order"

@@ -1,0 +1,39 @@
+"""The tokenizer's fast path gives exactly the tokens of the careful one, and the gate's word
+frequencies never make a contraction's piece look rare."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxlint.lexicon.forms import COMMON_ZIPF, zipf
+from cxlint.text.normalize import normalize
+from cxlint.text.tokens import _tokenize_slow, tokenize
+
+TRICKY = [
+    "We noticed you checked-in at 9-5 — don't worry.",
+    "Co-op’s re-entry -- x - y: it's a 3-day, 24-7 e-mail.",
+    "rock'n'roll can't won't shan't ain't y'all",
+    "-starts with a hyphen, ends with one-",
+    "a\u2010b a\u2011b a\u2013b a\u2014b",
+    "İstanbul and STRASSE and ΣΑΣ",
+    "",
+    "   ",
+    "'quoted' ‘curly’ “double” 'tis",
+    "5kg 20pts 3.5% £1,200.50 #1",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_fast_path_tokenizes_like_the_careful_one(text: str) -> None:
+    assert tokenize(text) == _tokenize_slow(text, normalize(text))
+
+
+def test_a_hyphen_inside_a_word_is_dropped_and_a_dash_between_words_is_kept() -> None:
+    assert tokenize("check-in at 9 - 5").words == ("check", "in", "at", "9", "-", "5")
+
+
+@pytest.mark.parametrize("piece", ["'", "'s", "'ve", "'re", "n't", "ca", "wo"])
+def test_contraction_pieces_are_never_taken_for_rare_words(piece: str) -> None:
+    """wordfreq rates a lone apostrophe 0 and "ca" as rare; as tokens they are everywhere, and a
+    lexicon that gated on them let thousands of sentences through."""
+    assert zipf(piece) >= COMMON_ZIPF
