@@ -61,6 +61,12 @@ def test_a_target_carries_the_engines_context_modifiers_and_its_qualifiers(rules
     assert target.media == frozenset({"email"}) and target.subject == "support reply time (email)"
 
 
+@pytest.mark.parametrize("text", ["Chat's open Saturday and Sunday from 7:00 to 23:00.", "Chat’s open Sat–Sun 7:00–23:00."])
+def test_a_variant_is_named_by_its_word_without_the_clitic_it_is_written_with(ruleset, text):
+    [target] = targets(ruleset, text, "chatbot").found
+    assert target.subject == "support hours (chat)"
+
+
 def test_a_promise_finding_has_a_target_with_the_value_its_words_state(ruleset):
     promises = targets(ruleset, "Live chat support 24/7.")
     [flagged] = promises.flagged

@@ -8,6 +8,8 @@ quote, a measurement, a question or another company's terms).
 
 from __future__ import annotations
 
+import re
+
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.durations import clause
 from cxlint.engine.records.reading import RecordReading, Span
@@ -21,6 +23,8 @@ BEFORE, AFTER = 30, 20
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 POLICY_KINDS = frozenset({"refund-window", "trial-length"})
 """Kinds stated as policy, often without "we" ("Returns are accepted within 14 days"): ours unless another company's."""
+_CLITIC = re.compile(r"['’](?:s|ve|re|d|ll|m)$")
+"""A clitic a hit takes with its word ("Chat's open"): it names no variant."""
 
 
 def describe(reading: RecordReading, found: Found, modifiers: frozenset[str] = frozenset(),
@@ -127,6 +131,6 @@ def _subject(reading: RecordReading, kind: str, sentences: list[Sentence]) -> st
         hits = [hit for sentence in sentences for hit in reading.hits(subject.words, sentence)]
         if hits:
             start, end = min(hits)
-            word = " ".join(reading.mask[start:end].lower().split())
+            word = _CLITIC.sub("", " ".join(reading.mask[start:end].lower().split()))
             return f"{subject.label} ({dict(subject.names).get(word, word)})"
     return subject.label
