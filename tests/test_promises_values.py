@@ -110,3 +110,17 @@ def test_time_saved_is_stronger_when_longer_and_time_to_a_result_when_shorter():
     assert compare("outcome", parse_duration("10 hours"), parse_duration("4 hours"), gained=True) == 1
     assert compare("outcome", parse_duration("2 hours"), parse_duration("4 hours"), gained=True) == 0
     assert compare("outcome", parse_duration("2 weeks"), parse_duration("6 weeks")) == 1
+
+
+def test_a_deadline_word_joined_by_a_hyphen_still_makes_a_time_a_deadline():
+    assert find_schedules("Sign-up closes at 5pm.") == []  # an offer's cut-off, not the hours of a service
+    assert find_schedules("Pre-orders close at 6pm on Friday.")[0][2].times_given is False  # the day only
+    assert str(find_schedules("Reception closes at 6pm on Fridays.")[0][2]) == "until 18:00 Fri"
+
+
+def test_months_free_and_yearly_billing_are_read_in_the_records_words():
+    assert free_months_share("On a 12-month plan, get one month at no extra cost.") == Percent(8.3)
+    assert free_months_share("A year-long plan with half a month free.") == Percent(4.2)
+    assert is_time_gained("save you up to 4 hours a week")
+    assert is_time_gained("half an hour saved")
+    assert not is_time_gained("a reply within 4 hours")

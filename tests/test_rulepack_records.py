@@ -62,6 +62,13 @@ def test_a_word_class_a_reader_weighs_must_be_declared() -> None:
         compile_with(broken)
 
 
+def test_a_word_class_the_registry_weighs_must_be_declared() -> None:
+    text = records_text()
+    broken = text.replace("    yearly: {lexicon: record_yearly}\n", "")
+    with pytest.raises(FatalError, match=r"house/records\.yaml:\d+: records: a registry's judging weighs word class 'yearly'"):
+        compile_with(broken)
+
+
 def test_only_one_pack_declares_the_records() -> None:
     with pytest.raises(FatalError, match=r"house\.yaml:1: 'records' is already declared in rules/records\.yaml"):
         compile_ruleset(builtin_sources() + [PackSource("house.yaml", "records: {}\n")])
