@@ -21,7 +21,7 @@ from pathlib import Path
 
 import checkout  # noqa: F401  (first: the cxlint of this checkout, not an installed one)
 from cxlint.document import Document
-from cxlint.engine.linter import lint_document
+from cxlint.engine.run import run_document
 from cxlint.promises.inventory import Inventory, build_inventory
 from cxlint.promises.lint import PromiseCheck
 from cxlint.promises.registry import Registry
@@ -50,7 +50,7 @@ def inventory_of(docs: Iterator[Document], ruleset: RuleSet, registry: Registry 
     files = 0
     for doc in docs:
         files += 1
-        check.apply(doc, lint_document(doc, ruleset))
+        check.apply(doc, run_document(doc, ruleset))
     return build_inventory(check.assessments, files, registry, today)
 
 

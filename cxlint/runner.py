@@ -16,6 +16,8 @@ from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
 from cxlint.decision.run import source_order
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
+from cxlint.engine.records.stage import find_promises
+from cxlint.engine.run import DocumentRun
 from cxlint.errors import InputError, RuleError
 from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
@@ -473,7 +475,7 @@ def _lint_part(
             blank_strings(part, skip_strings)
     with stage("rules"):
         findings = lint_document(part, ruleset, disabled=disabled, errors=rule_errors)
-    if promise_check is not None:
-        with stage("promise check"):
-            findings = promise_check.apply(part, findings)
-    return findings
+    if promise_check is None:
+        return findings
+    with stage("promise check"):
+        return promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)))

@@ -74,10 +74,10 @@ def test_a_failing_promise_check_costs_its_file_alone(tmp_path: Path) -> None:
     class BrokenCheck:
         assessments: list = []  # the promises a check gathers (the runner hands them back from workers)
 
-        def apply(self, doc, findings):
+        def apply(self, doc, run):  # the run's findings and promise targets
             if POISON in doc.source:
                 raise Boom("injected failure")
-            return findings
+            return run.findings
 
     paths = _files(tmp_path)
     result = lint_paths([str(p) for p in paths], ruleset(), promise_check=BrokenCheck())  # type: ignore[arg-type]

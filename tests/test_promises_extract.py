@@ -1,6 +1,6 @@
 import pytest
 
-from cxlint.engine.linter import lint_document
+from cxlint.engine.run import run_document
 from cxlint.promises.extract import extract_records
 from cxlint.readers.snippet import read_snippet
 from cxlint.testing import default_ruleset
@@ -13,7 +13,7 @@ def ruleset():
 
 def records(ruleset, text, channel="landing"):
     doc = read_snippet("t.md", text, channel)
-    return [(r.kind, r.value_text) for r in extract_records(doc, lint_document(doc, ruleset))]
+    return [(r.kind, r.value_text) for r in extract_records(doc, run_document(doc, ruleset).promises)]
 
 
 @pytest.mark.parametrize(

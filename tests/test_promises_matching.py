@@ -6,7 +6,7 @@ from cxlint.promises.lint import PromiseCheck
 from cxlint.promises.registry import load_registry
 from cxlint.readers.snippet import read_snippet
 from cxlint.testing import default_ruleset
-from cxlint.engine.linter import lint_document
+from cxlint.engine.run import run_document
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -23,7 +23,7 @@ def check(fixtures):
 
 def statuses(check, ruleset, text, channel="landing"):
     doc = read_snippet("t.md", text, channel)
-    check.apply(doc, lint_document(doc, ruleset))
+    check.apply(doc, run_document(doc, ruleset))
     return [(a.status, a.entry.id if a.entry else None) for a in check.assessments]
 
 
@@ -50,7 +50,7 @@ def test_status_against_the_registry(check, ruleset, text, channel, expected):
 
 def test_backed_promises_are_not_findings_and_the_rest_name_the_entry(check, ruleset):
     doc = read_snippet("t.md", "Email us and we will answer within 4 hours. Your tea is dispatched within 72 hours.", "email")
-    findings = [f for f in check.apply(doc, lint_document(doc, ruleset)) if f.category == "promise"]
+    findings = [f for f in check.apply(doc, run_document(doc, ruleset)) if f.category == "promise"]
     assert [f.rule for f in findings] == ["CX250"]
     assert "email-reply" in findings[0].message and "Support handbook 2026" in findings[0].message
     assert dict(findings[0].extra)["status"] == "over-promised"
@@ -58,7 +58,7 @@ def test_backed_promises_are_not_findings_and_the_rest_name_the_entry(check, rul
 
 def test_a_hedged_over_promise_is_only_info(check, ruleset):
     doc = read_snippet("t.md", "We usually answer emails within 4 hours.", "email")
-    findings = check.apply(doc, lint_document(doc, ruleset))
+    findings = check.apply(doc, run_document(doc, ruleset))
     assert [(f.rule, f.severity) for f in findings] == [("CX250", "info")]
 
 
@@ -67,7 +67,7 @@ def test_plain_hours_without_a_registry_entry_are_info_not_warnings(tmp_path, ru
     path.write_text("promises:\n  - id: wrap\n    kind: price\n    value: free\n    evidence: e\n", encoding="utf-8")
     check = PromiseCheck(load_registry(str(path)), TODAY)
     doc = read_snippet("t.md", "Our tasting room phone line is open 9am–1pm on Saturdays.", "landing")
-    findings = check.apply(doc, lint_document(doc, ruleset))
+    findings = check.apply(doc, run_document(doc, ruleset))
     assert [(f.rule, f.severity) for f in findings] == [("CX252", "info")]
 
 

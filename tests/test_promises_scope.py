@@ -21,3 +21,17 @@ def test_only_the_promises_own_clause_counts():
     assert widens_scope("members, full-price gear only", copy, start, start + len("15% off")) == ""
     wrap = copy.index("free gift wrapping")
     assert widens_scope("orders of £20 or more", copy, wrap, wrap + len("free gift wrapping")) == "every order"
+
+
+def test_a_limit_or_a_claim_for_everyone_is_read_in_the_records_words():
+    # a hyphen separates words, as the engine reads copy: "SIM-only" limits as "only" does
+    assert widens_scope("SIM-only plans", "Unlimited data on all our plans.") == "all our plans"
+    assert widens_scope("orders over £40", "Free returns on any single order.") == "any single order"
+    assert widens_scope("orders over £40", "Free returns, whatever you spend.") == "whatever you spend"
+    assert widens_scope("orders of 40 or more", "Free returns for new and existing customers.") == "new and existing customers"
+    assert widens_scope("all customers", "Free returns on every order.") == ""  # no limit in the scope
+
+
+def test_a_dash_between_spaces_ends_the_promises_clause():
+    copy = "15% off full-price gear \u2014 and gift wrapping on every order"
+    assert widens_scope("full-price gear only", copy, 0, len("15% off")) == ""

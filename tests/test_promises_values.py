@@ -50,6 +50,22 @@ def test_durations_that_are_not_clock_times_are_not_hours():
     assert parse_schedule("3–5 business days") is None
 
 
+def test_every_count_the_duration_shape_spells_out_has_its_number():
+    """The ``count_in_words`` shape finds the counts; the value table must know each one it finds."""
+    from cxlint.promises.values import _NUMBERS
+
+    for word, number in _NUMBERS.items():
+        duration = parse_duration(f"within {word} days")
+        assert duration is not None and duration.minutes == number * 1440, word
+    assert parse_duration("within a fortnight") is None  # not a count the shape reads
+
+
+def test_values_are_read_from_the_copy_as_the_mask_normalises_it():
+    assert parse_duration("3\u20135 working days") == parse_duration("3-5 working days")
+    assert parse_duration("a 12\u2011week course").minutes == 12 * 7 * 1440  # a non-breaking hyphen
+    assert parse_money("£5m") == Money(5_000_000.0, "GBP")
+
+
 def test_a_closing_or_opening_time_alone_is_an_instant_the_entry_must_cover():
     entry = parse_schedule("07:00-22:00 Mon-Sun")
     later = find_schedules("Vet chat now stays open until 11pm on Sundays.")[0][2]
@@ -94,3 +110,17 @@ def test_time_saved_is_stronger_when_longer_and_time_to_a_result_when_shorter():
     assert compare("outcome", parse_duration("10 hours"), parse_duration("4 hours"), gained=True) == 1
     assert compare("outcome", parse_duration("2 hours"), parse_duration("4 hours"), gained=True) == 0
     assert compare("outcome", parse_duration("2 weeks"), parse_duration("6 weeks")) == 1
+
+
+def test_a_deadline_word_joined_by_a_hyphen_still_makes_a_time_a_deadline():
+    assert find_schedules("Sign-up closes at 5pm.") == []  # an offer's cut-off, not the hours of a service
+    assert find_schedules("Pre-orders close at 6pm on Friday.")[0][2].times_given is False  # the day only
+    assert str(find_schedules("Reception closes at 6pm on Fridays.")[0][2]) == "until 18:00 Fri"
+
+
+def test_months_free_and_yearly_billing_are_read_in_the_records_words():
+    assert free_months_share("On a 12-month plan, get one month at no extra cost.") == Percent(8.3)
+    assert free_months_share("A year-long plan with half a month free.") == Percent(4.2)
+    assert is_time_gained("save you up to 4 hours a week")
+    assert is_time_gained("half an hour saved")
+    assert not is_time_gained("a reply within 4 hours")

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from cxlint.engine.linter import lint_document
+from cxlint.engine.run import run_document
 from cxlint.promises.lint import PromiseCheck, severity_of
 from cxlint.promises.registry import load_registry
 from cxlint.readers.snippet import read_snippet
@@ -104,7 +104,7 @@ def registry():
 def assessed(registry, ruleset, text, channel):
     check = PromiseCheck(registry, TODAY)
     doc = read_snippet("t.md", text, channel)
-    check.apply(doc, lint_document(doc, ruleset))
+    check.apply(doc, run_document(doc, ruleset))
     return check.assessments
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TextIO
 
 from cxlint.commands import EXIT_OK
-from cxlint.engine.linter import lint_document
+from cxlint.engine.run import run_document
 from cxlint.evaluation.cases import Case, load_cases
 from cxlint.evaluation.scoring import CategoryScore
 from cxlint.findings import CATEGORIES, SEVERITY_RANK, Finding
@@ -27,10 +27,9 @@ def run_eval(path: str, stream: TextIO, verbose: bool, min_severity: str, promis
     checks = RegistryChecks(today or dt.date.today(), promises)
     for case in cases:
         doc = read_snippet(case.id, case.text, case.channel)
-        findings = lint_document(doc, ruleset)
         check = checks.for_case(case)
-        if check is not None:
-            findings = check.apply(doc, findings)
+        run = run_document(doc, ruleset, promises=check is not None)
+        findings = check.apply(doc, run) if check is not None else run.findings
         findings = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
         details[case.id] = (case, findings)
         flagged = {f.category for f in findings}

@@ -12,14 +12,13 @@ from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex
 from cxlint.engine.context import categories_for, document_categories, find_modifiers
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
+from cxlint.engine.sentences import document_sentences
 from cxlint.engine.support import Window, context, grouped, standing
 from cxlint.engine.targets import Target
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet, Scoring
-from cxlint.text.normalize import normalize
-from cxlint.text.sentences import split_sentences
 
 # A lone ``*`` is a footnote marker; ``**`` is Markdown bold, whose closing half is not.
 _FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?(?:\*(?!\*)|[†‡§¹²³⁴⁵])|\[\d{1,2}\]|\^\d)")
@@ -43,9 +42,7 @@ def lint_document(
     user regex past its time limit) is recorded there and skipped, and the other rules' findings
     stand; without it, the RuleError is raised.
     """
-    spans = split_sentences(doc.mask)
-    plain = normalize(doc.mask)
-    sentences = [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans]
+    spans, plain, sentences = document_sentences(doc)
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)
     targets += placeholder_targets(doc, spans, ruleset, errors)

@@ -5,39 +5,28 @@ then plain set inclusion: a promise is within an entry when every day and time i
 open in the entry. Copy that names times but no days ("call us 8am–8pm") is compared on times
 only; copy that names days but no times ("7 days a week") on days only. Copy that names one
 edge of the day ("chat until 11pm", "phones open from 7am") promises the entry is open at that
-time: it is kept as an instant, so an entry closing at 10pm does not cover "until 11pm".
+time: it is kept as an instant, so an entry closing at 10pm does not cover "until 11pm". Times and
+days are read from the named groups of the value shapes ``clock_range``, ``clock_edge``, ``days``
+and ``all_week``; an edge counts only where the text speaks of a service that opens and closes
+(the records' word classes ``opening_hours`` and ``deadline``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cxlint.promises import vocabulary
+from cxlint.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from cxlint.promises.value_shapes import ValueShapes
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_DAY_WORD = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\.?"
-_ALL_WEEK = (
-    r"24\s?(?:/|x|×)\s?7(?:\s*/?\s*365)?|24\s+hours\s+a\s+day|(?:round|around)[- ]the[- ]clock|any\s*time\s+of\s+(?:the\s+)?day\s+or\s+night"
-    r"|day\s+or\s+night"
-)
-_EVERY_DAY = r"every\s+day(?:\s+of\s+the\s+(?:week|year))?|daily|(?:7|seven)\s+days\s+a\s+week|any\s+day\s+of\s+the\s+week|365\s+days\s+a\s+year|all\s+week(?:\s+long)?"
-ALL_WEEK_RE = re.compile(rf"\b(?:{_ALL_WEEK})\b", re.IGNORECASE)
-DAYS_RE = re.compile(
-    rf"\b(?P<a>{_DAY_WORD})\s*(?:-|–|—|to|through|thru|until|till)\s*(?P<b>{_DAY_WORD})(?!\w)"
-    rf"|\b(?P<every>{_EVERY_DAY})\b|(?<![\d–-]\s)\b(?P<weekdays>weekdays|week\s?days|working\s+days|business\s+days)\b|\b(?P<weekends>weekends?)\b"
-    rf"|\b(?P<one>(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?-i:Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)(?![a-z]))\b\.?",
-    re.IGNORECASE,
-)
-_TIME = r"(?:(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>\d{{2}}))?\s*(?P<a{n}>a\.?m\.?|p\.?m\.?)?|(?P<w{n}>noon|midday|midnight))"
-TIME_RANGE_RE = re.compile(
-    r"(?<![\d:/])" + _TIME.format(n=1) + r"\s*(?:-|–|—|to|until|till)\s*" + _TIME.format(n=2) + r"(?![\d:/%])",
-    re.IGNORECASE,
-)
-EDGE_RE = re.compile(
-    r"(?<![\w’'-])(?P<edge>until|till|til|[’']til|up\s+to|from|(?:clos(?:es|e|ing)|open(?:s|ing)?)\s+at)\s+" + _TIME.format(n=1) + r"(?![\d:/%])",
-    re.IGNORECASE,
-)
+ALL_DAYS = frozenset(range(7))
+Holds = Callable[[str], bool]
+"""Whether the text read holds a word class of the records (``opening_hours``, ``deadline``)."""
 
 
 @dataclass(frozen=True)
@@ -112,9 +101,12 @@ def _day_index(word: str) -> int:
     return [d.lower() for d in DAYS].index(word.lower()[:3])
 
 
-def _days(match: re.Match[str]) -> list[int]:
-    if match.group("a"):
-        first, last = _day_index(match.group("a")), _day_index(match.group("b"))
+def _days(match: re.Match[str], shapes: ValueShapes) -> list[int]:
+    """The weekdays of a match of the ``days`` shape."""
+    if match.group("span"):
+        span = shapes.day_span.fullmatch(match.group("span"))
+        assert span is not None  # the span matched day_span inside days
+        first, last = _day_index(span.group("a")), _day_index(span.group("b"))
         return list(range(first, last + 1)) if first <= last else list(range(first, 7)) + list(range(0, last + 1))
     if match.group("every"):
         return list(range(7))
@@ -125,12 +117,12 @@ def _days(match: re.Match[str]) -> list[int]:
     return [_day_index(match.group("one"))]
 
 
-def _minutes(match: re.Match[str], n: int, other_suffix: str | None, is_end: bool) -> int:
-    word = match.group(f"w{n}")
+def _minutes(clock: re.Match[str], other_suffix: str | None, is_end: bool) -> int:
+    word = clock.group("w")
     if word:
         return 1440 if word.lower() == "midnight" and is_end else (0 if word.lower() == "midnight" else 720)
-    hour, minute = int(match.group(f"h{n}")), int(match.group(f"m{n}") or 0)
-    suffix = (match.group(f"a{n}") or other_suffix or "").lower().replace(".", "")
+    hour, minute = int(clock.group("h")), int(clock.group("m") or 0)
+    suffix = (clock.group("a") or other_suffix or "").lower().replace(".", "")
     if suffix == "pm" and hour < 12:
         hour += 12
     elif suffix == "am" and hour == 12:
@@ -138,34 +130,41 @@ def _minutes(match: re.Match[str], n: int, other_suffix: str | None, is_end: boo
     return min(hour * 60 + minute, 1440)
 
 
-def _time_range(match: re.Match[str]) -> tuple[int, int] | None:
-    """(start, end) of a time range, or None when it is not clearly clock times ("3–5 days", "2-3")."""
-    clock = (match.group("a1") or match.group("a2") or match.group("w1") or match.group("w2")
-             or (match.group("m1") and match.group("m2")))
+def _time_range(match: re.Match[str], shapes: ValueShapes) -> tuple[int, int] | None:
+    """(start, end) of a match of ``clock_range``, or None when it is not clearly clock times ("3–5 days", "2-3")."""
+    opens, closes = shapes.clock.fullmatch(match.group("from")), shapes.clock.fullmatch(match.group("to"))
+    assert opens is not None and closes is not None  # both matched clock inside clock_range
+    clock = opens.group("a") or closes.group("a") or opens.group("w") or closes.group("w") or (opens.group("m") and closes.group("m"))
     if not clock:
         return None
-    end = _minutes(match, 2, None, True)
-    start = _minutes(match, 1, None, False)
-    if not match.group("a1") and match.group("a2") and not match.group("w1"):
-        start = _minutes(match, 1, match.group("a2"), False)
+    end = _minutes(closes, None, True)
+    start = _minutes(opens, None, False)
+    if not opens.group("a") and closes.group("a") and not opens.group("w"):
+        start = _minutes(opens, closes.group("a"), False)
         if start >= end:
-            flipped = "am" if match.group("a2").lower().startswith("p") else "pm"
-            start = _minutes(match, 1, flipped, False)
+            flipped = "am" if closes.group("a").lower().startswith("p") else "pm"
+            start = _minutes(opens, flipped, False)
     if end <= start:
         end = 1440
     return start, end
 
 
-def find_schedules(text: str) -> list[tuple[int, int, Schedule]]:
-    """Every schedule stated in ``text`` as (start, end, schedule); one sentence gives at most one."""
-    if ALL_WEEK_RE.search(text):
-        match = ALL_WEEK_RE.search(text)
-        assert match is not None
-        return [(match.start(), match.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
-    times = [(m.start(), m.end(), r) for m in TIME_RANGE_RE.finditer(text) if (r := _time_range(m))]
-    days = [(m.start(), m.end(), _days(m)) for m in DAYS_RE.finditer(text)]
+def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | None = None) -> list[tuple[int, int, Schedule]]:
+    """Every schedule stated in ``text`` (normalised) as (start, end, schedule); one sentence gives at most one.
+
+    ``holds`` says which word classes the text holds (the engine's reading of its sentence); by
+    default the text is read with the built-in packs' words."""
+    if shapes is None:
+        from cxlint.promises.value_shapes import value_shapes
+
+        shapes = value_shapes()
+    every_hour = shapes.all_week.search(text)
+    if every_hour:
+        return [(every_hour.start(), every_hour.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
+    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes))]
+    days = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
     edge = ""
-    if not times and (edges := _edges(text)):
+    if not times and (edges := _edges(text, shapes, holds)):
         times, edge = [(start, end, (instant, instant)) for start, end, _, instant in edges], edges[0][2]
     if not times and not days:
         return []
@@ -193,23 +192,33 @@ def find_schedules(text: str) -> list[tuple[int, int, Schedule]]:
     return [(span_start, span_end, schedule)]
 
 
-def _edges(text: str) -> list[tuple[int, int, str, int]]:
+def _edges(text: str, shapes: ValueShapes, holds: Holds | None) -> list[tuple[int, int, str, int]]:
     """Closing or opening times stated alone ("until 11pm", "from 07:00") as (start, end, edge, minute),
     only in text about opening hours and not about an offer's deadline ("offer valid until midnight");
     one kind of edge per sentence."""
-    if not vocabulary.words("opening_hours").search(text) or vocabulary.words("deadline").search(text):
-        return []
     found = []
-    for match in EDGE_RE.finditer(text):
-        if not (match.group("a1") or match.group("w1") or match.group("m1")):
+    for match in shapes.clock_edge.finditer(text):
+        clock = shapes.clock.fullmatch(match.group("at"))
+        assert clock is not None  # "at" matched clock inside clock_edge
+        if not (clock.group("a") or clock.group("w") or clock.group("m")):
             continue  # "until 11" is not clearly a clock time
         word = match.group("edge").lower()
         edge = "from" if word.startswith(("from", "open")) else "until"
-        found.append((match.start(), match.end(), edge, _minutes(match, 1, None, edge == "until")))
-    return [f for f in found if f[2] == found[0][2]] if found else []
+        found.append((match.start(), match.end(), edge, _minutes(clock, None, edge == "until")))
+    if not found:
+        return []
+    if holds is None:
+        from cxlint.promises.wording import holds as text_holds
+
+        def holds(words: str) -> bool:
+            return text_holds(text, words)
+
+    if not holds("opening_hours") or holds("deadline"):
+        return []
+    return [f for f in found if f[2] == found[0][2]]
 
 
 def parse_schedule(text: str) -> Schedule | None:
     """A registry value such as "09:00-17:00 Mon-Fri" or "24/7"; None when unreadable."""
-    found = find_schedules(text)
+    found = find_schedules(normalize(text))
     return found[0][2] if found else None

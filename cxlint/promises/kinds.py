@@ -8,6 +8,8 @@ KINDS = (
 )
 QUANTITATIVE = frozenset({"response-time", "delivery-time", "uptime", "availability", "refund-window", "trial-length", "discount", "price"})
 PHRASE_KINDS = frozenset(KINDS) - QUANTITATIVE
+DAY_SCOPED = frozenset({"response-time", "delivery-time"})
+"""Kinds whose promises may name the days they hold on ("every day", "weekends included")."""
 
 KIND_NOTES = {
     "response-time": 'a duration ("24 hours"); a longer reply time in copy is weaker',

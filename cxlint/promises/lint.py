@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxlint.document import Document
+from cxlint.engine.run import DocumentRun
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.promises.extract import extract_records
 from cxlint.promises.matching import BACKED, EXPIRED, OVER, UNBACKED, Assessment, assess
@@ -43,8 +44,10 @@ class PromiseCheck:
     assessments: list[Assessment] = field(default_factory=list)
     judge: bool = True
 
-    def apply(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        records = extract_records(doc, findings, self.registry)
+    def apply(self, doc: Document, run: DocumentRun) -> list[Finding]:
+        """The findings of ``run`` over ``doc``, its promise findings judged against the registry (if judging)."""
+        findings = run.findings
+        records = extract_records(doc, run.promises, self.registry)
         assessed = [assess(record, self.registry, self.today) for record in records]
         self.assessments += assessed
         if not self.judge:

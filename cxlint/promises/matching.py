@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from cxlint.promises import vocabulary
+from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
-from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
 from cxlint.promises.values import Duration, compare, free_months_share, is_time_gained
+from cxlint.promises.wording import holds
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
@@ -227,7 +227,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
 
 def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
     extra = added_intensifiers(entry.phrase, record.context)
-    if vocabulary.words("negation").match(entry.phrase.strip()):
+    if holds(entry.phrase.strip(), "negation"):
         # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
         extra = [word for word in extra if word.lower() != "never"]
     if extra:

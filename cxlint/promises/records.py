@@ -16,7 +16,8 @@ class PromiseRecord:
     a weak one is a stated limit (hours, a returns window) that only the registry and other
     copy make checkable. ``media`` is what a service level is about (email, chat, phone…) and
     ``days`` the weekdays it says it holds on (None: it does not say); ``own_voice`` is False for
-    copy about other companies, quotes and measurements.
+    copy about other companies, quotes and measurements; ``modifiers`` are the engine's ConText
+    categories whose scope covers it.
     """
 
     path: str
@@ -41,6 +42,7 @@ class PromiseRecord:
     own_voice: bool = True
     media: frozenset[str] = frozenset()
     days: frozenset[int] | None = None
+    modifiers: frozenset[str] = frozenset()
 
     @property
     def kind(self) -> str:

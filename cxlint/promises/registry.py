@@ -19,12 +19,10 @@ from cxlint.rulepack import schema
 from cxlint.rulepack.yamlio import MAX_YAML_BYTES, item_line, line_of, load_yaml
 from cxlint.textfile import read_config_text
 
-from cxlint.promises.kinds import KINDS, PHRASE_KINDS, QUANTITATIVE  # noqa: F401  (re-exported)
+from cxlint.promises.kinds import DAY_SCOPED, KINDS, PHRASE_KINDS, QUANTITATIVE  # noqa: F401  (re-exported)
 
 FIELDS = frozenset(schema.REGISTRY_ENTRY)
 DRAFT_MARK = "TODO"
-DAY_SCOPED = frozenset({"response-time", "delivery-time"})
-"""Kinds whose promises may name the days they hold on ("every day", "weekends included")."""
 EXPIRY_WARNING_DAYS = 30
 
 

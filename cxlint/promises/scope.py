@@ -1,72 +1,36 @@
-"""What a service level is about and when it holds: its medium (email, chat, phone…) and its days.
+"""What a registry entry is about and when it holds: its medium (email, chat, phone…), its days, its scope.
 
-"We reply to emails within 24 hours, weekends included" promises a reply time *for email* on
-*every day*; the registry entry backs it only if it is about email (or names no medium) and
-its scope covers every day. The same reading applies to copy and to registry entries (their
-id, value and scope), so both sides are described in the same words.
+An entry's id and scope are read with the very words the engine reads copy with (the built-in
+packs' ``records:`` section): "chat-first-reply" is about chat, "every day of the year" holds on
+every day, "annual plans only" limits whom it is for. A promise about email replies is then backed
+only by an entry about email (or one naming no medium), only on the days the entry holds, and not
+for everyone ("on every plan") when its scope is limited.
 """
 
 from __future__ import annotations
 
-import re
-
-from cxlint.promises import vocabulary
-from cxlint.promises.hours import find_schedules
-
-ALL_DAYS = frozenset(range(7))
-_CLAUSE_JOIN = re.compile(r"[.;!?](?:\s|$)|\s[—–]\s|\b(?:and|but|plus|while)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:we|we[’'](?:re|ll|ve)|our|ours|us)\b", re.IGNORECASE)
-
-
-def media_near(text: str, start: int, end: int) -> frozenset[str]:
-    """The medium named nearest to ``text[start:end]`` (none when the text names none)."""
-    best: tuple[int, str] | None = None
-    for name, pattern in vocabulary.media().items():
-        for match in pattern.finditer(text):
-            distance = start - match.end() if match.end() <= start else max(0, match.start() - end)
-            if best is None or distance < best[0]:
-                best = (distance, name)
-    return frozenset({best[1]}) if best else frozenset()
+from cxlint.engine.records.context import days_stated as _days_in
+from cxlint.promises.wording import hits, read_as_copy
 
 
 def media_named(text: str) -> frozenset[str]:
     """Every medium ``text`` names (an entry's id and scope: "chat-first-reply", "live chat and phone")."""
-    text = text.replace("-", " ")
-    return frozenset(name for name, pattern in vocabulary.media().items() if pattern.search(text))
+    reading, sentence = read_as_copy(text.replace("-", " "))
+    return frozenset(name for name, words in reading.spec.media if reading.hits(words, sentence))
 
 
 def channel_medium(channel: str | None) -> frozenset[str]:
-    medium = vocabulary.channel_media().get(channel or "")
+    """The medium copy of ``channel`` speaks through when it names none (a chatbot's is chat)."""
+    from cxlint.rulepack.loader import builtin_ruleset
+
+    medium = builtin_ruleset().records.channel_media.get(channel or "")
     return frozenset({medium}) if medium else frozenset()
 
 
 def days_stated(text: str) -> frozenset[int] | None:
-    """The weekdays a reply or delivery promise says it holds on; None when it says nothing about days.
-
-    "every day", "weekends included", "24/7" are every day; "Monday to Friday", "weekdays"
-    are those days. "during those hours" adds no days of its own (it keeps the entry's).
-    """
-    if vocabulary.words("every_day").search(text):
-        return ALL_DAYS
-    for _, _, schedule in find_schedules(text):
-        if schedule.days_given:
-            return frozenset(day for day, _, _ in schedule.slots)
-    return None
-
-
-def keeps_hours(text: str) -> bool:
-    """True for "during those hours", "while we're open": the promise stays within stated hours."""
-    return bool(vocabulary.words("within_hours").search(text))
-
-
-def names_competitor(before: str, clause: str) -> bool:
-    """True when a clause is about another company, not ours: a competitor cue in it or before it
-    in the sentence ("unlike LeafCo, whose lines close at 5pm"), and no "we" or "our" in the clause
-    itself ("unlike most providers, we reply within the hour" stays ours)."""
-    if _FIRST_PERSON.search(clause):
-        return False
-    cues = vocabulary.words("competitor")
-    return bool(cues.search(clause) or cues.search(before))
+    """The weekdays an entry's scope says it holds on ("every day", "Monday to Friday"); None when it does not say."""
+    reading, sentence = read_as_copy(text)
+    return _days_in(reading, sentence)
 
 
 def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = None) -> str:
@@ -74,10 +38,14 @@ def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = 
     plan", "no minimum") when the entry's scope limits it ("annual plans only", "orders of $49 or
     more"); "" otherwise. Only the promise's own clause counts: in "15% off full-price gear and free
     gift wrapping on every order" the "every order" belongs to the gift wrapping."""
-    if not vocabulary.words("scope_limits").search(entry_scope):
+    if not hits(entry_scope, "scope_limit"):
         return ""
     end = len(copy) if end is None else end
-    left = max((m.end() for m in _CLAUSE_JOIN.finditer(copy, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_JOIN.finditer(copy, end)), len(copy))
-    found = vocabulary.words("universal").search(copy, left, right)
-    return found.group(0) if found else ""
+    joins = hits(copy, "clause_join")
+    left = max((e for s, e in joins if e <= start), default=0)
+    right = min((s for s, e in joins if s >= end), default=len(copy))
+    found = [(s, e) for s, e in hits(copy, "universal") if left <= s and e <= right]
+    if not found:
+        return ""
+    first, last = min(found, key=lambda hit: (hit[0], -hit[1]))
+    return copy[first:last]

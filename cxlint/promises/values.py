@@ -2,7 +2,8 @@
 
 Durations are minutes (a business day counts 7/5 of a calendar day, so "3 days" is stronger
 than "3 business days"); percentages are numbers; money keeps its currency; hours are a
-weekly schedule (see ``hours.py``). ``parse_value`` reads a registry value or a phrase of copy.
+weekly schedule (see ``hours.py``). Values are read from the named groups of the packs' value
+shapes (``rules/shapes.yaml``): the engine reads copy with them, ``parse_value`` a registry value.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from cxlint.promises.hours import Schedule, parse_schedule
+from cxlint.promises.value_shapes import ValueShapes, value_shapes
+from cxlint.text.normalize import normalize
 
 MINUTE, HOUR, DAY = 1.0, 60.0, 1440.0
 BUSINESS_DAY = DAY * 7 / 5
@@ -27,21 +30,15 @@ _NUMBERS = {
     "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "forty-eight": 48,
     "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
 }
-NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
-_UNIT = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)"
-DURATION_RE = re.compile(
-    rf"\b(?P<num>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<num2>\d+))?\s*[-–]?\s*(?P<biz>business\s+|working\s+|week\s?)?(?P<unit>{_UNIT})\b"
-    rf"|\b(?P<word>same[- ]day|next[- ](?:business[- ]|working[- ])?day|tomorrow|overnight|within\s+the\s+hour|instant(?:ly)?"
-    rf"|lifetime|for\s+life|forever|for\s+ever)\b",
-    re.IGNORECASE,
-)
-PERCENT_RE = re.compile(r"(?<![\d.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
-MONEY_RE = re.compile(
-    r"(?P<cur>[£$€]|\b(?:GBP|USD|EUR)\s?)(?P<num>\d[\d,]*(?:\.\d+)?)(?P<k>k\b)?|\b(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<cur2>GBP|USD|EUR|dollars|pounds|euros)\b",
-    re.IGNORECASE,
-)
-_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "dollars": "USD", "pounds": "GBP", "euros": "EUR"}
+_CURRENCY = {
+    "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+    "pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR", "euros": "EUR",
+}
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "bn": 1e9}
+_CODE_FIRST = re.compile(r"\b(GBP|USD|EUR)\s?(\d[\d,.]*)", re.IGNORECASE)
+"""A registry amount written code first ("GBP 20"), read as the money shape writes it ("20 GBP")."""
 FREE_RE = re.compile(r"\b(?:free|no\s+charge|on\s+us|complimentary)\b", re.IGNORECASE)
+"""A registry's price value "free" (copy's free offers are found by the engine's ``free`` reader)."""
 
 
 @dataclass(frozen=True)
@@ -76,15 +73,16 @@ Value = Duration | Percent | Money | Schedule
 
 
 def _number(text: str) -> float:
-    text = text.lower().strip()
+    text = " ".join(text.lower().split())
     return float(_NUMBERS[text]) if text in _NUMBERS else float(text)
 
 
 def duration_from_match(match: re.Match[str]) -> Duration:
-    """A Duration from a DURATION_RE match; a range ("3–5 days") commits to its upper end."""
-    word = (match.group("word") or "").lower()
+    """A Duration from a match of the ``duration`` shape; a range ("3–5 days") commits to its upper end."""
+    groups = match.groupdict()
+    word = " ".join((groups.get("word") or "").lower().split())
     if word:
-        fixed = {"same day": DAY / 2, "same-day": DAY / 2, "tomorrow": DAY, "overnight": DAY, "within the hour": HOUR}
+        fixed = {"same day": DAY / 2, "tomorrow": DAY, "overnight": DAY, "within the hour": HOUR}
         if word.startswith("instant"):
             return Duration(0.0, "instantly")
         if word in ("lifetime", "for life", "forever", "for ever"):
@@ -92,44 +90,55 @@ def duration_from_match(match: re.Match[str]) -> Duration:
         if word.startswith("next"):
             business = "business" in word or "working" in word
             return Duration(BUSINESS_DAY if business else DAY, "next business day" if business else "next day")
-        return Duration(fixed[" ".join(word.split())], " ".join(word.split()))
-    amount = _number(match.group("num2") or match.group("num"))
-    unit = match.group("unit").lower().rstrip("s")
+        return Duration(fixed[word.replace("-", " ")], word)
+    amount = _number(groups.get("num2") or groups["num"])
+    unit = groups["unit"].lower().rstrip("s")
     unit = {"sec": "second", "min": "minute", "hr": "hour"}.get(unit, unit)
-    business = bool(match.group("biz")) and unit == "day" and "week" not in match.group("biz").lower()
-    if match.group("biz") and "week" in match.group("biz").lower():
-        business = True
+    biz = (groups.get("biz") or "").lower()
+    business = bool(biz) and (unit == "day" or "week" in biz)
     size = BUSINESS_DAY if business else _UNITS[unit]
     label = f"{amount:g} {'business ' if business else ''}{unit}{'' if amount == 1 else 's'}"
-    if match.group("num2"):
-        label = f"{_number(match.group('num')):g}–{label}"
+    if groups.get("num2"):
+        label = f"{_number(groups['num']):g}–{label}"
     return Duration(amount * size, label)
 
 
-def parse_duration(text: str) -> Duration | None:
-    match = DURATION_RE.search(text)
+def money_from_match(match: re.Match[str]) -> Money:
+    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20"."""
+    groups = match.groupdict()
+    raw = groups.get("num") or groups["num2"]
+    amount = float(raw.replace(",", "")) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
+    currency = " ".join((groups.get("cur") or groups.get("cur2") or "").split())
+    return Money(amount, _CURRENCY.get(currency.lower(), currency.upper()))
+
+
+def percent_from_match(match: re.Match[str]) -> Percent:
+    """A Percent from a match of the ``percentage`` shape."""
+    return Percent(float(match.group("num")))
+
+
+def parse_duration(text: str, shapes: ValueShapes | None = None) -> Duration | None:
+    match = (shapes or value_shapes()).duration.search(normalize(text))
     return duration_from_match(match) if match else None
 
 
-def parse_percent(text: str) -> Percent | None:
-    match = PERCENT_RE.search(text)
-    return Percent(float(match.group("num"))) if match else None
+def parse_percent(text: str, shapes: ValueShapes | None = None) -> Percent | None:
+    match = (shapes or value_shapes()).percentage.search(normalize(text))
+    return percent_from_match(match) if match else None
 
 
-def money_from_match(match: re.Match[str]) -> Money:
-    raw = match.group("num") or match.group("num2")
-    amount = float(raw.replace(",", "")) * (1000 if match.group("k") else 1)
-    currency = (match.group("cur") or match.group("cur2") or "").strip()
-    return Money(amount, _CURRENCY.get(currency.lower(), _CURRENCY.get(currency, currency.upper())))
+def parse_amount(text: str, shapes: ValueShapes | None = None) -> Money | None:
+    """An amount of money ("£20", "20 EUR", "GBP 20"); None when ``text`` states none."""
+    match = (shapes or value_shapes()).money.search(_CODE_FIRST.sub(r"\2 \1", normalize(text)))
+    return money_from_match(match) if match else None
 
 
-def parse_money(text: str) -> Money | None:
-    match = MONEY_RE.search(text)
-    if match:
-        return money_from_match(match)
-    if FREE_RE.search(text):
+def parse_money(text: str, shapes: ValueShapes | None = None) -> Money | None:
+    """An amount, or "free" (no charge)."""
+    amount = parse_amount(text, shapes)
+    if amount is None and FREE_RE.search(text):
         return Money(0.0, "")
-    return None
+    return amount
 
 
 def parse_value(kind: str, text: str) -> Value | None:
@@ -141,50 +150,47 @@ def parse_value(kind: str, text: str) -> Value | None:
     if kind == "availability":
         return parse_schedule(text)
     if kind == "discount":
-        return parse_percent(text) or (parse_money(text) if MONEY_RE.search(text) else None)
+        return parse_percent(text) or parse_amount(text)
     if kind == "price":
         return parse_money(text)
     return None
 
 
-def embedded_value(text: str) -> Value | None:
-    """A comparable value inside a phrase entry ("money back within 30 days", "save £96 a year")."""
-    money = MONEY_RE.search(text)
-    if money:
-        return money_from_match(money)
-    percent = parse_percent(text)
-    if percent:
-        return percent
-    return parse_duration(text)
-
-
-_FREE_MONTHS = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:extra\s+)?months?\s+(?:(?:for\s+)?free|on\s+(?:us|the\s+house)|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b", re.IGNORECASE)
-_YEARLY = re.compile(r"\b(?:annual(?:ly)?|yearly|year[- ]?long|per\s+year|a\s+year|each\s+year|every\s+year|(?:for\s+)?(?:the|a|one)\s+(?:full\s+)?year|12[- ]months?)\b", re.IGNORECASE)
+def embedded_value(text: str, shapes: ValueShapes | None = None) -> Value | None:
+    """A comparable value inside a phrase ("money back within 30 days", "save £96 a year"): an amount,
+    else a percentage, else a duration."""
+    shapes = shapes or value_shapes()
+    plain = normalize(text)
+    for regex, read in ((shapes.money, money_from_match), (shapes.percentage, percent_from_match), (shapes.duration, duration_from_match)):
+        match = regex.search(plain)
+        if match:
+            return read(match)  # type: ignore[operator]
+    return None
 
 
 def free_months_share(text: str) -> Percent | None:
     """Months given free with yearly billing as the discount they are: "pay yearly and get 2 months
-    free" is 2 of 12 months, about 17% off; None when the text gives no months or no yearly billing."""
-    months = _FREE_MONTHS.search(text)
-    if not months or not _YEARLY.search(text):
+    free" is 2 of 12 months, about 17% off; None when the text gives no months or no yearly billing
+    (the value shape ``months_free`` and the records' word class ``yearly``)."""
+    from cxlint.promises.wording import read_as_copy
+
+    reading, sentence = read_as_copy(text)
+    months = reading.shapes.months_free.search(sentence.text)
+    if not months or not reading.hits("yearly", sentence):
         return None
     share = _number(months.group("num")) / 12 * 100
     return Percent(round(share, 1)) if 0 < share < 100 else None
 
 
 LONGER_IS_STRONGER = frozenset({"refund-window", "trial-length", "guarantee"})
-_GAINED = re.compile(
-    rf"\b(?:sav(?:e|es|ing|ed)|fre(?:e|es|ed)\s+up|gain(?:s|ed)?|win\s+back|get\s+back)\s+(?:(?:you|them|users|customers)\s+)?(?:up\s+to\s+|over\s+|an?\s+extra\s+)?(?:{NUMBER})\b"
-    rf"|\b(?:{NUMBER})\s+(?:extra|more|fewer|less|spare)\b"
-    rf"|\b(?:{NUMBER})\s*{_UNIT}\s+(?:(?:a|per|each|every)\s+\w+\s+)?(?:back|saved|freed|less|fewer)\b",
-    re.IGNORECASE,
-)
 
 
 def is_time_gained(phrase: str) -> bool:
     """True when the duration in a phrase is time saved or gained ("save 4 hours a month", "10 fewer
     hours"), where more is the stronger promise; False for time to a result ("within 6 weeks")."""
-    return bool(_GAINED.search(phrase))
+    from cxlint.promises.wording import holds
+
+    return holds(phrase, "time_gained")
 
 
 def compare(kind: str, copy: Value, entry: Value, gained: bool = False) -> int | None:

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
 from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
-from cxlint.rulepack.frames import MAX_REGEX_CHARS, Frame, FrameContext, Shape, compile_frames, regex_size
+from cxlint.rulepack.frames import Frame, FrameContext, Shape, compile_frames
+from cxlint.rulepack.records import RecordSpec, compile_records, record_gates
+from cxlint.rulepack.shapes import compile_shapes, written_shapes
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
 from cxlint.rulepack import schema
 from cxlint.rulepack.names import did_you_mean
@@ -59,6 +62,12 @@ def builtin_sources() -> list[PackSource]:
     return [PackSource(f"rules/{path.relative_to(root).as_posix()}", path.read_text(encoding="utf-8"), trusted=True) for path in files]
 
 
+@lru_cache(maxsize=1)
+def builtin_ruleset() -> RuleSet:
+    """The built-in packs, compiled (once a process): what a promises registry is read with."""
+    return load_ruleset(builtin_sources())
+
+
 def source_from_path(path: str) -> PackSource:
     """A user's pack file (untrusted: compiled at load, its regexes time-limited)."""
     return PackSource(path, read_config_text(path, "rule pack", MAX_YAML_BYTES))
@@ -94,7 +103,7 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
         categories |= {str(c) for c in doc.get("categories") or ()}
     for src, doc in documents:
         pack = str(doc.get("pack") or Path(src.name).stem)
-        if doc.get("rules") or doc.get("modifiers") or doc.get("evidence") or doc.get("lists"):
+        if doc.get("rules") or doc.get("modifiers") or doc.get("evidence") or doc.get("lists") or doc.get("records"):
             packs.append(pack)
         pack_scoring = _scoring(src, doc)
         if pack_scoring is not None:
@@ -112,10 +121,24 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
     _check_unique(rules)
     _check_references(rules, modifiers, evidence, weights, categories)
     ruleset = _compile(rules, modifiers, evidence, packs, builder)
+    ruleset.records = _records(documents, builder)
+    ruleset.record_gates = record_gates(ruleset.records) if ruleset.records is not None else None
     ruleset.scoring = scoring
     ruleset.lexicons = dict(lexicons)
     ruleset.shapes = dict(shapes)
     return ruleset
+
+
+def _records(documents: list[tuple[PackSource, dict[str, Any]]], builder: _Builder) -> RecordSpec | None:
+    """The one ``records:`` section of the packs (None when no pack declares one)."""
+    found = [(src, doc) for src, doc in documents if doc.get("records") is not None]
+    if len(found) > 1:
+        (first, _), (src, doc) = found[0], found[1]
+        raise FatalError(f"{src.name}:{key_line(doc, 'records')}: 'records' is already declared in {first.name}")
+    if not found:
+        return None
+    src, doc = found[0]
+    return compile_records(doc["records"], builder.context(src), key_line(doc, "records"))
 
 
 def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Lexicon]:
@@ -174,25 +197,10 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
 
 
 def _shapes(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Shape]:
-    shapes: dict[str, Shape] = {}
-    for src, doc in documents:
-        for name, spec in (doc.get("shapes") or {}).items():
-            if name == LINE_KEY:
-                continue
-            line = key_line(doc["shapes"], name)
-            if isinstance(spec, dict):
-                schema.check(spec, schema.SHAPE, src.name, f"shape {name!r}")
-            pattern = spec.get("regex") if isinstance(spec, dict) else spec
-            if not isinstance(pattern, str) or not pattern.strip():
-                raise FatalError(f"{src.name}:{line}: shape {name!r} needs a regex")
-            if regex_size(pattern) > MAX_REGEX_CHARS:
-                raise FatalError(f"{src.name}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
-            if str(name) in shapes:
-                raise FatalError(f"{src.name}:{line}: shape {name!r} is already defined in {shapes[str(name)].source}")
-            regex = _Builder.lazy(src, pattern.strip(), f"shape {name}", line)
-            about = str(spec.get("about") or "") if isinstance(spec, dict) else ""
-            shapes[str(name)] = Shape(str(name), pattern, regex, about, src.name, line)
-    return shapes
+    """Every shape of every pack, the shapes it uses put in, compiled for the pack that wrote it."""
+    trust = {src.name: src for src, _ in documents}
+    written = written_shapes((src.name, doc) for src, doc in documents)
+    return compile_shapes(written, lambda shape, pattern: _Builder.lazy(trust[shape.source], pattern, f"shape {shape.name}", shape.line))
 
 
 def _scoring(src: PackSource, doc: dict[str, Any]) -> Scoring | None:

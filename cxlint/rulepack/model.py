@@ -132,6 +132,10 @@ class RuleSet:
     shapes: dict[str, Shape] = field(default_factory=dict)
     frame_gates: Any = None
     """The derived prefilter of every frame rule (``engine.gate.GateIndex``)."""
+    records: Any = None
+    """How promise records are found (``rulepack.records.RecordSpec``), when a pack declares it."""
+    record_gates: Any = None
+    """The derived prefilter of each record reader (``engine.gate.GateIndex``, keyed ``reader:N``)."""
     _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def by_id(self) -> dict[str, Rule]:

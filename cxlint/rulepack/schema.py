@@ -63,7 +63,7 @@ MAX_REACH = 10
 PACK: Schema = {
     "pack": TEXT, "category": TEXT, "categories": STRINGS, "lists": MAPPING, "lexicons": MAPPING,
     "shapes": MAPPING, "signals": MAPPING, "scoring": MAPPING, "evidence": MAPPING,
-    "modifiers": MAPPINGS, "rules": MAPPINGS,
+    "modifiers": MAPPINGS, "rules": MAPPINGS, "records": MAPPING,
 }
 RULE: Schema = {
     "id": TEXT, "name": TEXT, "category": TEXT, "severity": TEXT, "message": TEXT, "rationale": TEXT,
@@ -93,6 +93,10 @@ MATCHER: Schema = {
 SLOT: Schema = {
     **MATCHER, "after": TEXT, "before": TEXT, "within": whole(0, 50), "at": TEXT, "unless_next": TEXT | STRINGS, "unless_prev": TEXT | STRINGS,
 }
+
+RECORDS: Schema = {"readers": LIST, "words": MAPPING, "media": MAPPING, "channel_media": MAPPING, "subjects": MAPPING}
+RECORD_READER: Schema = {"read": TEXT, "find": MAPPING | LIST, "kinds": MAPPING, "subject": TEXT}
+RECORD_SUBJECT: Schema = {"label": TEXT, "words": MAPPING | LIST, "names": MAPPING}
 
 REGISTRY: Schema = {"promises": LIST}
 REGISTRY_ENTRY: Schema = {

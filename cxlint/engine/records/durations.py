@@ -1,0 +1,91 @@
+"""Durations: "replies within 2 business days", "returns within 30 days of delivery", "a 14-day trial".
+
+A duration is about the nearest service word in its clause (the pack's ``kinds`` for the duration
+reader, first listed first on a tie); "within 30 days *of delivery*" names when the clock starts,
+not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
+then a short heading ("Returns?"). A reply time must be about our service (we, the team…).
+"""
+
+from __future__ import annotations
+
+from cxlint.engine.frame_match import Sentence
+from cxlint.engine.records.reading import RecordReading, Span
+from cxlint.engine.records.target import Found
+from cxlint.promises.values import DAY, FOREVER, duration_from_match
+from cxlint.rulepack.records import Reader
+
+NEAR = 60
+"""Characters either side of a duration in which a trial, refund or guarantee names its kind."""
+_NAMED_NEAR = (("trial-length", "trial_near"), ("refund-window", "refund_near"), ("guarantee", "guarantee_near"))
+_SHORTEST_GUARANTEE = 7 * DAY
+"""A guarantee period shorter than a week is a reply or delivery time that mentions a guarantee."""
+
+
+def read_durations(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    sentence = reading.sentences[index]
+    heading = reading.heading(index)
+    out: list[Found] = []
+    for match in reading.shapes.duration.finditer(sentence.text):
+        at, to = sentence.offset + match.start(), sentence.offset + match.end()
+        if reading.ends_right_before("price_period", sentence, at):
+            continue  # "£9 a month", "per year": a billing period
+        if reading.starts_right_after("time_point_after", sentence, to):
+            continue  # "six months later": when something happened, not how long a service takes
+        value = duration_from_match(match)
+        kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        if kind is None:
+            continue
+        if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
+            continue
+        if value.minutes == FOREVER and kind != "guarantee":
+            continue
+        if reading.hits("reported", sentence):
+            continue
+        strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
+        out.append(Found(start, end, (kind,), value, index, strong=strong))
+    return out
+
+
+def clause(reading: RecordReading, sentence: Sentence, start: int, end: int) -> Span:
+    """The clause of ``sentence`` holding ``[start, end)``: between the clause breaks around it."""
+    breaks = reading.hits("clause_break", sentence)
+    left = max((e for s, e in breaks if e <= start), default=sentence.offset)
+    right = min((s for s, e in breaks if s >= end), default=sentence.offset + len(sentence.text))
+    return left, right
+
+
+def classify(reading: RecordReading, reader: Reader, sentence: Sentence, start: int, end: int,
+             heading: Sentence | None = None) -> tuple[str | None, int, int]:
+    """The kind a duration at ``[start, end)`` is about, and its span widened to the word that says so."""
+    left, right = clause(reading, sentence, start, end)
+    clock = reading.starts_right_after("clock_start", sentence, end)
+    clock_until = clock[1] if clock is not None and clock[0] > end else None
+    best: tuple[int, int, str, int, int] | None = None
+    for priority, (kind, words) in enumerate(reader.kinds):
+        for word_start, word_end in reading.within(words, sentence, left, right):
+            if clock_until is not None and end <= word_start < clock_until:
+                continue  # "within 30 days of delivery": the delivery starts the clock
+            distance = start - word_end if word_end <= start else word_start - end
+            if distance < 0:
+                continue
+            if best is None or (distance, priority) < best[:2]:
+                best = (distance, priority, kind, word_start, word_end)
+    if best is None:
+        return _named_near(reading, reader, sentence, start, end, heading), start, end
+    kind = best[2]
+    if kind == "response-time" and not reading.hits("service_subject", sentence):
+        return None, start, end
+    return kind, min(start, best[3]), max(end, best[4])
+
+
+def _named_near(reading: RecordReading, reader: Reader, sentence: Sentence, start: int, end: int, heading: Sentence | None) -> str | None:
+    """With no service word in its clause: a trial, refund or guarantee near it, else its heading's subject."""
+    low, high = max(sentence.offset, start - NEAR), min(sentence.offset + len(sentence.text), end + NEAR)
+    for kind, near in _NAMED_NEAR:
+        if reading.within(near, sentence, low, high):
+            return kind
+    if heading is not None:
+        for kind, words in reader.kinds:
+            if reading.hits(words, heading) or (kind == "refund-window" and reading.hits("returns_heading", heading)):
+                return kind
+    return None

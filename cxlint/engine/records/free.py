@@ -1,0 +1,106 @@
+"""Free extras: "Engraving is free on every caddy", "free returns", "gift wrapping on us".
+
+"Free" is an offer when it names what is free, after it ("free returns") or before it ("delivery is
+always free"). It is no offer in a free trial, plan or tier ("free plan" is a tier, recorded as a weak
+promise), in "feel free", "hands-free", "free of charge" (the charge words say it), or in a
+guarantee's "free repair".
+"""
+
+from __future__ import annotations
+
+import re
+
+from cxlint.engine.frame_match import Sentence
+from cxlint.engine.records.reading import RecordReading, Span
+from cxlint.engine.records.target import Found
+from cxlint.promises.values import Money
+from cxlint.rulepack.records import Reader
+from cxlint.text.tokens import tokenize
+
+SUBJECT_WORDS = 3
+"""Words after "free" that may name what is free ("free next-day delivery")."""
+_STRIPPED = ".,;:!?)\"'"
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
+_CHUNK = re.compile(r"\S+")
+
+
+def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    sentence = reading.sentences[index]
+    if reading.hits("try", sentence):
+        return []  # a free trial is the trial reader's
+    mask = reading.mask
+    out: list[Found] = []
+    for start, end in reading.hits(reader.find, sentence):
+        if start > 0 and (mask[start - 1] == "-" or _is_word_char(mask[start - 1])):
+            continue  # hands-free
+        if mask[start:end].lower() == "free" and mask[end : end + 1] == "-":
+            continue  # free-to-play
+        if reading.starts_right_after("free_not_after", sentence, end) or reading.ends_right_before("free_not_before", sentence, start):
+            continue
+        words = _subject_after(reading, sentence, end) or _subject_before(reading, sentence, start)
+        if not words or any(reading.within("guarantee_words", sentence, s, e) for s, e in words):
+            continue
+        subject = " ".join(mask[s:e] for s, e in words)
+        at = mask.find(subject, sentence.offset, sentence.offset + len(sentence.text))
+        if at != -1:
+            start, end = min(start, at), max(end, at + len(subject))
+        tier = any(reading.within("free_tier", sentence, s, e) for s, e in words)
+        out.append(Found(start, end, ("price",), Money(0.0, ""), index, strong=not tier))
+    return out
+
+
+def _subject_after(reading: RecordReading, sentence: Sentence, at: int) -> list[Span]:
+    """Up to three words after "free", to the first stop word or punctuation ("free delivery on…": delivery)."""
+    words: list[Span] = []
+    end_of_sentence = sentence.offset + len(sentence.text)
+    for count, chunk in enumerate(_CHUNK.finditer(reading.mask, at, end_of_sentence)):
+        if count == SUBJECT_WORDS:
+            break
+        text = chunk.group()
+        clean = text.strip(_STRIPPED)
+        if not clean:
+            break
+        start = chunk.start() + (len(text) - len(text.lstrip(_STRIPPED)))
+        span = (start, start + len(clean))
+        if _is_mark(clean) or _is(reading, "subject_stop", sentence, span):
+            break
+        words.append(span)
+        if clean != text:
+            break
+    return words
+
+
+def _subject_before(reading: RecordReading, sentence: Sentence, at: int) -> list[Span]:
+    """What "is free": the last two words before "is", "are", "comes" or "stays" (and "always", "100%")."""
+    intensifier = reading.ends_right_before("free_intensifier", sentence, at)
+    copula = reading.ends_right_before("free_copula", sentence, intensifier[0] if intensifier else at)
+    if copula is None or copula[0] == sentence.offset:
+        return []
+    match = _WORDS_BEFORE.search(reading.mask, sentence.offset, copula[0])
+    if not match:
+        return []
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(1))]
+    offset = match.start(1)
+    kept = []
+    for s, e in words:
+        span = (offset + s, offset + e)
+        if not (_is_mark(reading.mask[span[0] : span[1]]) or _is(reading, "subject_stop", sentence, span) or _is(reading, "subject_skip", sentence, span)):
+            kept.append(span)
+    return kept[-2:]
+
+
+def _is(reading: RecordReading, words: str, sentence: Sentence, span: Span) -> bool:
+    """Whether the word at ``span`` is, all of it, an entry of the word class ("and"; not "aren't" for "are")."""
+    if span not in reading.hits(words, sentence):
+        return False
+    tokens = tokenize(reading.mask[span[0] : span[1]]).words
+    return any(tokens in lexicon.phrases for frame in reading.spec.words[words] for slot in frame.slots for lexicon in slot.matcher.lexicons)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_mark(text: str) -> bool:
+    """A lone punctuation mark ("-", "&"): it ends a subject."""
+    return len(text) == 1 and not _is_word_char(text)

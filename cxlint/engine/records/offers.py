@@ -1,0 +1,66 @@
+"""Offers and commitments stated as figures: a price match, an uptime, a discount.
+
+"Found it cheaper? We'll match it" is one promise a registry entry must state; "99.95% of the time"
+is an uptime where the sentence speaks of uptime in our own voice (not a measurement, a question or
+an "if"); "save 10%" and "£20 off" are discounts (saving is also an outcome).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cxlint.engine.records.reading import RecordReading
+from cxlint.engine.records.target import Found
+from cxlint.promises.values import Value, money_from_match, percent_from_match
+from cxlint.rulepack.records import Reader
+
+UPTIME_FROM = 90.0
+"""A share below this is no uptime figure ("40% of the time")."""
+
+
+def read_price_match(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    hits = reading.hits(reader.find, reading.sentences[index])
+    if not hits:
+        return []
+    start, end = min(hits, key=lambda hit: (hit[0], hit[0] - hit[1]))
+    return [Found(start, end, ("guarantee", "claim"), None, index, strong=True, subject=reader.subject)]
+
+
+def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    sentence = reading.sentences[index]
+    if not (reading.hits("uptime_context", sentence) and reading.hits("own_voice", sentence)):
+        return []
+    if reading.hits("reported", sentence) or reading.hits("question", sentence) or reading.hits("if_start", sentence):
+        return []
+    out: list[Found] = []
+    for match in reading.shapes.percentage.finditer(sentence.text):
+        value = percent_from_match(match)
+        if value.number >= UPTIME_FROM:
+            out.append(Found(sentence.offset + match.start(), sentence.offset + match.end(), ("uptime",), value, index))
+    return out
+
+
+def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    sentence = reading.sentences[index]
+    out: list[Found] = []
+    taken = -1
+    for match, value in _amounts(reading, sentence.text):
+        at, to = sentence.offset + match.start(), sentence.offset + match.end()
+        if at < taken:
+            continue
+        save = reading.ends_right_before("save", sentence, at)
+        off = reading.starts_right_after("off", sentence, to)
+        if save is None and off is None:
+            continue
+        start, end = (save[0] if save else at), (off[1] if off else to)
+        out.append(Found(start, end, ("discount", "outcome") if save else ("discount",), value, index))
+        taken = end
+    return out
+
+
+def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
+    """Shares and amounts of money in ``text``, in order (a share first where both start)."""
+    found: list[tuple[int, int, re.Match[str], Value]] = []
+    found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
+    found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
+    return [(match, value) for _, _, match, value in sorted(found, key=lambda item: item[:2])]

@@ -1,0 +1,34 @@
+"""Opening hours: "Advisers online 9am-6pm Mon-Fri", "open 24/7".
+
+Clock times and days count where the sentence or its heading speaks of opening, lines, chat or
+staff, and not where they are a booking or delivery slot. Days that only extend a reply or
+delivery promise of the same sentence ("replies within 24 hours, 7 days a week") are that
+promise's, not opening hours.
+"""
+
+from __future__ import annotations
+
+from cxlint.engine.records.reading import RecordReading
+from cxlint.engine.records.target import Found
+from cxlint.promises.hours import find_schedules
+from cxlint.promises.kinds import DAY_SCOPED
+from cxlint.rulepack.records import Reader
+
+
+def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    sentence = reading.sentences[index]
+    heading = reading.heading(index)
+    if not (reading.hits("availability_context", sentence)
+            or (heading is not None and reading.hits("availability_context", reading.sentences[heading]))):
+        return []
+    if reading.hits("appointment", sentence) and not reading.shapes.all_week.search(sentence.text):
+        return []
+    timed = any(f.kinds[0] in DAY_SCOPED for f in found)
+    out: list[Found] = []
+    for at, to, schedule in find_schedules(sentence.text, reading.shapes, lambda words: bool(reading.hits(words, sentence))):
+        start, end = sentence.offset + at, sentence.offset + to
+        if timed and (not schedule.times_given or reading.within("every_day", sentence, start, end + 1)):
+            continue  # the days belong to the reply or delivery promise
+        if schedule.times_given or reading.hits("whole_week", sentence):
+            out.append(Found(start, end, ("availability",), schedule, index))
+    return out

@@ -1,0 +1,126 @@
+"""The records stage of a run: every promise of a document with its kind, value and context.
+
+Readers are tried on the sentences the records' derived prefilter lets through (``gated=False``
+tries every reader on every sentence: the tests compare both), and every promise finding of the
+run becomes a target too, with the value its words state.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from cxlint.document import Document
+from cxlint.engine.context import categories_for, find_modifiers
+from cxlint.engine.records.context import describe
+from cxlint.engine.records.durations import classify
+from cxlint.engine.records.readers import READ
+from cxlint.engine.records.reading import RecordReading, Span
+from cxlint.engine.records.target import Found, PromiseTarget
+from cxlint.engine.sentences import document_sentences
+from cxlint.findings import Finding
+from cxlint.promises.hours import find_schedules
+from cxlint.promises.value_shapes import ValueShapes
+from cxlint.promises.values import Duration, Value, duration_from_match, embedded_value, percent_from_match
+from cxlint.rulepack.model import RuleSet
+from cxlint.rulepack.records import RecordSpec, reader_key
+from cxlint.text.normalize import normalize
+
+
+@dataclass
+class PromiseTargets:
+    """A document's promise targets: the readers' (``found``) and those of its promise findings (``flagged``)."""
+
+    reading: RecordReading
+    found: list[PromiseTarget]
+    flagged: list[PromiseTarget]
+
+    @property
+    def sentences(self) -> list[Span]:
+        return self.reading.spans
+
+    def describe(self, start: int, end: int, sentence: int, kinds: tuple[str, ...], value: Value | None) -> PromiseTarget:
+        """A target for a span the caller found (a registry phrase stated in a sentence), its context read."""
+        return describe(self.reading, Found(start, end, kinds, value, sentence))
+
+    def stated_value(self, start: int, end: int) -> Value | None:
+        """The amount, share or duration the text ``[start, end)`` states first."""
+        return embedded_value(self.reading.mask[start:end], self.reading.shapes)
+
+
+def find_promises(doc: Document, ruleset: RuleSet, findings: list[Finding], gated: bool = True) -> PromiseTargets | None:
+    """The promise targets of ``doc`` (None when no pack declares ``records:``)."""
+    spec: RecordSpec | None = ruleset.records
+    if spec is None:
+        return None
+    spans, plain, sentences = document_sentences(doc)
+    reading = RecordReading(doc.mask, plain, spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel)
+    found: list[PromiseTarget] = []
+    for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated).items()):
+        drafts = _sentence_records(reading, index, readers)
+        if drafts:
+            hits = find_modifiers(sentences[index], ruleset.modifiers) if ruleset.modifiers else []
+            offset = sentences[index].offset
+            found += [describe(reading, d, frozenset(categories_for(d.start - offset, d.end - offset, hits))) for d in drafts]
+    flagged = [_flagged(reading, f) for f in findings if f.category == "promise"]
+    return PromiseTargets(reading, found, flagged)
+
+
+def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool) -> dict[int, set[int]]:
+    count = len(reading.spec.readers)
+    if not gated:
+        return {index: set(range(count)) for index in range(len(reading.spans))}
+    keys = {reader_key(n): n for n in range(count)}
+    candidates = ruleset.record_gates.candidates(reading.plain, reading.spans, reading.sentences)
+    return {index: {keys[key] for key, _ in frames} for index, frames in candidates.items()}
+
+
+def _sentence_records(reading: RecordReading, index: int, readers: set[int]) -> list[Found]:
+    """What the readers let through for this sentence find in it, in their declared order, one record per kind and place."""
+    out: list[Found] = []
+    for number, reader in enumerate(reading.spec.readers):
+        if number in readers:
+            out += READ[reader.read](reading, reader, index, out)
+    return _one_per_kind_and_place(out)
+
+
+def _one_per_kind_and_place(found: list[Found]) -> list[Found]:
+    """A record starting inside an earlier one of the same kind is part of it."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, f.start - f.end)):
+        if any(k.kinds[0] == item.kinds[0] and k.start <= item.start < k.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
+    """The target of a promise finding, with the value its words state, read as its kind."""
+    starts = [start for start, _ in reading.spans]
+    at = bisect.bisect_right(starts, finding.start) - 1
+    index = at if at >= 0 and finding.start < reading.spans[at][1] + 1 else -1
+    extra = dict(finding.extra)
+    kind = str(extra.get("kind", "claim"))
+    text = reading.plain[finding.start : finding.end]
+    sentence = reading.sentence_at(index, finding.start, finding.end)
+    value: Value | None = None
+    if kind == "availability":
+        schedules = find_schedules(text, reading.shapes, lambda words: bool(reading.within(words, sentence, finding.start, finding.end)))
+        value = schedules[0][2] if schedules else None
+        percent = reading.shapes.percentage.search(text) if value is None else None
+        if percent is not None:
+            kind, value = "uptime", percent_from_match(percent)
+        elif value is None and reading.within("uptime_word", sentence, finding.start, finding.end):
+            kind = "uptime"
+    elif kind == "response-time":
+        match = reading.shapes.duration.search(normalize(str(extra.get("value", "")) or text))
+        value = duration_from_match(match) if match else None
+        duration = next((r for r in reading.spec.readers if r.read == "duration"), None)
+        found_kind = classify(reading, duration, sentence, finding.start, finding.end)[0] if duration else None
+        kind = found_kind or "claim"
+    else:
+        value = embedded_value(text, reading.shapes)
+        if isinstance(value, Duration) and kind != "guarantee":
+            value = None
+    return describe(reading, Found(finding.start, finding.end, (kind,), value, index), frozenset(finding.modifiers), finding)
+
