@@ -150,8 +150,7 @@ def test_the_main_process_holds_no_findings_of_files_already_reported(tmp_path: 
         counting.append(CountingFormatter(stream))
         return counting[0]
 
-    # the formats are a read-only mapping that imports each on first use: the check command gets its own
-    monkeypatch.setattr("cxlint.commands.check.FORMATTERS", {**FORMATTERS, "json": make})
+    monkeypatch.setitem(FORMATTERS, "json", make)
     for jobs in (1, 2):
         counting.clear()
         out = io.StringIO()
