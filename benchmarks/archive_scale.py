@@ -2,7 +2,7 @@
 """Lint a large message archive made from real copy on a local Dask cluster; report messages per
 second per worker and check the output against a local run on a sample.
 
-    python benchmarks/archive_scale.py REALCOPY_DIR [--messages 1000000] [--workers 2] [--sample 10000]
+    python benchmarks/archive_scale.py REALCOPY_DIR [--messages 1000000] [--workers 2] [--sample 10000] [--command audit]
 
 The archive is made from the copy cxlint reads in the real-copy corpus: every file is read with
 its reader, its copy split into paragraphs (the masks' blocks), and paragraphs are written round
@@ -51,9 +51,10 @@ def write_archive(path: Path, texts: list[str], count: int) -> None:
             out.write(json.dumps({"id": f"m{number}", "channel": _CHANNELS[number % 7], "text": next(cycle)}) + "\n")
 
 
-def cxlint(*args: str) -> tuple[float, bytes]:
+def cxlint(command: str, *args: str) -> tuple[float, bytes]:
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "cxlint", "check", *args, "--format", "json", "--isolated", "--no-progress"],
+    quiet = ("--no-progress",) if command == "check" else ()
+    done = subprocess.run([sys.executable, "-m", "cxlint", command, *args, "--format", "json", "--isolated", *quiet],
                           capture_output=True, check=False)
     if done.returncode not in (0, 1):
         sys.exit(done.stderr.decode(errors="replace"))
@@ -66,6 +67,8 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sample", type=int, default=10_000)
+    parser.add_argument("--command", choices=("check", "audit"), default="check",
+                        help="check: findings; audit: the promise inventory, its conflicts computed after the map step")
     args = parser.parse_args()
     from distributed import LocalCluster
 
@@ -76,16 +79,16 @@ def main() -> None:
     ) as cluster:
         sample, archive = Path(folder) / "sample.jsonl", Path(folder) / "archive.jsonl"
         write_archive(sample, texts, args.sample)
-        _, local = cxlint(str(sample), "--jobs", "1")
-        _, remote = cxlint(str(sample), "--dask", cluster.scheduler_address)
+        _, local = cxlint(args.command, str(sample), "--jobs", "1")
+        _, remote = cxlint(args.command, str(sample), "--dask", cluster.scheduler_address)
         print(f"sample of {args.sample:,} messages: local and Dask outputs {'identical' if local == remote else 'DIFFER'}")
         write_archive(archive, texts, args.messages)
         print(f"archive: {args.messages:,} messages, {archive.stat().st_size / 1e6:.0f} MB")
-        seconds, out = cxlint(str(archive), "--dask", cluster.scheduler_address)
+        seconds, out = cxlint(args.command, str(archive), "--dask", cluster.scheduler_address)
         summary = json.loads(out)["summary"]
         rate = args.messages / seconds
-        print(f"{seconds:.0f} s on {args.workers} workers: {rate:,.0f} messages/s, {rate / args.workers:,.0f} per worker; "
-              f"{summary['findings']:,} findings")
+        found = f"{summary['findings']:,} findings" if args.command == "check" else f"{summary['promises']:,} promises, {summary['conflicts']:,} conflicts"
+        print(f"{seconds:.0f} s on {args.workers} workers: {rate:,.0f} messages/s, {rate / args.workers:,.0f} per worker; {found}")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -26,6 +27,20 @@ FORMATS = ("text", "full", "json", "json-lines", "sarif", "github", "junit", "gi
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s.strip() for v in values for s in v.split(",") if s.strip())
+
+
+def _scale_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``check`` and ``audit`` share for message archives and a Dask cluster."""
+    options = (
+        click.option("--text-field", default="text", show_default=True, help="Message archives: the field holding each message's text."),
+        click.option("--id-field", default="id", show_default=True, help="Message archives: the field holding each message's id."),
+        click.option("--channel-field", default="channel", show_default=True, help="Message archives: the field holding each message's channel."),
+        click.option("--dask", "dask_address", metavar="ADDRESS",
+                     help="Lint on a running dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); needs the dask extra."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @cli.command()
@@ -55,11 +70,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Processes to lint with; 0 = one per core for large runs (48+ files, 1 MB+), serial otherwise.")
 @click.option("--max-file-size", metavar="SIZE", callback=lambda _c, _p, v: _size(v),
               help="Skip (and report as CX000) files larger than this, e.g. 2MB (default: the config's, else 10MB).")
-@click.option("--text-field", default="text", show_default=True, help="Message archives: the field holding each message's text.")
-@click.option("--id-field", default="id", show_default=True, help="Message archives: the field holding each message's id.")
-@click.option("--channel-field", default="channel", show_default=True, help="Message archives: the field holding each message's channel.")
-@click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Lint on a running dask.distributed scheduler (e.g. tcp://10.0.0.5:8786); needs the dask extra.")
+@_scale_options
 def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None, extra_packs: tuple[str, ...],
           channel: str | None, stdin_filename: str | None, config_file: str | None, isolated: bool, enable: tuple[str, ...],
           disable: tuple[str, ...], baseline: str | None, write_baseline: str | None, diff_ref: str | None,
@@ -127,13 +138,21 @@ def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: st
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0 picks one per core for large runs, as check does.")
+@_scale_options
 def audit_command(paths: tuple[str, ...], promises_file: str | None, output_format: str, today: object, channel: str | None,
-                  config_file: str | None, isolated: bool, jobs: int) -> None:
-    """The promise inventory across touchpoints: every promise by subject, with its status."""
+                  config_file: str | None, isolated: bool, jobs: int, text_field: str, id_field: str, channel_field: str,
+                  dask_address: str | None) -> None:
+    """The promise inventory across touchpoints: every promise by subject, with its status.
+
+    Message archives are audited message by message; with --dask the files and message batches
+    are linted on the cluster and the inventory (registry, contradictions) is built here, from
+    the promise records the workers send back.
+    """
+    from cxlint.archives import ArchiveFields
     from cxlint.commands.audit import run_audit
     from cxlint.promises.gather import RunSettings
 
-    settings = RunSettings(config_file, isolated, channel, jobs or None)
+    settings = RunSettings(config_file, isolated, channel, jobs or None, ArchiveFields(text_field, id_field, channel_field), dask_address)
     sys.exit(run_audit(paths, output_format, sys.stdout, promises_file, _date(today), channel, settings))
 
 

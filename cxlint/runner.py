@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from cxlint.archives import ArchiveFields, is_archive
+from cxlint.archives import ArchiveFields, Message, is_archive
 from cxlint.archives.batches import ArchiveSlice, archive_slices
 from cxlint.boundary import StageFailure, internal_error, stage
 from cxlint.channels import infer_channel
@@ -441,7 +441,7 @@ def _lint_archive_slice(
         outcome.decision, outcome.problems = lint_slice(
             piece,
             fields,
-            lambda doc: _lint_part(doc, ruleset, promise_check, skip_strings, disabled, rule_errors),
+            lambda doc, message: _lint_part(doc, ruleset, promise_check, skip_strings, disabled, rule_errors, message),
             channel,
             decide_file,
         )
@@ -467,7 +467,9 @@ def _lint_part(
     skip_strings: tuple[str, ...],
     disabled: frozenset[str],
     rule_errors: list[RuleError],
+    message: Message | None = None,
 ) -> list[Finding]:
+    """One document's findings; its promises gathered by ``promise_check``, placed in the archive when it is ``message``."""
     if skip_strings:
         from cxlint.readers.structured import blank_strings
 
@@ -478,4 +480,11 @@ def _lint_part(
     if promise_check is None:
         return findings
     with stage("promise check"):
-        return promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)))
+        before = len(promise_check.assessments)
+        findings = promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)))
+    if message is not None:
+        from cxlint.archives.documents import record_in_archive
+
+        gathered = promise_check.assessments
+        gathered[before:] = [replace(a, record=record_in_archive(a.record, message)) for a in gathered[before:]]
+    return findings

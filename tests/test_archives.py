@@ -186,3 +186,30 @@ def test_a_sliced_archive_is_one_file_of_the_streamed_report(tmp_path: Path, cxl
         assert report["summary"]["files"] == 1
         lines = [f["line"] for f in report["findings"]]
         assert lines == sorted(lines) and set(lines) == {i + 1 for i in range(0, 12, 2)}
+
+
+def test_audit_places_each_message_promise_at_its_record(tmp_path: Path, cxlint) -> None:
+    """The audit's records are where the check's findings are: the record's line, exact columns."""
+    archive = write_jsonl(
+        tmp_path / "macros.jsonl",
+        [{"id": "m1", "channel": "email", "text": CLEAN},
+         {"id": "m2", "channel": "chatbot", "text": "Héllo — our phone line is open 24/7."},
+         {"id": "m3", "channel": "email", "text": "Thanks!\nOur email team answers within 2 hours."}],
+    )
+    run = cxlint("audit", str(archive), "--format", "json", "--isolated")
+    promises = json.loads(run.out)["promises"]
+    assert {p["line"] for p in promises} == {2, 3}
+    assert all(source_slice(archive, p) == p["text"] for p in promises)
+
+
+def test_messages_that_contradict_each_other_name_each_others_records(tmp_path: Path, cxlint) -> None:
+    archive = write_jsonl(
+        tmp_path / "sent.jsonl",
+        [{"id": "x", "channel": "email", "text": "Our email team replies within 2 hours."},
+         {"id": "y", "channel": "chatbot", "text": CLEAN},
+         {"id": "z", "channel": "chatbot", "text": "We reply to every email within 48 hours."}],
+    )
+    conflicts = [f for f in findings(cxlint("check", str(archive), "--format", "json", "--isolated")) if f["rule"] == "CX253"]
+    assert sorted((f["line"], f["message_id"]) for f in conflicts) == [(1, "x"), (3, "z")]
+    first = next(f for f in conflicts if f["line"] == 1)
+    assert f"sent.jsonl:3:{next(f for f in conflicts if f['line'] == 3)['column']}" in first["message"]

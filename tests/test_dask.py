@@ -1,4 +1,4 @@
-"""``check --dask``: the same output as a local run, byte for byte, on a real two-worker cluster."""
+"""``check --dask`` and ``audit --dask``: the same output as a local run, byte for byte, on a real two-worker cluster."""
 
 from __future__ import annotations
 
@@ -46,6 +46,22 @@ def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxli
     assert local.code == remote.code == 1
     assert remote.out == local.out
     assert json.loads(local.out)["summary"]["findings"] > 1000
+
+
+def test_an_audit_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
+    """The workers send back promise records; the inventory and its contradictions are built here, as locally."""
+    archive = tmp_path / "macros.jsonl"
+    texts = itertools.cycle(corpus_texts())
+    with archive.open("w", encoding="utf-8") as out:
+        for number in range(3_000):
+            text, channel = next(texts)
+            out.write(json.dumps({"id": f"m{number}", "text": text, "channel": channel}) + "\n")
+    local = cxlint("audit", str(archive), "--format", "json", "--isolated", "--jobs", "1")
+    remote = cxlint("audit", str(archive), "--format", "json", "--isolated", "--dask", scheduler)
+    assert local.code == remote.code == 1
+    assert remote.out == local.out
+    summary = json.loads(local.out)["summary"]
+    assert summary["promises"] > 300 and summary["conflicts"] > 0
 
 
 def test_files_are_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:

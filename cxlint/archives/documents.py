@@ -8,6 +8,7 @@ from cxlint.archives.messages import Message
 from cxlint.channels import CHANNELS
 from cxlint.document import Document, Segment
 from cxlint.findings import Finding
+from cxlint.promises.records import PromiseRecord
 from cxlint.readers.jsonfile import reveal_json_string
 from cxlint.readers.masking import Mask
 from cxlint.text.placeholders import mask_templates
@@ -43,24 +44,20 @@ def message_document(path: str, message: Message) -> Document:
 def in_archive(finding: Finding, message: Message) -> Finding:
     """The finding as the archive's reader sees it: the record's line and offset, and the message id."""
     extra = finding.extra + ((("message_id", message.id),) if message.id is not None else ())
+    return replace(finding, **_placed(finding, message), extra=extra)
+
+
+def record_in_archive(record: PromiseRecord, message: Message) -> PromiseRecord:
+    """A promise record (and the findings it stands on) where it stands in the archive, as its findings are."""
+    place = record.place + ((("message_id", message.id),) if message.id is not None else ())
+    return replace(record, **_placed(record, message), findings=tuple(in_archive(f, message) for f in record.findings), place=place)
+
+
+def _placed(located: Finding | PromiseRecord, message: Message) -> dict[str, int]:
+    """Offsets, lines and columns of something found in ``message``, moved to the archive."""
+    moved = {"start": located.start + message.offset, "end": located.end + message.offset}
     if message.in_text:
-        return replace(
-            finding,
-            start=finding.start + message.offset,
-            end=finding.end + message.offset,
-            line=finding.line + message.line - 1,
-            end_line=finding.end_line + message.line - 1,
-            extra=extra,
-        )
+        return moved | {"line": located.line + message.line - 1, "end_line": located.end_line + message.line - 1}
     # Parquet: the text has no place in a text file; the row is the line and the column counts in
     # the text; offsets are virtual (distinct per row), so baseline fingerprints stay apart
-    return replace(
-        finding,
-        start=finding.start + message.offset,
-        end=finding.end + message.offset,
-        line=message.line,
-        end_line=message.line,
-        column=finding.start + 1,
-        end_column=finding.end + 1,
-        extra=extra,
-    )
+    return moved | {"line": message.line, "end_line": message.line, "column": located.start + 1, "end_column": located.end + 1}

@@ -7,14 +7,15 @@ from dataclasses import replace
 
 from cxlint.archives.batches import ArchiveSlice, slice_records
 from cxlint.archives.documents import in_archive, message_document
-from cxlint.archives.messages import ArchiveFields, Skipped
+from cxlint.archives.messages import ArchiveFields, Message, Skipped
 from cxlint.channels import infer_channel
 from cxlint.boundary import StageFailure, internal_error
 from cxlint.decision.per_file import DecideFile, FileDecision, keep_all
 from cxlint.document import Document
 from cxlint.findings import FileProblem, Finding
 
-LintPart = Callable[[Document], list[Finding]]
+LintPart = Callable[[Document, Message], list[Finding]]
+"""Lints one message's document; given the message, so what it gathers on the side can be placed in the archive."""
 
 
 def lint_slice(
@@ -35,7 +36,7 @@ def lint_slice(
         doc = message_document(piece.path, record)
         doc.channel = channel or doc.channel or infer_channel(piece.path, doc.mask)
         try:
-            findings = lint_part(doc)
+            findings = lint_part(doc, record)
         except StageFailure as failure:  # one message that breaks costs that message alone
             problems.append(replace(internal_error(piece.path, failure), line=record.line))
             continue

@@ -107,6 +107,6 @@ def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
             text=record.text, suggestion="Promise the same thing everywhere, with the same qualifiers, or make the difference explicit.",
             channel=record.channel,
             extra=(("kind", record.kind), ("subject", record.subject), ("value", record.value_text), ("status", "inconsistent"),
-                   ("conflicts_with", [c.other.location for c in conflicts])),
+                   ("conflicts_with", [c.other.location for c in conflicts]), *record.place),
         ))
     return sorted(out, key=lambda f: (f.path, f.start))

@@ -109,4 +109,11 @@ def _record(doc: Document, index: LineIndex, draft: _Draft) -> PromiseRecord:
         kinds=target.kinds, subject=target.subject, value=target.value, qualifiers=target.qualifiers, hedged=target.hedged,
         channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
         own_voice=target.own_voice, media=target.media, days=target.days, modifiers=target.modifiers,
+        place=_place(doc, target.start, target.end),
     )
+
+
+def _place(doc: Document, start: int, end: int) -> tuple[tuple[str, object], ...]:
+    """The JSON Pointer of the string that holds the promise, in a structured file or an archive."""
+    pointer = doc.pointer_at(start, end) if doc.segments else None
+    return (("pointer", pointer),) if pointer is not None else ()

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from cxlint.archives import ArchiveFields
 from cxlint.config import Config, find_config, load_config
 from cxlint.promises.lint import PromiseCheck
 from cxlint.promises.registry import Registry
@@ -26,6 +27,9 @@ class RunSettings:
     isolated: bool = False
     channel: str | None = None
     jobs: int | None = None
+    archive_fields: ArchiveFields | None = None
+    dask: str | None = None
+    """A dask.distributed scheduler's address: lint there, gather the promise records here."""
 
 
 def run_config(paths: tuple[str, ...], settings: RunSettings) -> Config:
@@ -62,5 +66,7 @@ def gather_promises(paths: tuple[str, ...], config: Config, registry: Registry |
         skip_strings=config.skip_strings,
         disabled_for=policy.disabled,
         max_bytes=config.max_file_size or MAX_FILE_BYTES,
+        archive_fields=settings.archive_fields,
+        dask=settings.dask,
     )
     return check, result

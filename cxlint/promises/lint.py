@@ -89,6 +89,7 @@ def status_finding(assessment: Assessment) -> Finding:
         extra.append(("entry", assessment.entry.id))
     if record.part:
         extra.append(("part", record.part))
+    extra += record.place
     return Finding(
         path=record.path, start=record.start, end=record.end, line=record.line, column=record.column,
         end_line=record.end_line, end_column=record.end_column, rule=rule, name=name, category="promise",

@@ -43,6 +43,8 @@ class PromiseRecord:
     media: frozenset[str] = frozenset()
     days: frozenset[int] | None = None
     modifiers: frozenset[str] = frozenset()
+    place: tuple[tuple[str, object], ...] = ()
+    """Where it stands beyond file and line: the JSON Pointer of its string, an archive message's id."""
 
     @property
     def kind(self) -> str:
@@ -61,5 +63,5 @@ class PromiseRecord:
             "path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
             "end_column": self.end_column, "text": self.text, "kind": self.kind, "subject": self.subject,
             "value": self.value_text, "qualifiers": list(self.qualifiers), "channel": self.channel,
-            "rules": sorted({f.rule for f in self.findings}),
+            "rules": sorted({f.rule for f in self.findings}), **dict(self.place),
         }

@@ -11,9 +11,9 @@ def summary_lines(inventory: Inventory) -> list[str]:
     counts = inventory.counts()
     registry = inventory.registry.path if inventory.registry else "none (every promise is unbacked until a registry lists it; `cxlint init` drafts one)"
     lines = [
-        f"{len(inventory.rows)} promises in {inventory.files} files, {len(inventory.by_subject())} subjects; checked {inventory.today}.",
+        f"{_count(len(inventory.rows), 'promise')} in {_count(inventory.files, 'file')}, {_count(len(inventory.by_subject()), 'subject')}; checked {inventory.today}.",
         "Status: " + ", ".join(f"{count} {status}" for status, count in counts.items()) + ".",
-        f"{inventory.conflict_count()} cross-touchpoint conflicts.",
+        f"{_count(inventory.conflict_count(), 'cross-touchpoint conflict')}.",
         f"Registry: {registry}.",
     ]
     if inventory.registry is not None:
@@ -25,6 +25,10 @@ def summary_lines(inventory: Inventory) -> list[str]:
     for problem in inventory.problems:
         lines.append(f"Could not read {problem.path}: {problem.message}.")
     return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def row_cells(row: Row) -> dict[str, str]:
