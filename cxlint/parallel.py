@@ -9,13 +9,14 @@ it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
-from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 PARALLEL_MIN_FILES = 48
 """Below this many files a run stays in one process."""
@@ -35,6 +36,10 @@ CHUNKS_PER_WORKER = 4
 
 _worker_task: Callable[[Any], Any] | None = None
 
+CAN_FORK = hasattr(os, "fork")
+"""Workers are forked (they inherit the rule set); where a process cannot fork, runs stay serial.
+Asked of ``os`` rather than ``multiprocessing``, whose import (sockets, pickling) a small run never needs."""
+
 
 def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] | None = None) -> int:
     """How many processes to use: the request, or (None/0) one per core for large runs, at most four.
@@ -44,7 +49,7 @@ def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] 
     """
     if requested is not None and requested > 0:
         return requested
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if files < PARALLEL_MIN_FILES or not CAN_FORK:
         return 1
     if total_bytes is not None and total_bytes() < PARALLEL_MIN_BYTES:
         return 1
@@ -53,7 +58,7 @@ def auto_jobs(files: int, requested: int | None, total_bytes: Callable[[], int] 
 
 def forks(items: int, jobs: int) -> bool:
     """Whether :func:`ordered_map` runs ``items`` items in other processes (else in this one)."""
-    return jobs > 1 and items >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    return jobs > 1 and items >= 2 and CAN_FORK
 
 
 def ordered_map(task: Callable[[Any], Any], items: list[Any], jobs: int) -> Iterator[Any]:
@@ -67,6 +72,8 @@ def ordered_map(task: Callable[[Any], Any], items: list[Any], jobs: int) -> Iter
     if not forks(len(items), jobs):
         yield from map(task, items)
         return
+    import multiprocessing
+
     global _worker_task
     _worker_task = task  # inherited by the forked workers; nothing is pickled but the items
     context = multiprocessing.get_context("fork")

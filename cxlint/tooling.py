@@ -2,7 +2,8 @@
 
 They are JSON, YAML or INI, formats cxlint reads, so a folder walk would lint them and
 pre-commit would pass them to the hook; their strings are keys, versions and commands, and a
-finding in them is noise. The list is data: ``cxlint/data/tooling-files.yaml``.
+finding in them is noise. The list is data: ``cxlint/data/tooling-files.txt``, one glob a line
+as in a ``.gitignore`` (read on every run that names or walks files, so it needs no YAML parser).
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-TOOLING_FILES = "tooling-files.yaml"
+TOOLING_FILES = Path(__file__).parent / "data" / "tooling-files.txt"
 
 
 @lru_cache(maxsize=1)
 def tooling_patterns() -> tuple[str, ...]:
     """The shipped list: globs over a file's name, or (with ``/``) over the end of its path."""
-    import yaml  # only when a folder is walked
-
-    text = resources.files("cxlint").joinpath("data").joinpath(TOOLING_FILES).read_text(encoding="utf-8")
-    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["names"])  # noqa: S506 - a safe loader
+    lines = (line.strip() for line in TOOLING_FILES.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

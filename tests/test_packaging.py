@@ -52,7 +52,7 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     assert {"cxlint/packs/records.yaml", "cxlint/packs/lexicons/records.yaml"} <= set(names)  # the promise records' words
     shipped = {p.name for p in (REPO / "rules").glob("*.yaml")}
     assert shipped and shipped <= packs
-    assert "cxlint/data/tooling-files.yaml" in names
+    assert "cxlint/data/tooling-files.txt" in names
     page = {f"cxlint/serve/page/{p.name}" for p in (REPO / "cxlint" / "serve" / "page").iterdir()}
     assert page and page | {"cxlint/serve/file_types.yaml"} <= set(names)  # the review page
     assert "cxlint/readers/components.yaml" in names  # the component readers' vocabulary

@@ -1,7 +1,10 @@
-"""A run imports what it uses: one file checked as JSON loads neither the other formatters nor spaCy."""
+"""A run imports what it uses: one file checked as JSON loads neither the other formatters nor spaCy;
+a Markdown file without HTML loads no HTML parser, no worker pool and no YAML parser (the packs
+come from the compiled cache)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +17,7 @@ try:
 except SystemExit:
     pass
 sys.stdout = sys.__stdout__
-print(" ".join(sorted(m for m in sys.modules if m.startswith(("cxlint.formatters.", "spacy")))))
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("cxlint.formatters.", "spacy", "html.parser", "multiprocessing", "yaml")))))
 """
 
 
@@ -26,6 +29,16 @@ def test_checking_one_file_as_json_imports_only_the_json_formatter(tmp_path: Pat
     assert "cxlint.formatters.json_format" in loaded
     assert not [m for m in loaded if m.endswith(("sarif_format", "junit_format", "gitlab_format", "rdjson_format"))]
     assert not [m for m in loaded if m.startswith("spacy")]
+
+
+def test_one_markdown_file_without_html_loads_no_html_parser_worker_pool_or_yaml(tmp_path: Path) -> None:
+    copy = tmp_path / "welcome.md"
+    copy.write_text("# Welcome\n\nBrowse the *new* season and find something you like.\n", encoding="utf-8")
+    probe = [sys.executable, "-c", PROBE, str(copy)]
+    env = {**os.environ, "CXLINT_NO_CACHE": "", "CXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run(probe, capture_output=True, text=True, check=True, env=env)  # the first run compiles the pack cache
+    loaded = subprocess.run(probe, capture_output=True, text=True, check=True, env=env).stdout.strip().splitlines()[-1].split()
+    assert not [m for m in loaded if m.startswith(("html.parser", "multiprocessing", "yaml"))]
 
 
 def test_a_registered_formatter_is_listed_and_can_be_removed() -> None:

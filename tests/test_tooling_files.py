@@ -117,8 +117,8 @@ def test_the_tool_file_list_ships_in_the_wheel_data() -> None:
         import tomli as tomllib
 
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert "data/*.yaml" in pyproject["tool"]["setuptools"]["package-data"]["cxlint"]
-    assert (ROOT / "cxlint" / "data" / "tooling-files.yaml").is_file()
+    assert "data/*.txt" in pyproject["tool"]["setuptools"]["package-data"]["cxlint"]
+    assert (ROOT / "cxlint" / "data" / "tooling-files.txt").is_file()
 
 
 def test_an_excluded_tool_file_is_passed_over_without_a_notice(tmp_path: Path) -> None:
