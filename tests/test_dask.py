@@ -34,13 +34,18 @@ def corpus_texts() -> list[tuple[str, str]]:
     return cases
 
 
-def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
-    archive = tmp_path / "sent.jsonl"
+def write_archive(path: Path, messages: int) -> Path:
+    """A JSON Lines archive of ``messages`` messages, the corpus cases over and over."""
     texts = itertools.cycle(corpus_texts())
-    with archive.open("w", encoding="utf-8") as out:
-        for number in range(10_000):
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(messages):
             text, channel = next(texts)
             out.write(json.dumps({"id": f"m{number}", "text": text, "channel": channel}) + "\n")
+    return path
+
+
+def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
+    archive = write_archive(tmp_path / "sent.jsonl", 10_000)
     local = cxlint("check", str(archive), "--format", "json", "--isolated", "--jobs", "1")
     remote = cxlint("check", str(archive), "--format", "json", "--isolated", "--dask", scheduler)
     assert local.code == remote.code == 1
@@ -50,12 +55,7 @@ def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxli
 
 def test_an_audit_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
     """The workers send back promise records; the inventory and its contradictions are built here, as locally."""
-    archive = tmp_path / "macros.jsonl"
-    texts = itertools.cycle(corpus_texts())
-    with archive.open("w", encoding="utf-8") as out:
-        for number in range(3_000):
-            text, channel = next(texts)
-            out.write(json.dumps({"id": f"m{number}", "text": text, "channel": channel}) + "\n")
+    archive = write_archive(tmp_path / "macros.jsonl", 3_000)
     local = cxlint("audit", str(archive), "--format", "json", "--isolated", "--jobs", "1")
     remote = cxlint("audit", str(archive), "--format", "json", "--isolated", "--dask", scheduler)
     assert local.code == remote.code == 1
