@@ -154,6 +154,35 @@ def test_the_derived_gate_loses_nothing() -> None:
         assert gated == ungated, text[:80]
 
 
+def test_the_evidence_gate_loses_nothing_and_spares_most_frames(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Evidence frames go through their own derived gate: the same evidence in every sentence of
+    every case, for a fraction of the frames tried."""
+    from cxlint.engine import linter
+    from cxlint.engine.sentences import document_sentences
+
+    ruleset = load_ruleset(builtin_sources())
+    tried = {True: 0, False: 0}
+    match = linter.match_frame
+    gated_now = [True]
+
+    def counting(frame, sentence):  # type: ignore[no-untyped-def]
+        tried[gated_now[0]] += 1
+        return match(frame, sentence)
+
+    monkeypatch.setattr(linter, "match_frame", counting)
+    for text in _texts()[:1500]:
+        doc = Document("case.txt", text, text)
+        spans, plain, sentences = document_sentences(doc)
+        every = set(range(len(spans)))
+        found = {}
+        for gated in (True, False):
+            gated_now[0] = gated
+            found[gated] = linter._evidence(text, plain, spans, sentences, every, ruleset, gated)
+        assert found[True] == found[False], text[:80]
+    assert any(ruleset.evidence_gates.by_word.values())
+    assert tried[True] * 4 < tried[False]
+
+
 def test_fast_tokenizer_path_equals_the_reference() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st

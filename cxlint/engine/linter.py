@@ -57,7 +57,7 @@ def lint_document(
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
     reach = max((t.rule.reach_in(doc.channel) for t in targets), default=0)
     around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(spans)}
-    evidence = _evidence(doc.mask, spans, sentences, around, ruleset, errors)
+    evidence = _evidence(doc.mask, plain, spans, sentences, around, ruleset, gated, errors)
     if spacy_rules:
         from cxlint.boundary import stage
         from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only for token and phrase patterns of user packs
@@ -132,27 +132,54 @@ def _channel_filter(targets: list[Target], channel: str | None) -> list[Target]:
 
 def _evidence(
     mask: str,
+    plain: str,
     spans: list[tuple[int, int]],
     sentences: list[Sentence],
     indices: set[int],
     ruleset: RuleSet,
+    gated: bool = True,
     errors: list[RuleError] | None = None,
 ) -> dict[int, set[str]]:
-    """The evidence names found in each sentence; evidence whose user regex breaks is recorded and dropped."""
-    found: dict[int, set[str]] = {}
-    live = list(ruleset.evidence)
+    """The evidence names found in each sentence of ``indices``; evidence whose user regex breaks is recorded and dropped.
+
+    An evidence frame is tried only on the sentences its derived gate lets through (``gated=False``
+    tries every one, for the tests that prove the gate loses nothing), as the rules' frames are.
+    """
+    found: dict[int, set[str]] = {index: set() for index in indices}
+    if not indices:
+        return found
+    evidence = ruleset.evidence
+    broken: set[int] = set()
+    if gated and ruleset.evidence_gates is not None:
+        candidates = ruleset.evidence_gates.candidates(plain, spans, sentences, errors)
+    else:
+        every = {(str(p), n) for p, ev in enumerate(evidence) for n in range(len(ev.frames))}
+        candidates = {index: every for index in indices}
+    searched = [p for p, ev in enumerate(evidence) if ev.regex is not None]
     for index in sorted(indices):
-        start, end = spans[index]
-        text = mask[start:end]
-        names: set[str] = set()
-        for ev in list(live):
+        names = found[index]
+        tried = [(int(key), number) for key, number in candidates.get(index, ())]
+        for position, number in sorted(tried):
+            ev = evidence[position]
+            if ev.name in names or position in broken:
+                continue
             try:
-                if (ev.regex is not None and ev.regex.search(text)) or any(match_frame(f, sentences[index]) for f in ev.frames):
+                if match_frame(ev.frames[number], sentences[index]):
                     names.add(ev.name)
             except RuleError as exc:
                 keep_rule_error(errors, exc)
-                live.remove(ev)
-        found[index] = names
+                broken.add(position)
+        start, end = spans[index]
+        for position in searched:
+            ev = evidence[position]
+            if ev.name in names or position in broken:
+                continue
+            try:
+                if ev.regex is not None and ev.regex.search(mask[start:end]):
+                    names.add(ev.name)
+            except RuleError as exc:
+                keep_rule_error(errors, exc)
+                broken.add(position)
     return found
 
 

@@ -610,6 +610,10 @@ def _compile(
         for number, frame in enumerate(rule.frames):
             gates.add(rule.id, number, frame)
     gates.freeze()
+    evidence_gates = GateIndex()
+    for position, ev in enumerate(evidence):  # keyed by position: two packs may each give frames for one name
+        for number, frame in enumerate(ev.frames):
+            evidence_gates.add(str(position), number, frame)
     digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))
     scanned = tuple(a for a in compiled_anchors if not a[0].pattern.startswith(_DIGIT_LED))
     return RuleSet(
@@ -622,6 +626,7 @@ def _compile(
         placeholder_rules=tuple(r for r in rules if any(p.kind == "placeholder" for p in r.patterns)),
         packs=tuple(packs),
         frame_gates=gates,
+        evidence_gates=evidence_gates.freeze(),
     )
 
 

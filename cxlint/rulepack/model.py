@@ -136,6 +136,8 @@ class RuleSet:
     """How promise records are found (``rulepack.records.RecordSpec``), when a pack declares it."""
     record_gates: Any = None
     """The derived prefilter of each record reader (``engine.gate.GateIndex``, keyed ``reader:N``)."""
+    evidence_gates: Any = None
+    """The derived prefilter of the evidence frames (``engine.gate.GateIndex``, keyed by position in ``evidence``)."""
     _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def by_id(self) -> dict[str, Rule]:
