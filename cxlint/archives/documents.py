@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypedDict
 
 from cxlint.archives.messages import Message
 from cxlint.channels import CHANNELS
@@ -53,11 +54,20 @@ def record_in_archive(record: PromiseRecord, message: Message) -> PromiseRecord:
     return replace(record, **_placed(record, message), findings=tuple(in_archive(f, message) for f in record.findings), place=place)
 
 
-def _placed(located: Finding | PromiseRecord, message: Message) -> dict[str, int]:
+class _Placement(TypedDict, total=False):
+    start: int
+    end: int
+    line: int
+    end_line: int
+    column: int
+    end_column: int
+
+
+def _placed(located: Finding | PromiseRecord, message: Message) -> _Placement:
     """Offsets, lines and columns of something found in ``message``, moved to the archive."""
-    moved = {"start": located.start + message.offset, "end": located.end + message.offset}
+    start, end = located.start + message.offset, located.end + message.offset
     if message.in_text:
-        return moved | {"line": located.line + message.line - 1, "end_line": located.end_line + message.line - 1}
+        return _Placement(start=start, end=end, line=located.line + message.line - 1, end_line=located.end_line + message.line - 1)
     # Parquet: the text has no place in a text file; the row is the line and the column counts in
     # the text; offsets are virtual (distinct per row), so baseline fingerprints stay apart
-    return moved | {"line": message.line, "end_line": message.line, "column": located.start + 1, "end_column": located.end + 1}
+    return _Placement(start=start, end=end, line=message.line, end_line=message.line, column=located.start + 1, end_column=located.end + 1)
