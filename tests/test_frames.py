@@ -225,7 +225,7 @@ def test_builtin_packs_are_frames_over_lexicons() -> None:
 
 def test_a_repeated_promise_is_one_finding_naming_the_other_lines() -> None:
     ruleset = load_ruleset(builtin_sources())
-    text = "Plans include unlimited seats.\n\nCompare: unlimited seats.\n\nEvery plan: Unlimited seats.\n"
+    text = "Plans include unlimited storage.\n\nCompare: unlimited storage.\n\nEvery plan: Unlimited storage.\n"
     found = [f for f in lint_document(Document("p.md", text, text), ruleset) if f.rule == "CX210"]
     assert len(found) == 1
     assert found[0].line == 1 and dict(found[0].extra)["repeats"] == (3, 5)
