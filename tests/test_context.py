@@ -65,6 +65,15 @@ def test_declared_data_cancels_the_barista_signal(ruleset: RuleSet) -> None:
                 if f.category == "barista"]
 
 
+def test_a_streak_or_goal_the_reader_keeps_is_declared(ruleset: RuleSet) -> None:
+    """Progress the reader logs on purpose (a streak, a goal met) is theirs to hear back, like "you logged"."""
+    assert not [f for f in lint_text("You've walked 5 days in a row — keep your streak going!", ruleset)
+                if f.category == "barista"]
+    assert not [f for f in lint_text("You ran for 40 minutes today and reached your goal for the week.", ruleset)
+                if f.category == "barista"]
+    assert "CX104" in rules_in("You've walked past our shop 5 days in a row — pop in!", ruleset)
+
+
 def test_security_notice_anywhere_in_the_file_cancels_device_details(ruleset: RuleSet) -> None:
     text = "We saw you signed in from Chrome on Windows at 09:42 today.\n\nWasn't you? Reset your password."
     assert not [f for f in lint_text(text, ruleset) if f.category == "barista"]
