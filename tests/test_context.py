@@ -87,7 +87,9 @@ def test_transactional_time_is_fine_behaviour_time_is_not(ruleset: RuleSet) -> N
 def test_a_payment_or_a_courier_on_the_way_is_transactional(ruleset: RuleSet) -> None:
     """A card payment's place and time, or a driver's street and arrival, are the reader's own transaction."""
     for text in ("You paid £3.40 at Harbour Coffee, 12 Quay Street at 08:14.",
-                 "Your driver Ola is on Mill Road and will be with you at 10:40."):
+                 "Your driver Ola is on Mill Road and will be with you at 10:40.",
+                 "Your bin bags will be collected from 9 Ash Grove between 8am and 11am.",
+                 "Your dollars are ready to collect at our Bridge Street branch from 10am."):
         assert not [f for f in lint_text(text, ruleset, "sms") if f.category == "barista"], text
     assert "CX102" in rules_in("You walked past our shop on Mill Road at 10:40 again.", ruleset)
 
