@@ -74,6 +74,13 @@ def test_a_streak_or_goal_the_reader_keeps_is_declared(ruleset: RuleSet) -> None
     assert "CX104" in rules_in("You've walked past our shop 5 days in a row — pop in!", ruleset)
 
 
+def test_an_alert_the_reader_set_up_is_declared(ruleset: RuleSet) -> None:
+    """A kids' watch or a pendant reporting against a zone the reader drew is the service they asked for."""
+    assert not [f for f in lint_text("Leo left the safe zone at 15:10 near Ash Park.", ruleset, "push")
+                if f.category == "barista"]
+    assert "CX102" in rules_in("Leo, we saw you leave the park at 15:10 near Ash Park.", ruleset)
+
+
 def test_security_notice_anywhere_in_the_file_cancels_device_details(ruleset: RuleSet) -> None:
     text = "We saw you signed in from Chrome on Windows at 09:42 today.\n\nWasn't you? Reset your password."
     assert not [f for f in lint_text(text, ruleset) if f.category == "barista"]
