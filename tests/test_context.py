@@ -65,6 +65,22 @@ def test_declared_data_cancels_the_barista_signal(ruleset: RuleSet) -> None:
                 if f.category == "barista"]
 
 
+def test_a_streak_or_goal_the_reader_keeps_is_declared(ruleset: RuleSet) -> None:
+    """Progress the reader logs on purpose (a streak, a goal met) is theirs to hear back, like "you logged"."""
+    assert not [f for f in lint_text("You've walked 5 days in a row — keep your streak going!", ruleset)
+                if f.category == "barista"]
+    assert not [f for f in lint_text("You ran for 40 minutes today and reached your goal for the week.", ruleset)
+                if f.category == "barista"]
+    assert "CX104" in rules_in("You've walked past our shop 5 days in a row — pop in!", ruleset)
+
+
+def test_an_alert_the_reader_set_up_is_declared(ruleset: RuleSet) -> None:
+    """A kids' watch or a pendant reporting against a zone the reader drew is the service they asked for."""
+    assert not [f for f in lint_text("Leo left the safe zone at 15:10 near Ash Park.", ruleset, "push")
+                if f.category == "barista"]
+    assert "CX102" in rules_in("Leo, we saw you leave the park at 15:10 near Ash Park.", ruleset)
+
+
 def test_security_notice_anywhere_in_the_file_cancels_device_details(ruleset: RuleSet) -> None:
     text = "We saw you signed in from Chrome on Windows at 09:42 today.\n\nWasn't you? Reset your password."
     assert not [f for f in lint_text(text, ruleset) if f.category == "barista"]
@@ -73,6 +89,17 @@ def test_security_notice_anywhere_in_the_file_cancels_device_details(ruleset: Ru
 def test_transactional_time_is_fine_behaviour_time_is_not(ruleset: RuleSet) -> None:
     assert "CX102" not in rules_in("Your order left our depot at 3:17 PM today.", ruleset)
     assert "CX102" in rules_in("You left our website at 3:17 AM today.", ruleset)
+
+
+def test_a_payment_or_a_courier_on_the_way_is_transactional(ruleset: RuleSet) -> None:
+    """A card payment's place and time, or a driver's street and arrival, are the reader's own transaction."""
+    for text in ("You paid £3.40 at Harbour Coffee, 12 Quay Street at 08:14.",
+                 "Your driver Ola is on Mill Road and will be with you at 10:40.",
+                 "Your bin bags will be collected from 9 Ash Grove between 8am and 11am.",
+                 "Your dollars are ready to collect at our Bridge Street branch from 10am.",
+                 "We'll deliver your sofa to 3 Lark Road on Monday between 7am and 11am."):
+        assert not [f for f in lint_text(text, ruleset, "sms") if f.category == "barista"], text
+    assert "CX102" in rules_in("You walked past our shop on Mill Road at 10:40 again.", ruleset)
 
 
 def test_signals_stack_into_an_error(ruleset: RuleSet) -> None:
