@@ -92,8 +92,11 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     out: list[Entry] = []
     if record.kind == "claim" and isinstance(record.value, Duration):
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
-        # entry whose subject it names (switch-service-turnaround: "switch service: importing books")
-        out += [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
+        # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
+        named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        if named:
+            return named
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -113,7 +116,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
 
 def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
     """Months given free with yearly billing are a discount ("pay yearly, get 3 months free" is 25% off)."""
-    if record.kind == "price" and (share := free_months_share(record.context)) is not None:
+    if record.kind in ("price", "trial-length") and (share := free_months_share(record.context)) is not None:
         return replace(record, kinds=("discount",), value=share)
     return record
 

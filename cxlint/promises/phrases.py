@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
 )
 _SUFFIXES = ("ingly", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _SYNONYMS = {"ship": "ship", "deliver": "deliver", "delivery": "deliver", "no.1": "#1", "number": "#1", "#1": "#1",
-             "wrapping": "wrap", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
+             "wrapping": "wrap", "guarant": "guarantee", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
 INTENSIFIERS = re.compile(
     r"(?<![\w-])(?:100\s?%|never|ever|always|lifetime|for\s+life|forever|unlimited|hack[- ]?proof|unhackable|completely|totally|fully|absolutely"
     r"|no\s+questions\s+asked|whatever|any\s+(?:fault|reason|problem)|every\s+(?:fault|claim|time))(?![\w-])",
@@ -37,6 +37,8 @@ def stem(word: str) -> str:
             break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lseo":
         word = word[:-1]
+    if len(word) > 3 and word[-1] == "e" and word[-2] != "e":
+        word = word[:-1]  # "site" as "sites" is stemmed, "move" as "moved"
     return _SYNONYMS.get(word, word)
 
 

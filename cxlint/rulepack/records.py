@@ -39,7 +39,7 @@ promise's clause, months free with yearly billing, time saved."""
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
-        "returns_heading", "service_subject",
+        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead",
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week"}),
     "price-match": frozenset(),

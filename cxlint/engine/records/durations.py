@@ -3,7 +3,10 @@
 A duration is about the nearest service word in its clause (the pack's ``kinds`` for the duration
 reader, first listed first on a tie); "within 30 days *of delivery*" names when the clock starts,
 not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
-then a short heading ("Returns?"). A reply time must be about our service (we, the team…).
+then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
+given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days").
+A turnaround we commit to that names no service ("we'll have it moved over within 48 hours") is a
+claim: only a registry entry whose subject its sentence names can judge it.
 """
 
 from __future__ import annotations
@@ -32,7 +35,13 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         if reading.starts_right_after("time_point_after", sentence, to):
             continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
-        kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        given = reading.starts_right_after("given_free", sentence, to)
+        if given is not None and not reading.ends_right_before("time_lead", sentence, at):
+            kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
+        else:
+            kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
+            kind, start = "claim", lead[0]  # "we'll have it moved over within 48 hours": a timed entry it names judges it
         if kind is None:
             continue
         if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
@@ -44,6 +53,12 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
         out.append(Found(start, end, (kind,), value, index, strong=strong))
     return out
+
+
+def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | None:
+    """The "within" of a duration named by no service word that we commit to ("we'll have it done within 48 hours")."""
+    lead = reading.ends_right_before("turnaround_lead", sentence, at)
+    return lead if lead is not None and reading.hits("first_person", sentence) else None
 
 
 def clause(reading: RecordReading, sentence: Sentence, start: int, end: int) -> Span:
