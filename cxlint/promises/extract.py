@@ -17,7 +17,7 @@ from cxlint.engine.records.stage import PromiseTargets
 from cxlint.engine.records.target import PromiseTarget
 from cxlint.findings import Finding
 from cxlint.positions import LineIndex
-from cxlint.promises.phrases import content_words, coverage
+from cxlint.promises.phrases import content_words, coverage, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Registry
 from cxlint.promises.values import Duration
@@ -67,9 +67,9 @@ def _entry_drafts(mask: str, promises: PromiseTargets, registry: Registry, found
     for entry in registry.entries:
         if entry.kind not in PHRASE_KINDS:
             continue
-        wanted = content_words(entry.phrase)
         for index, (start, end) in enumerate(promises.sentences):
             text = mask[start:end]
+            wanted = content_words(stated_part(entry.phrase, text))
             if len(wanted & content_words(text)) < 2 or coverage(entry.phrase, text) < ENTRY_COVERAGE:
                 continue
             if any(d.sentence == index and entry.kind in d.target.kinds and not _timed_claim(d.target) for d in found):

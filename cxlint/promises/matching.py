@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from cxlint.promises.hours import DAYS, Schedule
-from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
+from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
@@ -222,7 +222,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     share = coverage(entry.phrase, record.context)
     if share >= PHRASE_BACKS:
         return _phrase_extras(record, entry)
-    if share >= PHRASE_RELATES and len(content_words(entry.phrase) & content_words(record.context)) >= 2:
+    if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
