@@ -39,14 +39,14 @@ promise's clause, months free with yearly billing, time saved."""
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
-        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead",
+        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead", "yearly",
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week"}),
     "price-match": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off"}),
     "free": frozenset({
-        "free_not_after", "free_not_before", "try", "free_tier", "guarantee_words", "free_copula",
+        "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
         "free_intensifier", "subject_stop", "subject_skip",
     }),
 }

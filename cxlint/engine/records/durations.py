@@ -4,7 +4,8 @@ A duration is about the nearest service word in its clause (the pack's ``kinds``
 reader, first listed first on a tie); "within 30 days *of delivery*" names when the clock starts,
 not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
 then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
-given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days").
+given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
+or months free with yearly billing (a discount, which the registry reads from the context).
 A turnaround we commit to that names no service ("we'll have it moved over within 48 hours") is a
 claim: only a registry entry whose subject its sentence names can judge it.
 """
@@ -36,7 +37,7 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
         given = reading.starts_right_after("given_free", sentence, to)
-        if given is not None and not reading.ends_right_before("time_lead", sentence, at):
+        if given is not None and not reading.ends_right_before("time_lead", sentence, at) and not reading.hits("yearly", sentence):
             kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
         else:
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
