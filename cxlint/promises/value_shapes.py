@@ -27,6 +27,7 @@ class ValueShapes:
     days: re.Pattern[str]
     day_span: re.Pattern[str]
     months_free: re.Pattern[str]
+    fraction: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

@@ -112,6 +112,16 @@ def money_from_match(match: re.Match[str]) -> Money:
     return Money(amount, _CURRENCY.get(currency.lower(), currency.upper()))
 
 
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
+
+
+def fraction_from_match(match: re.Match[str]) -> Percent:
+    """A share said as a fraction (a match of the ``fraction`` shape): "half" is 50%, "two thirds" 66.7%."""
+    words = match.group("frac").lower().split()
+    share = _FRACTIONS[words[-1]]
+    return Percent(round(share, 1))
+
+
 def percent_from_match(match: re.Match[str]) -> Percent:
     """A Percent from a match of the ``percentage`` shape."""
     return Percent(float(match.group("num")))
