@@ -209,6 +209,8 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     kind = entry.kind
     if record.value is not None and entry.value is not None:
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
+        if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
+            return None, ""  # time saved and time to a result do not compare ("10 fewer hours" against "within 6 weeks")
         order = compare(kind, record.value, entry.value, gained)
         if order is not None:
             if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:

@@ -28,6 +28,7 @@ class ValueShapes:
     day_span: re.Pattern[str]
     months_free: re.Pattern[str]
     fraction: re.Pattern[str]
+    time_gain: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

@@ -52,7 +52,7 @@ READERS: dict[str, frozenset[str]] = {
 }
 """Each reader and the word classes it weighs besides the context's."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})

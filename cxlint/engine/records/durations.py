@@ -7,7 +7,8 @@ then a short heading ("Returns?"). A reply time must be about our service (we, t
 given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
 or months free with yearly billing (a discount, which the registry reads from the context).
 A turnaround we commit to that names no service ("we'll have it moved over within 48 hours") is a
-claim: only a registry entry whose subject its sentence names can judge it.
+claim: only a registry entry whose subject its sentence names can judge it. Time gained with a word
+between count and unit ("10 fewer hours a month") is an outcome, for an outcome entry to judge.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue
         strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
         out.append(Found(start, end, (kind,), value, index, strong=strong))
+    if not reading.hits("reported", sentence):
+        for match in reading.shapes.time_gain.finditer(sentence.text):
+            # "10 fewer hours a month": time saved, which only an outcome entry can judge (longer is stronger)
+            at, to = sentence.offset + match.start(), sentence.offset + match.end()
+            out.append(Found(at, to, ("outcome",), duration_from_match(match), index))
     return out
 
 
