@@ -16,13 +16,15 @@ from cxlint.promises.phrases import added_intensifiers, content_words, coverage,
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
-from cxlint.promises.values import Duration, compare, free_months_share, is_time_gained
+from cxlint.promises.values import Duration, Rating, compare, free_months_share, is_time_gained
 from cxlint.promises.wording import holds
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
 RANK_SHARE = 0.75
 _RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
+_RATING_WORDS = content_words("rated rating ratings rate star stars review reviews reviewed score scored out of average customers from")
+"""Words any review score uses: they name no source."""
 BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
 STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
 TIMED_KINDS = ("response-time", "delivery-time", "refund-window", "trial-length")
@@ -41,7 +43,7 @@ PHRASE_RELATES = 0.3
 _STRONGER = {
     "response-time": "faster than", "delivery-time": "faster than", "uptime": "higher than", "availability": "more hours than",
     "refund-window": "longer than", "trial-length": "longer than", "discount": "larger than", "price": "cheaper than",
-    "guarantee": "longer than", "outcome": "larger than",
+    "guarantee": "longer than", "outcome": "larger than", "rank": "higher than",
 }
 
 
@@ -175,7 +177,7 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
         if allowed is not None and not record.days <= allowed:
             extra = ", ".join(DAYS[d] for d in sorted(record.days - allowed))
             return "exceeds", f"it promises days ({extra}) beyond the days of"
-    if relation == "covers" and record.kind in RANKED and not _states_the_rank(record, entry):
+    if relation == "covers" and record.kind in RANKED and not isinstance(record.value, Rating) and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
 
@@ -207,6 +209,8 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
 
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
     kind = entry.kind
+    if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
+        return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
     if record.value is not None and entry.value is not None:
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
@@ -228,6 +232,13 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+def _same_source(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether the copy names where an entry's review score comes from (its words other than the
+    score's own: "Trustpilot", not "rated", "reviews" or a number)."""
+    source = {w for w in content_words(entry.phrase) - _RATING_WORDS if not any(c.isdigit() for c in w)}
+    return bool(source & content_words(record.context))
 
 
 def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:

@@ -29,6 +29,7 @@ class ValueShapes:
     months_free: re.Pattern[str]
     fraction: re.Pattern[str]
     time_gain: re.Pattern[str]
+    rating: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

@@ -45,6 +45,7 @@ READERS: dict[str, frozenset[str]] = {
     "price-match": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off"}),
+    "rating": frozenset({"rating_context"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
         "free_intensifier", "subject_stop", "subject_skip",
@@ -52,7 +53,7 @@ READERS: dict[str, frozenset[str]] = {
 }
 """Each reader and the word classes it weighs besides the context's."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})

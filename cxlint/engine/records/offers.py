@@ -1,6 +1,7 @@
 """Offers and commitments stated as figures: a price match, an uptime, a discount.
 
-"Found it cheaper? We'll match it" is one promise a registry entry must state; "99.95% of the time"
+"Found it cheaper? We'll match it" is one promise a registry entry must state; "4.8 stars" is a
+review score only a rank entry with a score from the same source can back; "99.95% of the time"
 is an uptime where the sentence speaks of uptime in our own voice (not a measurement, a question or
 an "if"); "save 10%", "£20 off", "half off" and "half price" are discounts (saving is also an outcome).
 """
@@ -11,7 +12,7 @@ import re
 
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Value, fraction_from_match, money_from_match, percent_from_match
+from cxlint.promises.values import Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -37,6 +38,20 @@ def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[
         value = percent_from_match(match)
         if value.number >= UPTIME_FROM:
             out.append(Found(sentence.offset + match.start(), sentence.offset + match.end(), ("uptime",), value, index))
+    return out
+
+
+def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """Review scores ("4.8 stars", "rated 4.7/5") where the sentence speaks of ratings: a weak rank
+    record, which a rank entry stating a score from the same source judges."""
+    sentence = reading.sentences[index]
+    if not reading.hits("rating_context", sentence) or reading.hits("question", sentence) or reading.hits("if_start", sentence):
+        return []
+    out: list[Found] = []
+    for match in reading.shapes.rating.finditer(sentence.text):
+        value = rating_from_match(match)
+        if value is not None:
+            out.append(Found(sentence.offset + match.start(), sentence.offset + match.end(), ("rank",), value, index))
     return out
 
 
