@@ -99,11 +99,12 @@ def _subject_before(reading: RecordReading, sentence: Sentence, at: int) -> list
 
 def _act_before(reading: RecordReading, sentence: Sentence, at: int) -> list[Span]:
     """What is done "for free": up to three words before "for", back to a clause break ("we'll take
-    the old one away for free": old one away)."""
+    the old one away for free": old one away; "we'll collect your old router for free": old router)."""
     left = max((e for s, e in reading.hits("clause_break", sentence) if e <= at), default=sentence.offset)
-    spans = [(m.start(), m.end()) for m in _CHUNK.finditer(reading.mask, left, at)]
-    kept = [span for span in spans if not (_is_mark(reading.mask[span[0] : span[1]]) or _is(reading, "subject_skip", sentence, span))]
-    return kept[-SUBJECT_WORDS:]
+    spans = [(m.start(), m.end()) for m in _CHUNK.finditer(reading.mask, left, at)][-SUBJECT_WORDS:]
+    while spans and (_is_mark(reading.mask[spans[0][0] : spans[0][1]]) or _is(reading, "subject_skip", sentence, spans[0])):
+        spans = spans[1:]  # the words stay one run of the copy: "your old router" is "old router"
+    return spans
 
 
 def _is(reading: RecordReading, words: str, sentence: Sentence, span: Span) -> bool:
