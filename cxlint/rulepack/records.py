@@ -39,7 +39,7 @@ promise's clause, months free with yearly billing, time saved."""
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
-        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead", "yearly",
+        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead",
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week"}),
     "price-match": frozenset(),
@@ -51,7 +51,8 @@ READERS: dict[str, frozenset[str]] = {
         "free_intensifier", "subject_stop", "subject_skip",
     }),
 }
-"""Each reader and the word classes it weighs besides the context's."""
+"""Each reader and the word classes it weighs besides the context's and the registry's (the duration
+reader also reads ``yearly``: months given free with yearly billing are no trial)."""
 
 VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
