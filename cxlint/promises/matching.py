@@ -17,14 +17,14 @@ from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
 from cxlint.promises.values import Duration, Rating, compare, free_months_share, is_time_gained
-from cxlint.promises.wording import holds
+from cxlint.promises.value_shapes import value_shapes
+from cxlint.promises.wording import hits, holds
+from cxlint.text.normalize import normalize
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
 RANK_SHARE = 0.75
 _RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
-_RATING_WORDS = content_words("rated rating ratings rate star stars review reviews reviewed score scored out of average customers from")
-"""Words any review score uses: they name no source."""
 BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
 STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
 TIMED_KINDS = ("response-time", "delivery-time", "refund-window", "trial-length")
@@ -235,9 +235,17 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
 
 
 def _same_source(record: PromiseRecord, entry: Entry) -> bool:
-    """Whether the copy names where an entry's review score comes from (its words other than the
-    score's own: "Trustpilot", not "rated", "reviews" or a number)."""
-    source = {w for w in content_words(entry.phrase) - _RATING_WORDS if not any(c.isdigit() for c in w)}
+    """Whether the copy names where an entry's review score comes from: the entry's words other than
+    the score ("4.7 out of 5") and the words of any score (the records' ``rating_context``: rated, reviews)."""
+    phrase = entry.phrase
+    said = sorted(hits(phrase, "rating_context") + [m.span() for m in value_shapes().rating.finditer(normalize(phrase))])
+    rest: list[str] = []
+    at = 0
+    for start, end in said:
+        rest.append(phrase[at:start])
+        at = max(at, end)
+    rest.append(phrase[at:])
+    source = {w for w in content_words(" ".join(rest)) if not any(c.isdigit() for c in w)}
     return bool(source & content_words(record.context))
 
 

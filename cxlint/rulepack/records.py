@@ -31,10 +31,11 @@ CONTEXT_WORDS = frozenset({
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
 (a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
 for a rule's availability finding, whether it speaks of uptime."""
-REGISTRY_WORDS = frozenset({"negation", "scope_limit", "universal", "clause_join", "yearly", "time_gained"})
+REGISTRY_WORDS = frozenset({"negation", "scope_limit", "universal", "clause_join", "yearly", "time_gained", "rating_context"})
 """What a registry's judging reads entries and a record's context with (``promises/matching.py``,
 ``scope.py``, ``values.py``): a negated entry, a scope's limit against copy for everyone in the
-promise's clause, months free with yearly billing, time saved."""
+promise's clause, months free with yearly billing, time saved, the words of a review score (what
+is left of a rank entry names its source)."""
 
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
@@ -45,7 +46,7 @@ READERS: dict[str, frozenset[str]] = {
     "price-match": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off"}),
-    "rating": frozenset({"rating_context"}),
+    "rating": frozenset(),  # rating_context, a registry word class too
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
         "free_intensifier", "subject_stop", "subject_skip",

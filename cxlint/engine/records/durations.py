@@ -38,6 +38,7 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
         given = reading.starts_right_after("given_free", sentence, to)
+        kind: str | None
         if given is not None and not reading.ends_right_before("time_lead", sentence, at) and not reading.hits("yearly", sentence):
             kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
         else:

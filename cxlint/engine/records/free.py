@@ -2,9 +2,9 @@
 
 "Free" is an offer when it names what is free, after it ("free returns") or before it ("delivery is
 always free"); what is done "for free" ("we'll take the old one away for free") is a weak record,
-which only a registry entry about that act can judge. It is no offer in a free trial, plan or tier ("free plan" is a tier, recorded as a weak
-promise), in "feel free", "hands-free", "free of charge" (the charge words say it), or in a
-guarantee's "free repair".
+which only a registry entry about that act can judge. It is no offer in a free trial, plan or tier
+("free plan" is a tier, recorded as a weak promise), in "feel free", "hands-free", "free of charge"
+(the charge words say it), or in a guarantee's "free repair".
 """
 
 from __future__ import annotations
