@@ -149,3 +149,43 @@ def test_every_reader_a_pack_may_name_is_one_the_engine_has():
     from cxlint.rulepack.records import READERS
 
     assert set(READ) == set(READERS)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "value", "strong"),
+    [
+        # time given free is a trial; what we do "for free" a weak price of that act
+        ("Three weeks free on the Studio plan.", ("trial-length",), "3 weeks", True),
+        ("Your first 2 months on us.", ("trial-length",), "2 months", True),
+        ("We'll haul the old sofa away for free.", ("price",), "free", False),
+        # a turnaround we commit to that names no service: a claim for the entry its sentence names
+        ("Send us the files and we'll have your shop rebuilt within 3 days.", ("claim",), "3 days", False),
+        # fractions, time gained, review scores
+        ("Half off every lamp this week.", ("discount",), "50%", False),
+        ("Save a third on garden tools.", ("discount", "outcome"), "33.3%", False),
+        ("Crews spend 6 fewer hours a week on rotas.", ("outcome",), "6 hours", False),
+        ("Guests give the lodge 4.6 stars.", ("rank",), "4.6/5", False),
+        ("Our rating: 9 out of 10 on the travel site.", ("rank",), "9/10", False),
+    ],
+)
+def test_values_the_readers_read(ruleset, text, kinds, value, strong):
+    found = [t for t in targets(ruleset, text).found if t.kinds == kinds]
+    assert found, [(t.kinds, str(t.value)) for t in targets(ruleset, text).found]
+    assert str(found[0].value) == value and found[0].strong == strong
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cancel within 14 days free of charge.", "trial-length"),        # a window, not time given
+        ("Pay annually and get 2 months free.", "trial-length"),          # months free with yearly billing: a discount
+        ("You were upgraded for one year at no cost.", "trial-length"),   # a span of a plan, not a trial offer
+        ("Skip the hunt for free photo editors.", "price"),               # what is free comes after it
+        ("That polish no longer comes for free.", "price"),               # nobody's offer
+        ("The plant took 4 days to ship within the region.", "claim"),    # no "within" before it, nobody commits
+        ("4 out of 5 dentists agree.", "rank"),                           # a share of people, not a review score
+        ("Half the team works remotely.", "discount"),                    # a fraction of something else
+    ],
+)
+def test_what_the_readers_leave_alone(ruleset, text, kind):
+    assert [t for t in targets(ruleset, text).found if t.kind == kind] == []

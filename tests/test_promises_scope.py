@@ -35,3 +35,17 @@ def test_a_limit_or_a_claim_for_everyone_is_read_in_the_records_words():
 def test_a_dash_between_spaces_ends_the_promises_clause():
     copy = "15% off full-price gear \u2014 and gift wrapping on every order"
     assert widens_scope("full-price gear only", copy, 0, len("15% off")) == ""
+
+
+def test_a_promise_for_every_place_goes_beyond_a_scope_limited_to_some():
+    assert widens_scope("standard parcels to mainland addresses", "Free parcels anywhere in the country.") == "anywhere"
+    assert widens_scope("standard parcels to mainland addresses", "Free parcels Canada-wide.") == "Canada-wide"
+    assert widens_scope("plans, excluding add-ons", "Refunds for everything you bought.") == "everything"
+    assert widens_scope("every address in the country", "Free parcels nationwide.") == ""  # nothing limits it
+
+
+def test_a_list_after_a_dash_is_what_the_promise_covers():
+    copy = "Refunds within 14 days \u2014 plans, add-ons, everything."
+    assert widens_scope("plans only", copy, 0, len("Refunds within 14 days")) == "everything"
+    second = "Refunds within 14 days - and free setup on every plan."  # a dash before a second promise still ends it
+    assert widens_scope("plans only", second, 0, len("Refunds within 14 days")) == ""

@@ -124,3 +124,22 @@ def test_months_free_and_yearly_billing_are_read_in_the_records_words():
     assert is_time_gained("save you up to 4 hours a week")
     assert is_time_gained("half an hour saved")
     assert not is_time_gained("a reply within 4 hours")
+
+
+def test_review_scores_compare_as_shares_of_their_scale():
+    from cxlint.promises.values import Rating, compare, embedded_value
+
+    assert embedded_value("rated 4.5 out of 5 by guests") == Rating(4.5, 5)
+    assert compare("rank", Rating(9, 10), Rating(4.6, 5)) == 0  # 90% of the scale is below 92%
+    assert compare("rank", Rating(4.7, 5), Rating(4.6, 5)) == 1
+    assert compare("rank", Rating(4.7, 5), Percent(90)) is None
+
+
+def test_a_fraction_is_a_share():
+    from cxlint.promises.values import fraction_from_match
+    from cxlint.promises.value_shapes import value_shapes
+
+    shapes = value_shapes()
+    assert fraction_from_match(shapes.fraction.search("half off")) == Percent(50)
+    assert fraction_from_match(shapes.fraction.search("three quarters off")) == Percent(75)
+    assert shapes.fraction.search("half price").group("price")

@@ -85,6 +85,20 @@ CELLS = [
     ("outcome-less-time-saved-is-backed", "landing", "Teams save 3 hours a week on average.", "backed", "time-saved"),
     ("outcome-more-time-saved-is-over", "landing", "Teams save 8 hours a week on average.", "over-promised", "time-saved"),
     ("duration-by-the-subject-it-names", "landing", "Switch in 48 hours: we move your account over for you.", "over-promised", "switch-service"),
+    ("duration-a-turnaround-by-the-subject-it-names", "landing", "We'll have your account moved over within 2 days.", "over-promised", "switch-service"),
+    # time given free, fractions, time gained, what is done for free, review scores
+    ("trial-time-given-free-within", "landing", "Plus: two weeks free for new members.", "backed", "trial"),
+    ("trial-time-given-free-is-over", "landing", "Plus members get 2 months free.", "over-promised", "trial"),
+    ("discount-half-price-is-over", "landing", "Club members pay half price.", "over-promised", "members"),
+    ("outcome-fewer-hours-is-time-saved", "landing", "Teams spend 8 fewer hours a week on admin.", "over-promised", "time-saved"),
+    ("price-an-act-for-free-below-its-price", "email", "We'll collect your old router for free.", "over-promised", "router-recycling"),
+    ("rank-a-higher-review-score-is-over", "landing", "Customers rate us 4.8 stars on Trustpilot.", "over-promised", "review-score"),
+    ("rank-a-lower-review-score-is-backed", "landing", "Rated 4.5/5 on Trustpilot.", "backed", "review-score"),
+    ("rank-a-score-from-another-source", "landing", "Customers rate us 4.8 stars on Google.", "unbacked", None),
+    # phrases stated in parts, scopes limited to a place or with exclusions
+    ("phrase-each-statement-backs-on-its-own", "landing", "We never keep your full card numbers.", "backed", "card-safety"),
+    ("scope-place-wide-beyond-mainland", "landing", "Free standard delivery nationwide.", "over-promised", "free-delivery"),
+    ("scope-a-list-after-a-dash", "landing", "Full refund within 30 days - clothing, gift cards, everything.", "over-promised", "returns"),
     # entries that back nothing
     ("expired-entry", "landing", "We'll call you back within 2 hours.", "expired", "old-callback"),
     ("draft-entry", "landing", "Text offer: save 5% today.", "unbacked", "sms-offer"),

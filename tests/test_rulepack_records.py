@@ -116,7 +116,11 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     shapes = value_shapes()
     assert set(ValueShapes.__dataclass_fields__) == {
         "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free",
+        "fraction", "time_gain", "rating",
     }
+    assert {"frac", "price"} <= set(shapes.fraction.groupindex)
+    assert {"num", "unit"} <= set(shapes.time_gain.groupindex)
+    assert {"score", "scale"} <= set(shapes.rating.groupindex)
     assert {"num", "num2", "biz", "unit", "word"} <= set(shapes.duration.groupindex)
     assert {"from", "to"} <= set(shapes.clock_range.groupindex)
     assert {"edge", "at"} <= set(shapes.clock_edge.groupindex)

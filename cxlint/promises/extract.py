@@ -17,9 +17,10 @@ from cxlint.engine.records.stage import PromiseTargets
 from cxlint.engine.records.target import PromiseTarget
 from cxlint.findings import Finding
 from cxlint.positions import LineIndex
-from cxlint.promises.phrases import content_words, coverage
+from cxlint.promises.phrases import content_words, coverage, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Registry
+from cxlint.promises.values import Duration
 
 ENTRY_COVERAGE = 0.6
 """Share of a registry phrase's content words a sentence must hold to state that entry."""
@@ -66,16 +67,21 @@ def _entry_drafts(mask: str, promises: PromiseTargets, registry: Registry, found
     for entry in registry.entries:
         if entry.kind not in PHRASE_KINDS:
             continue
-        wanted = content_words(entry.phrase)
         for index, (start, end) in enumerate(promises.sentences):
             text = mask[start:end]
+            wanted = content_words(stated_part(entry.phrase, text))
             if len(wanted & content_words(text)) < 2 or coverage(entry.phrase, text) < ENTRY_COVERAGE:
                 continue
-            if any(d.sentence == index and entry.kind in d.target.kinds for d in found):
+            if any(d.sentence == index and entry.kind in d.target.kinds and not _timed_claim(d.target) for d in found):
                 continue
             value = promises.stated_value(start, end) if entry.value is not None else None
             out.append(_Draft(promises.describe(start, end, index, (entry.kind,), value), False, entry_id=entry.id))
     return out
+
+
+def _timed_claim(target: PromiseTarget) -> bool:
+    """A turnaround filed under no service ("we'll move it over within 48 hours"): its sentence may still state a phrase entry."""
+    return target.kind == "claim" and isinstance(target.value, Duration)
 
 
 def _attach_findings(drafts: list[_Draft], flagged: list[PromiseTarget]) -> list[_Draft]:

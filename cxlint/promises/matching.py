@@ -12,12 +12,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from cxlint.promises.hours import DAYS, Schedule
-from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words
+from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
-from cxlint.promises.values import Duration, compare, free_months_share, is_time_gained
-from cxlint.promises.wording import holds
+from cxlint.promises.values import Duration, Rating, compare, free_months_share, is_time_gained
+from cxlint.promises.value_shapes import value_shapes
+from cxlint.promises.wording import hits, holds
+from cxlint.text.normalize import normalize
 
 MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
@@ -41,7 +43,7 @@ PHRASE_RELATES = 0.3
 _STRONGER = {
     "response-time": "faster than", "delivery-time": "faster than", "uptime": "higher than", "availability": "more hours than",
     "refund-window": "longer than", "trial-length": "longer than", "discount": "larger than", "price": "cheaper than",
-    "guarantee": "longer than", "outcome": "larger than",
+    "guarantee": "longer than", "outcome": "larger than", "rank": "higher than",
 }
 
 
@@ -92,8 +94,11 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     out: list[Entry] = []
     if record.kind == "claim" and isinstance(record.value, Duration):
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
-        # entry whose subject it names (switch-service-turnaround: "switch service: importing books")
-        out += [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
+        # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
+        named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        if named:
+            return named
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -113,7 +118,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
 
 def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
     """Months given free with yearly billing are a discount ("pay yearly, get 3 months free" is 25% off)."""
-    if record.kind == "price" and (share := free_months_share(record.context)) is not None:
+    if record.kind in ("price", "trial-length") and (share := free_months_share(record.context)) is not None:
         return replace(record, kinds=("discount",), value=share)
     return record
 
@@ -172,7 +177,7 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
         if allowed is not None and not record.days <= allowed:
             extra = ", ".join(DAYS[d] for d in sorted(record.days - allowed))
             return "exceeds", f"it promises days ({extra}) beyond the days of"
-    if relation == "covers" and record.kind in RANKED and not _states_the_rank(record, entry):
+    if relation == "covers" and record.kind in RANKED and not isinstance(record.value, Rating) and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
 
@@ -204,8 +209,12 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
 
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
     kind = entry.kind
+    if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
+        return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
     if record.value is not None and entry.value is not None:
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
+        if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
+            return None, ""  # time saved and time to a result do not compare ("10 fewer hours" against "within 6 weeks")
         order = compare(kind, record.value, entry.value, gained)
         if order is not None:
             if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:
@@ -219,10 +228,25 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     share = coverage(entry.phrase, record.context)
     if share >= PHRASE_BACKS:
         return _phrase_extras(record, entry)
-    if share >= PHRASE_RELATES and len(content_words(entry.phrase) & content_words(record.context)) >= 2:
+    if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+def _same_source(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether the copy names where an entry's review score comes from: the entry's words other than
+    the score ("4.7 out of 5") and the words of any score (the records' ``rating_context``: rated, reviews)."""
+    phrase = entry.phrase
+    said = sorted(hits(phrase, "rating_context") + [m.span() for m in value_shapes().rating.finditer(normalize(phrase))])
+    rest: list[str] = []
+    at = 0
+    for start, end in said:
+        rest.append(phrase[at:start])
+        at = max(at, end)
+    rest.append(phrase[at:])
+    source = {w for w in content_words(" ".join(rest)) if not any(c.isdigit() for c in w)}
+    return bool(source & content_words(record.context))
 
 
 def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:

@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
 )
 _SUFFIXES = ("ingly", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _SYNONYMS = {"ship": "ship", "deliver": "deliver", "delivery": "deliver", "no.1": "#1", "number": "#1", "#1": "#1",
-             "wrapping": "wrap", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
+             "wrapping": "wrap", "guarant": "guarantee", "refund": "refund", "repayment": "refund", "guarantee": "guarantee", "warranty": "guarantee"}
 INTENSIFIERS = re.compile(
     r"(?<![\w-])(?:100\s?%|never|ever|always|lifetime|for\s+life|forever|unlimited|hack[- ]?proof|unhackable|completely|totally|fully|absolutely"
     r"|no\s+questions\s+asked|whatever|any\s+(?:fault|reason|problem)|every\s+(?:fault|claim|time))(?![\w-])",
@@ -37,6 +37,8 @@ def stem(word: str) -> str:
             break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lseo":
         word = word[:-1]
+    if len(word) > 3 and word[-1] == "e" and word[-2] != "e":
+        word = word[:-1]  # "site" as "sites" is stemmed, "move" as "moved"
     return _SYNONYMS.get(word, word)
 
 
@@ -51,17 +53,34 @@ def content_words(text: str) -> set[str]:
     return words
 
 
+def statements(entry_phrase: str) -> list[str]:
+    """What an entry's phrase states: the whole, and each part a semicolon separates ("card payments
+    handled by a certified processor; we never store full card numbers" backs each on its own)."""
+    parts = [part.strip() for part in entry_phrase.split(";") if part.strip()]
+    return [entry_phrase] + parts if len(parts) > 1 else [entry_phrase]
+
+
+def _share(statement: str, have: set[str]) -> float:
+    wanted = content_words(statement)
+    return len(wanted & have) / len(wanted) if wanted else 0.0
+
+
+def stated_part(entry_phrase: str, copy: str) -> str:
+    """The statement of the entry (``statements``) that ``copy`` repeats most of (the whole on a tie)."""
+    have = content_words(copy)
+    return max(statements(entry_phrase), key=lambda statement: _share(statement, have))
+
+
 def coverage(entry_phrase: str, copy: str) -> float:
-    """Share of the entry's content words found in ``copy`` (0 when the entry has none)."""
-    wanted = content_words(entry_phrase)
-    return len(wanted & content_words(copy)) / len(wanted) if wanted else 0.0
+    """Share of the content words of the entry's statement that ``copy`` repeats most of (0 when it has none)."""
+    return _share(stated_part(entry_phrase, copy), content_words(copy))
 
 
 def missing_words(entry_phrase: str, copy: str) -> list[str]:
     """The entry's words the copy leaves out, in entry order, for messages ("drops: 2026, survey")."""
     have = content_words(copy)
     out = []
-    for token in _WORD.findall(entry_phrase.replace("-", " ")):
+    for token in _WORD.findall(stated_part(entry_phrase, copy).replace("-", " ")):
         if token.lower() not in STOPWORDS and stem(token) not in have and token not in out:
             out.append(token)
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cxlint.engine.records.context import days_stated as _days_in
 from cxlint.promises.wording import hits, read_as_copy
+from cxlint.text.normalize import normalize
 
 
 def media_named(text: str) -> frozenset[str]:
@@ -37,15 +38,33 @@ def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = 
     """The words by which the promise at ``copy[start:end]`` claims to hold for everyone ("on every
     plan", "no minimum") when the entry's scope limits it ("annual plans only", "orders of $49 or
     more"); "" otherwise. Only the promise's own clause counts: in "15% off full-price gear and free
-    gift wrapping on every order" the "every order" belongs to the gift wrapping."""
+    gift wrapping on every order" the "every order" belongs to the gift wrapping; a list after a dash
+    ("- hosting, domains, everything") is what the promise before it covers."""
     if not hits(entry_scope, "scope_limit"):
         return ""
     end = len(copy) if end is None else end
     joins = hits(copy, "clause_join")
     left = max((e for s, e in joins if e <= start), default=0)
-    right = min((s for s, e in joins if s >= end), default=len(copy))
+    after = [(s, e) for s, e in joins if s >= end]
+    while after and _lists_what_it_covers(copy, after):
+        after = after[1:]  # "Full refund within 30 days - hosting, domains, everything": the list is the promise's
+    right = after[0][0] if after else len(copy)
     found = [(s, e) for s, e in hits(copy, "universal") if left <= s and e <= right]
     if not found:
         return ""
     first, last = min(found, key=lambda hit: (hit[0], -hit[1]))
     return copy[first:last]
+
+
+LIST_ITEM_WORDS = 3
+"""Words an item of a list after a dash may have ("hosting, domains, everything")."""
+
+
+def _lists_what_it_covers(copy: str, joins: list[tuple[int, int]]) -> bool:
+    """True when the first of ``joins`` is a dash followed, up to the next join, by a list of short
+    items: what the promise before it covers, not a second promise ("- and gift wrapping on every order")."""
+    (start, end), rest = joins[0], joins[1:]
+    if normalize(copy[start:end]).strip() != "-":
+        return False
+    items = copy[end : rest[0][0] if rest else len(copy)].split(",")
+    return len(items) >= 2 and all(1 <= len(item.split()) <= LIST_ITEM_WORDS for item in items)

@@ -27,6 +27,9 @@ class ValueShapes:
     days: re.Pattern[str]
     day_span: re.Pattern[str]
     months_free: re.Pattern[str]
+    fraction: re.Pattern[str]
+    time_gain: re.Pattern[str]
+    rating: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

@@ -69,7 +69,22 @@ class Money:
         return f"{self.amount:g} {self.currency}".strip()
 
 
-Value = Duration | Percent | Money | Schedule
+@dataclass(frozen=True)
+class Rating:
+    """A review score on its scale ("4.7/5"); compared as the share of the scale it reaches."""
+
+    score: float
+    scale: float
+
+    @property
+    def share(self) -> float:
+        return self.score / self.scale
+
+    def __str__(self) -> str:
+        return f"{self.score:g}/{self.scale:g}"
+
+
+Value = Duration | Percent | Money | Schedule | Rating
 
 
 def _number(text: str) -> float:
@@ -110,6 +125,23 @@ def money_from_match(match: re.Match[str]) -> Money:
     amount = float(raw.replace(",", "")) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
     currency = " ".join((groups.get("cur") or groups.get("cur2") or "").split())
     return Money(amount, _CURRENCY.get(currency.lower(), currency.upper()))
+
+
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
+
+
+def fraction_from_match(match: re.Match[str]) -> Percent:
+    """A share said as a fraction (a match of the ``fraction`` shape): "half" is 50%, "two thirds" 66.7%."""
+    words = match.group("frac").lower().split()
+    share = _FRACTIONS[words[-1]]
+    return Percent(round(share, 1))
+
+
+def rating_from_match(match: re.Match[str]) -> Rating | None:
+    """A Rating from a match of the ``rating`` shape ("4.8 stars" is out of 5); None for a score above its scale."""
+    score = float(match.group("score"))
+    scale = float(match.group("scale") or 5)
+    return Rating(score, scale) if 0 < score <= scale else None
 
 
 def percent_from_match(match: re.Match[str]) -> Percent:
@@ -157,14 +189,15 @@ def parse_value(kind: str, text: str) -> Value | None:
 
 
 def embedded_value(text: str, shapes: ValueShapes | None = None) -> Value | None:
-    """A comparable value inside a phrase ("money back within 30 days", "save £96 a year"): an amount,
-    else a percentage, else a duration."""
+    """A comparable value inside a phrase ("money back within 30 days", "save £96 a year", "rated 4.7 out
+    of 5"): an amount, else a percentage, else a review score, else a duration."""
     shapes = shapes or value_shapes()
     plain = normalize(text)
-    for regex, read in ((shapes.money, money_from_match), (shapes.percentage, percent_from_match), (shapes.duration, duration_from_match)):
+    for regex, read in ((shapes.money, money_from_match), (shapes.percentage, percent_from_match), (shapes.rating, rating_from_match),
+                        (shapes.duration, duration_from_match)):
         match = regex.search(plain)
-        if match:
-            return read(match)  # type: ignore[operator]
+        if match and (value := read(match)) is not None:  # type: ignore[operator]
+            return value
     return None
 
 
@@ -213,6 +246,8 @@ def compare(kind: str, copy: Value, entry: Value, gained: bool = False) -> int |
         return 1 if copy.minutes < entry.minutes - 1e-9 else 0
     if isinstance(copy, Percent) and isinstance(entry, Percent):
         return 1 if copy.number > entry.number + 1e-9 else 0
+    if isinstance(copy, Rating) and isinstance(entry, Rating):
+        return 1 if copy.share > entry.share + 1e-9 else 0
     return None
 
 

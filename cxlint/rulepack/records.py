@@ -31,28 +31,31 @@ CONTEXT_WORDS = frozenset({
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
 (a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
 for a rule's availability finding, whether it speaks of uptime."""
-REGISTRY_WORDS = frozenset({"negation", "scope_limit", "universal", "clause_join", "yearly", "time_gained"})
+REGISTRY_WORDS = frozenset({"negation", "scope_limit", "universal", "clause_join", "yearly", "time_gained", "rating_context"})
 """What a registry's judging reads entries and a record's context with (``promises/matching.py``,
 ``scope.py``, ``values.py``): a negated entry, a scope's limit against copy for everyone in the
-promise's clause, months free with yearly billing, time saved."""
+promise's clause, months free with yearly billing, time saved, the words of a review score (what
+is left of a rank entry names its source)."""
 
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
-        "returns_heading", "service_subject",
+        "returns_heading", "service_subject", "given_free", "time_lead", "turnaround_lead",
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week"}),
     "price-match": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off"}),
+    "rating": frozenset(),  # rating_context, a registry word class too
     "free": frozenset({
-        "free_not_after", "free_not_before", "try", "free_tier", "guarantee_words", "free_copula",
+        "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
         "free_intensifier", "subject_stop", "subject_skip",
     }),
 }
-"""Each reader and the word classes it weighs besides the context's."""
+"""Each reader and the word classes it weighs besides the context's and the registry's (the duration
+reader also reads ``yearly``: months given free with yearly billing are no trial)."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})

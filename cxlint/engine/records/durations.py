@@ -3,7 +3,12 @@
 A duration is about the nearest service word in its clause (the pack's ``kinds`` for the duration
 reader, first listed first on a tie); "within 30 days *of delivery*" names when the clock starts,
 not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
-then a short heading ("Returns?"). A reply time must be about our service (we, the team…).
+then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
+given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
+or months free with yearly billing (a discount, which the registry reads from the context).
+A turnaround we commit to that names no service ("we'll have it moved over within 48 hours") is a
+claim: only a registry entry whose subject its sentence names can judge it. Time gained with a word
+between count and unit ("10 fewer hours a month") is an outcome, for an outcome entry to judge.
 """
 
 from __future__ import annotations
@@ -32,7 +37,14 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         if reading.starts_right_after("time_point_after", sentence, to):
             continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
-        kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        given = reading.starts_right_after("given_free", sentence, to)
+        kind: str | None
+        if given is not None and not reading.ends_right_before("time_lead", sentence, at) and not reading.hits("yearly", sentence):
+            kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
+        else:
+            kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
+            kind, start = "claim", lead[0]  # "we'll have it moved over within 48 hours": a timed entry it names judges it
         if kind is None:
             continue
         if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
@@ -43,7 +55,18 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue
         strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
         out.append(Found(start, end, (kind,), value, index, strong=strong))
+    if not reading.hits("reported", sentence):
+        for match in reading.shapes.time_gain.finditer(sentence.text):
+            # "10 fewer hours a month": time saved, which only an outcome entry can judge (longer is stronger)
+            at, to = sentence.offset + match.start(), sentence.offset + match.end()
+            out.append(Found(at, to, ("outcome",), duration_from_match(match), index))
     return out
+
+
+def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | None:
+    """The "within" of a duration named by no service word that we commit to ("we'll have it done within 48 hours")."""
+    lead = reading.ends_right_before("turnaround_lead", sentence, at)
+    return lead if lead is not None and reading.hits("first_person", sentence) else None
 
 
 def clause(reading: RecordReading, sentence: Sentence, start: int, end: int) -> Span:

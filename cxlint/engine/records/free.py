@@ -1,9 +1,10 @@
 """Free extras: "Engraving is free on every caddy", "free returns", "gift wrapping on us".
 
 "Free" is an offer when it names what is free, after it ("free returns") or before it ("delivery is
-always free"). It is no offer in a free trial, plan or tier ("free plan" is a tier, recorded as a weak
-promise), in "feel free", "hands-free", "free of charge" (the charge words say it), or in a
-guarantee's "free repair".
+always free"); what is done "for free" ("we'll take the old one away for free") is a weak record,
+which only a registry entry about that act can judge. It is no offer in a free trial, plan or tier
+("free plan" is a tier, recorded as a weak promise), in "feel free", "hands-free", "free of charge"
+(the charge words say it), or in a guarantee's "free repair".
 """
 
 from __future__ import annotations
@@ -37,7 +38,14 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
             continue  # free-to-play
         if reading.starts_right_after("free_not_after", sentence, end) or reading.ends_right_before("free_not_before", sentence, start):
             continue
-        words = _subject_after(reading, sentence, end) or _subject_before(reading, sentence, start)
+        by = reading.ends_right_before("free_for", sentence, start)
+        weak = by is not None
+        if by is not None:
+            if _subject_after(reading, sentence, end) or not reading.hits("own_voice", sentence):
+                continue  # "search for free editors" names what is free after it; "comes for free" is no offer of ours
+            words = _act_before(reading, sentence, by[0])  # "we'll take it away for free"
+        else:
+            words = _subject_after(reading, sentence, end) or _subject_before(reading, sentence, start)
         if not words or any(reading.within("guarantee_words", sentence, s, e) for s, e in words):
             continue
         subject = " ".join(mask[s:e] for s, e in words)
@@ -45,7 +53,7 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
         if at != -1:
             start, end = min(start, at), max(end, at + len(subject))
         tier = any(reading.within("free_tier", sentence, s, e) for s, e in words)
-        out.append(Found(start, end, ("price",), Money(0.0, ""), index, strong=not tier))
+        out.append(Found(start, end, ("price",), Money(0.0, ""), index, strong=not (tier or weak)))
     return out
 
 
@@ -87,6 +95,16 @@ def _subject_before(reading: RecordReading, sentence: Sentence, at: int) -> list
         if not (_is_mark(reading.mask[span[0] : span[1]]) or _is(reading, "subject_stop", sentence, span) or _is(reading, "subject_skip", sentence, span)):
             kept.append(span)
     return kept[-2:]
+
+
+def _act_before(reading: RecordReading, sentence: Sentence, at: int) -> list[Span]:
+    """What is done "for free": up to three words before "for", back to a clause break ("we'll take
+    the old one away for free": old one away; "we'll collect your old router for free": old router)."""
+    left = max((e for s, e in reading.hits("clause_break", sentence) if e <= at), default=sentence.offset)
+    spans = [(m.start(), m.end()) for m in _CHUNK.finditer(reading.mask, left, at)][-SUBJECT_WORDS:]
+    while spans and (_is_mark(reading.mask[spans[0][0] : spans[0][1]]) or _is(reading, "subject_skip", sentence, spans[0])):
+        spans = spans[1:]  # the words stay one run of the copy: "your old router" is "old router"
+    return spans
 
 
 def _is(reading: RecordReading, words: str, sentence: Sentence, span: Span) -> bool:

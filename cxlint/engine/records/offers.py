@@ -1,8 +1,9 @@
 """Offers and commitments stated as figures: a price match, an uptime, a discount.
 
-"Found it cheaper? We'll match it" is one promise a registry entry must state; "99.95% of the time"
+"Found it cheaper? We'll match it" is one promise a registry entry must state; "4.8 stars" is a
+review score only a rank entry with a score from the same source can back; "99.95% of the time"
 is an uptime where the sentence speaks of uptime in our own voice (not a measurement, a question or
-an "if"); "save 10%" and "£20 off" are discounts (saving is also an outcome).
+an "if"); "save 10%", "£20 off", "half off" and "half price" are discounts (saving is also an outcome).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Value, money_from_match, percent_from_match
+from cxlint.promises.values import Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -40,6 +41,20 @@ def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[
     return out
 
 
+def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """Review scores ("4.8 stars", "rated 4.7/5") where the sentence speaks of ratings: a weak rank
+    record, which a rank entry stating a score from the same source judges."""
+    sentence = reading.sentences[index]
+    if not reading.hits("rating_context", sentence) or reading.hits("question", sentence) or reading.hits("if_start", sentence):
+        return []
+    out: list[Found] = []
+    for match in reading.shapes.rating.finditer(sentence.text):
+        value = rating_from_match(match)
+        if value is not None:
+            out.append(Found(sentence.offset + match.start(), sentence.offset + match.end(), ("rank",), value, index))
+    return out
+
+
 def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     out: list[Found] = []
@@ -50,8 +65,8 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
             continue
         save = reading.ends_right_before("save", sentence, at)
         off = reading.starts_right_after("off", sentence, to)
-        if save is None and off is None:
-            continue
+        if save is None and off is None and not match.groupdict().get("price"):
+            continue  # a fraction of the price is a discount on its own ("half price")
         start, end = (save[0] if save else at), (off[1] if off else to)
         out.append(Found(start, end, ("discount", "outcome") if save else ("discount",), value, index))
         taken = end
@@ -59,8 +74,9 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
 
 
 def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
-    """Shares and amounts of money in ``text``, in order (a share first where both start)."""
+    """Shares, amounts of money and fractions ("half") in ``text``, in order (a share first where both start)."""
     found: list[tuple[int, int, re.Match[str], Value]] = []
     found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
     found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
+    found += [(match.start(), 2, match, fraction_from_match(match)) for match in reading.shapes.fraction.finditer(text)]
     return [(match, value) for _, _, match, value in sorted(found, key=lambda item: item[:2])]
