@@ -92,3 +92,39 @@ def test_each_side_of_a_conflict_names_the_other_location(found):
         other = next(r for r in rows if r is not row)
         assert other.record.location in row.conflicts[0].describe()
         assert row.status == "inconsistent"
+
+
+def _reply_record(n: int, hours: int):  # noqa: ANN202 - a PromiseRecord
+    from cxlint.promises.records import PromiseRecord
+    from cxlint.promises.values import Duration
+
+    return PromiseRecord(
+        path=f"sent-{n // 1000}.jsonl", start=n * 10, end=n * 10 + 5, line=1 + n % 1000, column=1, end_line=1 + n % 1000,
+        end_column=6, text=f"reply within {hours} hours", context="We reply within hours.", kinds=("response-time",),
+        subject="support reply time", value=Duration(60.0 * hours, f"{hours} hours"), qualifiers=("typically",),
+        hedged=True, channel="email", strong=True,  # a hedged promise counts for consistency (a plain figure would not)
+    )
+
+
+def test_an_archive_of_repeated_promises_is_counted_in_full_and_named_in_part():
+    """3,000 messages promising 1 hour and 1,000 promising 24: every pair counted, a few places named,
+    in a time linear in the records (the classes of equal promises are compared, not every pair)."""
+    from cxlint.promises.consistency import MAX_LISTED, find_conflicts
+
+    records = [_reply_record(n, 1 if n % 4 else 24) for n in range(4_000)]
+    found = find_conflicts(records)
+    assert found.pairs() == 3_000 * 1_000
+    assert found.total[id(records[1])] == 1_000 and found.total[id(records[0])] == 3_000
+    named = [c for c in found.listed if c.record is records[0]]
+    assert len(named) == MAX_LISTED and [c.other for c in named] == [r for r in records[1:] if r.value_text != "24 hours"][:MAX_LISTED]
+    assert len(found.listed) == 4_000 * MAX_LISTED
+
+
+def test_the_same_line_never_conflicts_with_itself_in_the_count():
+    from cxlint.promises.consistency import find_conflicts
+
+    one, other = _reply_record(5, 1), _reply_record(5, 24)  # two readings of one line
+    far = _reply_record(7, 24)
+    found = find_conflicts([one, other, far])
+    assert found.total[id(one)] == 1 and [c.other for c in found.listed if c.record is one] == [far]
+    assert found.pairs() == 1

@@ -126,7 +126,8 @@ def sample_inventory(size, today):
         ))
     assessments = [assess(r, None, today) for r in records]
     by_record = {}
-    for conflict in find_conflicts(records[:30]):
+    found = find_conflicts(records[:30])
+    for conflict in found.listed:
         by_record.setdefault(id(conflict.record), []).append(conflict)
-    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in assessments]
-    return Inventory(rows, size // 20, None, today)
+    rows = [Row(a, tuple(by_record.get(id(a.record), ())), found.total.get(id(a.record), 0)) for a in assessments]
+    return Inventory(rows, size // 20, None, today, pairs=found.pairs())

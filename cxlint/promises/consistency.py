@@ -11,7 +11,8 @@ an article quoting other services' uptime is not a promise of ours.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from cxlint.findings import Finding
@@ -47,24 +48,79 @@ class Conflict:
         return f"{what}: '{mine.value_text}' here, '{theirs.value_text}' at {where}"
 
 
-def find_conflicts(records: list[PromiseRecord]) -> list[Conflict]:
-    """Every conflicting pair, from both sides, between records at different places."""
-    groups: dict[tuple[str, str], list[PromiseRecord]] = defaultdict(list)
-    for record in records:
+MAX_LISTED = 20
+"""Other places a record's conflicts name: an archive repeats one promise thousands of times, and
+every pair would be a report no one reads. The count of all of them is kept (``Conflicts.total``)."""
+
+
+@dataclass
+class Conflicts:
+    """Every conflict of a run: up to ``MAX_LISTED`` named for each record, with how many there are in all."""
+
+    listed: list[Conflict]
+    total: dict[int, int]
+    """By ``id(record)``: how many other records it conflicts with."""
+
+    def pairs(self) -> int:
+        """Conflicting pairs, each counted once."""
+        return sum(self.total.values()) // 2
+
+
+def find_conflicts(records: list[PromiseRecord]) -> Conflicts:
+    """The conflicts between records at different places, from both sides.
+
+    Records of one subject that hold the same value, hedge and standing conflict with the same
+    others, so each class of them is compared once with each other class: linear in the records
+    for a run of a few distinct promises repeated (an archive of sent messages), not quadratic.
+    Each record names the first ``MAX_LISTED`` records it conflicts with, in run order.
+    """
+    groups: dict[tuple[str, str], list[tuple[int, PromiseRecord]]] = defaultdict(list)
+    for order, record in enumerate(records):
         if record.kind in COMPARED_KINDS and record.value is not None and record.own_voice:
-            groups[(record.kind, record.subject)].append(record)
-    conflicts: list[Conflict] = []
+            groups[(record.kind, record.subject)].append((order, record))
+    listed: list[Conflict] = []
+    total: dict[int, int] = {}
     for members in groups.values():
-        for record in members:
-            for other in members:
-                if other is record or (other.path, other.line) == (record.path, record.line):
-                    continue
-                if not (_counts(record) and _counts(other)):
-                    continue  # a plain figure (a guide's example SLA) promises nothing to contradict
-                kind = _conflict(record, other)
+        classes: dict[tuple[str, bool, bool], list[tuple[int, PromiseRecord]]] = defaultdict(list)
+        for order, record in members:
+            classes[(repr(record.value), record.hedged, _counts(record))].append((order, record))
+        kinds = list(classes.values())
+        against: dict[int, list[tuple[str, list[tuple[int, PromiseRecord]]]]] = defaultdict(list)
+        for i, mine in enumerate(kinds):
+            for j, theirs in enumerate(kinds):
+                kind = _class_conflict(mine[0][1], theirs[0][1]) if i != j else None
                 if kind:
-                    conflicts.append(Conflict(record, other, kind))
-    return conflicts
+                    against[i].append((kind, theirs))
+        for i, mine in enumerate(kinds):
+            if not against[i]:
+                continue
+            places = Counter((r.path, r.line) for _, theirs in against[i] for _, r in theirs)
+            for _, record in mine:
+                count = sum(len(theirs) for _, theirs in against[i]) - places[(record.path, record.line)]
+                if count <= 0:
+                    continue
+                total[id(record)] = count
+                listed += _first_conflicts(record, against[i])
+    return Conflicts(listed, total)
+
+
+def _class_conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
+    if not (_counts(a) and _counts(b)):
+        return None  # a plain figure (a guide's example SLA) promises nothing to contradict
+    return _conflict(a, b)
+
+
+def _first_conflicts(record: PromiseRecord, against: list[tuple[str, list[tuple[int, PromiseRecord]]]]) -> list[Conflict]:
+    """The first ``MAX_LISTED`` records (in run order) of the classes ``record`` conflicts with, elsewhere than its line."""
+    streams = [((order, kind, other) for order, other in theirs) for kind, theirs in against]
+    out: list[Conflict] = []
+    for _, kind, other in heapq.merge(*streams, key=lambda item: item[0]):
+        if (other.path, other.line) == (record.path, record.line):
+            continue
+        out.append(Conflict(record, other, kind))
+        if len(out) == MAX_LISTED:
+            break
+    return out
 
 
 def _counts(record: PromiseRecord) -> bool:
@@ -92,13 +148,15 @@ def _conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
 def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
     """One finding per record in conflict, naming up to three other locations."""
     by_record: dict[int, list[Conflict]] = defaultdict(list)
-    for conflict in find_conflicts([a.record for a in assessments]):
+    found = find_conflicts([a.record for a in assessments])
+    for conflict in found.listed:
         by_record[id(conflict.record)].append(conflict)
     out = []
     for conflicts in by_record.values():
         record = conflicts[0].record
         details = "; ".join(c.describe() for c in conflicts[:MAX_NAMED])
-        more = f" (and {len(conflicts) - MAX_NAMED} more)" if len(conflicts) > MAX_NAMED else ""
+        others = found.total[id(record)]
+        more = f" (and {others - MAX_NAMED} more)" if others > MAX_NAMED else ""
         out.append(Finding(
             path=record.path, start=record.start, end=record.end, line=record.line, column=record.column,
             end_line=record.end_line, end_column=record.end_column, rule=INCONSISTENT_RULE[0], name=INCONSISTENT_RULE[1],

@@ -21,6 +21,9 @@ from cxlint.promises.registry import Entry, Registry, expiring_soon
 class Row:
     assessment: Assessment
     conflicts: tuple[Conflict, ...]
+    """The first places it conflicts with (at most ``consistency.MAX_LISTED``)."""
+    conflict_total: int = 0
+    """How many places it conflicts with in all."""
 
     @property
     def record(self):  # noqa: ANN201 - PromiseRecord; kept short for templates
@@ -48,6 +51,7 @@ class Row:
             "status": self.status, "registry_status": self.registry_status, "reason": self.assessment.reason,
             "entry": entry.id if entry else None, "evidence": entry.evidence if entry else "",
             "owner": entry.owner if entry else "", "conflicts": [c.describe() for c in self.conflicts],
+            "conflicts_total": self.conflict_total,
         })
         return data
 
@@ -59,6 +63,8 @@ class Inventory:
     registry: Registry | None
     today: dt.date
     problems: list[FileProblem] = field(default_factory=list)
+    pairs: int = 0
+    """Conflicting pairs, each counted once (all of them, listed or not)."""
 
     def by_subject(self) -> dict[str, list[Row]]:
         groups: dict[str, list[Row]] = {}
@@ -81,7 +87,7 @@ class Inventory:
         return expiring_soon(self.registry, self.today) if self.registry else []
 
     def conflict_pairs(self) -> list[Conflict]:
-        """Each conflicting pair once (from the side that comes first by file and line)."""
+        """Each listed conflicting pair once (from the side that comes first by file and line)."""
         pairs: dict[tuple[str, ...], Conflict] = {}
         for row in self.rows:
             for conflict in row.conflicts:
@@ -92,15 +98,15 @@ class Inventory:
 
     def conflict_count(self) -> int:
         """Conflicting pairs, each counted once."""
-        return len(self.conflict_pairs())
+        return self.pairs
 
 
 def build_inventory(assessments: list[Assessment], files: int, registry: Registry | None, today: dt.date,
                     problems: list[FileProblem] | None = None) -> Inventory:
     """The inventory of one run's assessments (``gather_promises``), with their cross-touchpoint conflicts."""
-    conflicts = find_conflicts([a.record for a in assessments])
+    found = find_conflicts([a.record for a in assessments])
     by_record: dict[int, list[Conflict]] = {}
-    for conflict in conflicts:
+    for conflict in found.listed:
         by_record.setdefault(id(conflict.record), []).append(conflict)
-    rows = [Row(a, tuple(by_record.get(id(a.record), ()))) for a in assessments]
-    return Inventory(rows, files, registry, today, problems or [])
+    rows = [Row(a, tuple(by_record.get(id(a.record), ())), found.total.get(id(a.record), 0)) for a in assessments]
+    return Inventory(rows, files, registry, today, problems or [], found.pairs())
