@@ -44,23 +44,23 @@ def write_archive(path: Path, messages: int) -> Path:
     return path
 
 
-def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
-    archive = write_archive(tmp_path / "sent.jsonl", 10_000)
-    local = cxlint("check", str(archive), "--format", "json", "--isolated", "--jobs", "1")
-    remote = cxlint("check", str(archive), "--format", "json", "--isolated", "--dask", scheduler)
+def same_on_the_cluster(cxlint, scheduler: str, command: str, archive: Path) -> dict:
+    """Run ``command`` on ``archive`` locally and on the cluster; both give exit 1 and the same JSON, returned."""
+    local = cxlint(command, str(archive), "--format", "json", "--isolated", "--jobs", "1")
+    remote = cxlint(command, str(archive), "--format", "json", "--isolated", "--dask", scheduler)
     assert local.code == remote.code == 1
     assert remote.out == local.out
-    assert json.loads(local.out)["summary"]["findings"] > 1000
+    return json.loads(local.out)
+
+
+def test_a_10000_message_archive_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
+    report = same_on_the_cluster(cxlint, scheduler, "check", write_archive(tmp_path / "sent.jsonl", 10_000))
+    assert report["summary"]["findings"] > 1000
 
 
 def test_an_audit_is_the_same_on_the_cluster(tmp_path: Path, cxlint, scheduler: str) -> None:
     """The workers send back promise records; the inventory and its contradictions are built here, as locally."""
-    archive = write_archive(tmp_path / "macros.jsonl", 3_000)
-    local = cxlint("audit", str(archive), "--format", "json", "--isolated", "--jobs", "1")
-    remote = cxlint("audit", str(archive), "--format", "json", "--isolated", "--dask", scheduler)
-    assert local.code == remote.code == 1
-    assert remote.out == local.out
-    summary = json.loads(local.out)["summary"]
+    summary = same_on_the_cluster(cxlint, scheduler, "audit", write_archive(tmp_path / "macros.jsonl", 3_000))["summary"]
     assert summary["promises"] > 300 and summary["conflicts"] > 0
 
 
