@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cxlint.archives import ArchiveFields, Message, is_archive
@@ -29,6 +29,7 @@ from cxlint.walk import STDIN_NAME, PathFilter, iter_files, open_regular
 
 if TYPE_CHECKING:
     from cxlint.promises.lint import PromiseCheck
+    from cxlint.promises.records import PromiseRecord
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -479,12 +480,10 @@ def _lint_part(
         findings = lint_document(part, ruleset, disabled=disabled, errors=rule_errors)
     if promise_check is None:
         return findings
-    with stage("promise check"):
-        before = len(promise_check.assessments)
-        findings = promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)))
+    place: Callable[[PromiseRecord], PromiseRecord] | None = None
     if message is not None:
         from cxlint.archives.documents import record_in_archive
 
-        gathered = promise_check.assessments
-        gathered[before:] = [replace(a, record=record_in_archive(a.record, message)) for a in gathered[before:]]
-    return findings
+        place = lambda record: record_in_archive(record, message)  # noqa: E731 - the message bound for the check
+    with stage("promise check"):
+        return promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)), place)

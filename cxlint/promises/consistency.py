@@ -84,14 +84,14 @@ def find_conflicts(records: list[PromiseRecord]) -> Conflicts:
         classes: dict[tuple[str, bool, bool], list[tuple[int, PromiseRecord]]] = defaultdict(list)
         for order, record in members:
             classes[(repr(record.value), record.hedged, _counts(record))].append((order, record))
-        kinds = list(classes.values())
+        alike = list(classes.values())
         against: dict[int, list[tuple[str, list[tuple[int, PromiseRecord]]]]] = defaultdict(list)
-        for i, mine in enumerate(kinds):
-            for j, theirs in enumerate(kinds):
+        for i, mine in enumerate(alike):
+            for j, theirs in enumerate(alike):
                 kind = _class_conflict(mine[0][1], theirs[0][1]) if i != j else None
                 if kind:
                     against[i].append((kind, theirs))
-        for i, mine in enumerate(kinds):
+        for i, mine in enumerate(alike):
             if not against[i]:
                 continue
             places = Counter((r.path, r.line) for _, theirs in against[i] for _, r in theirs)

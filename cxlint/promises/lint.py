@@ -8,7 +8,8 @@ through untouched. The same records and statuses feed ``cxlint audit``, so both 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cxlint.document import Document
@@ -16,6 +17,7 @@ from cxlint.engine.run import DocumentRun
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.promises.extract import extract_records
 from cxlint.promises.matching import BACKED, EXPIRED, OVER, UNBACKED, Assessment, assess
+from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import Registry, expiring_soon
 
 STATUS_RULES = {
@@ -44,12 +46,16 @@ class PromiseCheck:
     assessments: list[Assessment] = field(default_factory=list)
     judge: bool = True
 
-    def apply(self, doc: Document, run: DocumentRun) -> list[Finding]:
-        """The findings of ``run`` over ``doc``, its promise findings judged against the registry (if judging)."""
+    def apply(self, doc: Document, run: DocumentRun, place: Callable[[PromiseRecord], PromiseRecord] | None = None) -> list[Finding]:
+        """The findings of ``run`` over ``doc``, its promise findings judged against the registry (if judging).
+
+        ``place`` moves the records the run keeps to where they stand beyond ``doc`` (a message's
+        record in its archive); the findings returned stay in ``doc``'s positions, as the run's do.
+        """
         findings = run.findings
         records = extract_records(doc, run.promises, self.registry)
         assessed = [assess(record, self.registry, self.today) for record in records]
-        self.assessments += assessed
+        self.assessments += [replace(a, record=place(a.record)) for a in assessed] if place is not None else assessed
         if not self.judge:
             return findings
         out = [f for f in findings if f.category != "promise"]
