@@ -74,7 +74,7 @@ def test_a_failing_promise_check_costs_its_file_alone(tmp_path: Path) -> None:
     class BrokenCheck:
         assessments: list = []  # the promises a check gathers (the runner hands them back from workers)
 
-        def apply(self, doc, run):  # the run's findings and promise targets
+        def apply(self, doc, run, place=None):  # the run's findings, its promise targets, where to place them
             if POISON in doc.source:
                 raise Boom("injected failure")
             return run.findings
