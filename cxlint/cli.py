@@ -6,12 +6,16 @@ import datetime
 import sys
 from collections.abc import Callable
 
-import click
+from cxlint.warm import warm
 
-from cxlint import __version__
-from cxlint.channels import CHANNELS
-from cxlint.commands import EXIT_ERROR
-from cxlint.errors import FatalError
+warm()  # before click and cxlint's modules compile their classes and patterns at import
+
+import click  # noqa: E402
+
+from cxlint import __version__  # noqa: E402
+from cxlint.channels import CHANNELS  # noqa: E402
+from cxlint.commands import EXIT_ERROR  # noqa: E402
+from cxlint.errors import FatalError  # noqa: E402
 
 FAIL_ON = ("error", "warning", "info", "never")
 

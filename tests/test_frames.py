@@ -243,3 +243,29 @@ def test_leading_class_of_a_pattern() -> None:
     assert money is not None and money.search("£") and money.search("9") and not money.search("x")
     assert leading_class(r"a?b") is None  # may start with a or b: unknown is never wrong
     assert leading_class(r"[^x]y") is None
+
+
+def test_a_regex_gate_searches_only_the_sentences_that_can_hold_a_match() -> None:
+    """A gate whose matches need a digit, or one of a few literals, is searched sentence by
+    sentence where one is present; past the cap of places, over the whole text."""
+    import re
+
+    from cxlint.engine.frame_match import Sentence
+    from cxlint.engine.gate import _MAX_LITERAL_HITS, _narrowed
+    from cxlint.text.literals import literal_gate
+
+    parts = ["We reply in 2 hours.", " Thanks for asking.", " Ranked number one by readers.", " See you soon."]
+    text = "".join(parts)
+    starts, sentences, at = [], [], 0
+    for part in parts:
+        starts.append(at)
+        sentences.append(Sentence.of(text, text, at, at + len(part)))
+        at += len(part)
+    digit = literal_gate(re.compile(r"(?x) \b in \s+ \d+", re.IGNORECASE))
+    assert digit.digit
+    assert _narrowed(None, digit, text, text.casefold(), starts, sentences, {}) == [0]
+    words = literal_gate(re.compile(r"(?x) \b number \s one \b | \# \s? 1 \b", re.IGNORECASE))
+    assert not words.digit and words.literals is not None
+    assert _narrowed(None, words, text, text.casefold(), starts, sentences, {}) == [2]
+    crowded = " ".join(["number"] * (_MAX_LITERAL_HITS + 1))
+    assert _narrowed(None, words, crowded, crowded.casefold(), [0], [Sentence.of(crowded, crowded, 0, len(crowded))], {}) is None

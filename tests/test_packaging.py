@@ -102,3 +102,15 @@ def test_the_documented_git_install_installs_cxlint_copy(tmp_path: Path) -> None
     )
     assert (target / "cxlint" / "cli.py").is_file() and (target / "bin" / "cxlint").is_file()
     assert [p.name for p in target.glob("*.dist-info")] == [f"cxlint_copy-{cxlint_version}.dist-info"]
+
+
+def test_every_package_of_the_source_tree_is_in_the_distribution() -> None:
+    """A new sub-package left out of ``[tool.setuptools] packages`` works in a checkout and is
+    missing from every install."""
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(REPO).parts)
+        for init in (REPO / "cxlint").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set()

@@ -113,24 +113,19 @@ class GateIndex:
             folded: str | None = None
             for (regex, owners), lead, literals in zip(self.by_regex, self.leads, self.literal_gates):
                 try:
-                    if lead is not None:  # a rare first character: search only the sentences that have one
-                        where = holding.get(lead)
-                        if where is None:
-                            where = holding[lead] = (
-                                [i for i, sentence in enumerate(sentences) if sentence.holds(lead)]
-                                if lead_regex(lead).search(mask)
-                                else []
-                            )
+                    if lead is None:
+                        if literals.ignore_case and folded is None:
+                            folded = mask.casefold()
+                        if not literals.may_match(mask, folded):
+                            continue
+                    where = _narrowed(lead, literals, mask, folded, starts, sentences, holding)
+                    if where is not None:  # search only the sentences that can hold a match
                         hit = [
                             index for index in where
                             if literals.may_match(sentences[index].text) and regex.search(sentences[index].text) is not None
                         ]
                     else:
                         hit = []
-                        if literals.ignore_case and folded is None:
-                            folded = mask.casefold()
-                        if not literals.may_match(mask, folded):
-                            continue
                         for match in regex.finditer(mask):
                             index = bisect.bisect_right(starts, match.start()) - 1
                             if index >= 0 and match.start() < spans[index][1]:
@@ -144,6 +139,53 @@ class GateIndex:
                         if needed & bits == needed and (not leads or _holds_all(sentences[index], leads)):
                             found.setdefault(index, set()).add(entry)
         return found
+
+
+_DIGIT_CLASS = r"[\d]"
+_MAX_LITERAL_HITS = 64
+"""Past this many places holding a gate's literal, one pass of its regex over the text is cheaper."""
+
+
+def _narrowed(
+    lead: str | None,
+    literals: LiteralGate,
+    mask: str,
+    folded: str | None,
+    starts: list[int],
+    sentences: list[Sentence],
+    holding: dict[str, list[int]],
+) -> list[int] | None:
+    """The sentences a gate's regex need be searched in, or None to search the whole text.
+
+    A match starts with a rare character (a digit, a currency sign), or holds a digit, or holds one
+    of a few literals: only the sentences with one are searched. Python's ``re`` tries a pattern
+    that opens with a lookbehind or an alternation at every position, so one pass over the whole
+    text costs more than a search of the few sentences that can match.
+    """
+    rare = lead if lead is not None else (_DIGIT_CLASS if literals.digit else None)
+    if rare is not None:
+        where = holding.get(rare)
+        if where is None:
+            where = holding[rare] = (
+                [i for i, sentence in enumerate(sentences) if sentence.holds(rare)] if lead_regex(rare).search(mask) else []
+            )
+        return where
+    if literals.literals is None:
+        return None
+    text = folded if literals.ignore_case else mask
+    if text is None or len(text) != len(mask):
+        return None  # case folding moved the offsets
+    found: set[int] = set()
+    places = 0
+    for literal in literals.literals:
+        at = text.find(literal)
+        while at != -1:
+            places += 1
+            if places > _MAX_LITERAL_HITS:
+                return None
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(literal, at + 1)
+    return sorted(index for index in found if index >= 0)
 
 
 def _holds_all(sentence: Sentence, leads: tuple[str, ...]) -> bool:

@@ -1,9 +1,8 @@
 """A cache of compiled rule sets, so a one-file run does not parse and compile every pack again.
 
-Like ruff's or mypy's cache: it lives in the user's cache folder (``$CXLINT_CACHE_DIR``, else
-``$XDG_CACHE_HOME/cxlint``, else ``~/.cache/cxlint``), never in the repository, and is keyed by
-the cxlint version, the Python version and the exact text of every pack, so an edited pack or
-lexicon is simply a new key. ``CXLINT_NO_CACHE=1`` turns it off. A cache that cannot be read or
+Like ruff's or mypy's cache: it lives in the user's cache folder (``cxlint.user_cache``), never
+in the repository, and is keyed by the cxlint version, the Python version and the exact text of
+every pack, so an edited pack or lexicon is simply a new key. ``CXLINT_NO_CACHE=1`` turns it off. A cache that cannot be read or
 written is ignored: the packs are compiled as if there were none.
 """
 
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +19,9 @@ from typing import TYPE_CHECKING
 
 import cxlint
 from cxlint.atomic import write_bytes_atomically
+from cxlint.user_cache import cache_dir
+
+__all__ = ["cache_dir", "cache_key", "cached_ruleset"]
 
 if TYPE_CHECKING:
     from cxlint.rulepack.loader import PackSource
@@ -30,16 +31,6 @@ PICKLED_FOLDERS = ("rulepack", "lexicon", "text", "engine")
 """The packages whose classes a compiled rule set holds (the gate index lives in ``engine``)."""
 _KEEP = 8
 """Compiled sets kept; older ones are removed when a new one is written."""
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("CXLINT_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("CXLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cxlint"
 
 
 def cache_key(sources: Sequence[PackSource]) -> str:
