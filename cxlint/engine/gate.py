@@ -66,6 +66,20 @@ class GateIndex:
         if gate.placeholder:
             self.placeholder.append(need)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without what ``__setstate__`` derives again (the word sets) or no longer needs
+        (the slot groups, used only while frames are added): a third of the index's bytes."""
+        state = dict(self.__dict__)
+        for derived in ("words", "bit_words", "_groups"):
+            state.pop(derived, None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.words = frozenset(self.by_word)
+        self.bit_words = frozenset(self.word_bits)
+        self._groups = {}
+
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
         self.word_bits = {}

@@ -23,16 +23,20 @@ MAX_ENTRIES = 2000
 
 
 def file_name() -> str:
-    return f"dataclass-code-{sys.implementation.cache_tag}.marshal"
+    return f"dataclass-code-{sys.implementation.cache_tag}-v2.marshal"
 
 
 class DataclassCode:
-    """The code read at start-up; at exit, code compiled in this run is added."""
+    """The code read at start-up; at exit, code compiled in this run is added.
+
+    Each method's code stays marshalled until a class asks for it: a run that imports a third of
+    the classes the file knows unmarshals a third of the code.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.codes: dict[str, CodeType] = {}
-        self.new: dict[str, CodeType] = {}
+        self.codes: dict[str, bytes] = {}
+        self.new: dict[str, bytes] = {}
 
     def load(self) -> None:
         import dataclasses
@@ -42,18 +46,27 @@ class DataclassCode:
         except Exception:  # noqa: BLE001 - absent, damaged or another interpreter's: compile as usual
             found = {}
         if isinstance(found, dict):
-            self.codes = {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, CodeType)}
+            self.codes = {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, bytes)}
         dataclasses.exec = self.exec  # type: ignore[attr-defined]  # the module's own name lookup finds it first
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
         """``exec`` as ``dataclasses`` calls it, with the source's code from the cache when known."""
         if isinstance(source, str):
-            code = self.codes.get(source)
-            if code is None:
-                code = compile(source, "<string>", "exec", dont_inherit=True)  # not this module's __future__ flags
-                self.new[source] = code
-            source = code
+            source = self._code(source)
         builtins.exec(source, globals, locals)
+
+    def _code(self, source: str) -> CodeType:
+        packed = self.codes.get(source)
+        if packed is not None:
+            try:
+                code = marshal.loads(packed)
+                if isinstance(code, CodeType):
+                    return code
+            except Exception:  # noqa: BLE001 - a damaged entry: compile it again
+                pass
+        code = compile(source, "<string>", "exec", dont_inherit=True)  # not this module's __future__ flags
+        self.new[source] = marshal.dumps(code)
+        return code
 
     def store(self) -> None:
         if not self.new:
