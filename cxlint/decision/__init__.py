@@ -21,6 +21,8 @@ from cxlint.decision.selection import Policy
 
 @dataclass(frozen=True)
 class DecideOptions:
+    """What decides a run's findings besides the policy: reasons, baselines, the diff, stdin's name."""
+
     require_reason: bool = True
     allow_words: tuple[str, ...] = ()
     baseline: str | None = None

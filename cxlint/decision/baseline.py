@@ -105,6 +105,8 @@ def _holds_baseline(path: str, info: os.stat_result) -> bool:
 
 @dataclass
 class Baseline:
+    """Findings accepted earlier, counted by key, so that only new ones are reported."""
+
     path: str
     counts: Counter[Key]
     entries: dict[Key, dict[str, Any]]

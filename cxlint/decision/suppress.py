@@ -20,6 +20,8 @@ from cxlint.report import RuleInfo
 
 @dataclass
 class _Range:
+    """The lines one suppression comment covers, and which of its selectors did suppress something."""
+
     directive: Directive
     first: int
     last: int
@@ -29,6 +31,8 @@ class _Range:
 
 @dataclass
 class Outcome:
+    """A file's findings after its suppression comments: kept, counted as suppressed, and CX00x notes."""
+
     kept: list[Finding]
     suppressed: int
     meta: list[Finding]

@@ -30,6 +30,8 @@ sentence must hold one of that slot's key words) and the rare first characters o
 
 @dataclass
 class GateIndex:
+    """The derived prefilter of a rule set's frames, indexed by gate word, regex and merge field."""
+
     by_word: dict[str, list[Need]] = field(default_factory=dict)
     by_regex: list[tuple[LazyRegex, list[Need]]] = field(default_factory=list)
     placeholder: list[Need] = field(default_factory=list)

@@ -18,6 +18,8 @@ from cxlint.rulepack.model import RuleSet
 
 @dataclass
 class DocumentRun:
+    """What linting one document gives: its findings and, when asked for, its promise targets."""
+
     findings: list[Finding]
     promises: PromiseTargets | None = None
     """Every promise target (None when the run was not asked for them, or no pack declares ``records:``)."""

@@ -10,6 +10,8 @@ from cxlint.rulepack.model import Rule
 
 @dataclass
 class Target:
+    """A place a rule matched, before modifiers, scoring and merging decide whether it is reported."""
+
     rule: Rule
     start: int
     end: int

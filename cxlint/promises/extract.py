@@ -39,6 +39,8 @@ _FINDING_FAMILY = {
 
 @dataclass
 class _Draft:
+    """A promise target on its way to a record, with the findings it came from."""
+
     target: PromiseTarget
     strong: bool
     findings: tuple[Finding, ...] = ()

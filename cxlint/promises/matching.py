@@ -49,6 +49,8 @@ _STRONGER = {
 
 @dataclass(frozen=True)
 class Assessment:
+    """A promise judged against the registry: backed, over-promised, expired or unbacked, and why."""
+
     record: PromiseRecord
     status: str
     entry: Entry | None

@@ -36,6 +36,8 @@ class RegistryError(FatalError):
 
 @dataclass(frozen=True)
 class Entry:
+    """One promise the company can back: its kind, value or phrase, evidence, channels and expiry."""
+
     id: str
     kind: str
     phrase: str
@@ -64,6 +66,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Registry:
+    """A loaded promises registry: its file and its entries."""
+
     path: str
     entries: tuple[Entry, ...]
 

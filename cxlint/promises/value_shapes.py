@@ -17,6 +17,8 @@ from cxlint.rulepack.frames import Shape
 
 @dataclass(frozen=True)
 class ValueShapes:
+    """The shapes promise values are read with (durations, percentages, money, clock times), compiled once."""
+
     duration: re.Pattern[str]
     percentage: re.Pattern[str]
     money: re.Pattern[str]

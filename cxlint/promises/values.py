@@ -43,6 +43,8 @@ FREE_RE = re.compile(r"\b(?:free|no\s+charge|on\s+us|complimentary)\b", re.IGNOR
 
 @dataclass(frozen=True)
 class Duration:
+    """A promised length of time, in minutes, with the words it was written in."""
+
     minutes: float
     text: str
 
@@ -52,6 +54,8 @@ class Duration:
 
 @dataclass(frozen=True)
 class Percent:
+    """A promised percentage (uptime, a discount)."""
+
     number: float
 
     def __str__(self) -> str:
@@ -60,6 +64,8 @@ class Percent:
 
 @dataclass(frozen=True)
 class Money:
+    """A promised amount in a currency; zero reads as free."""
+
     amount: float
     currency: str
 

@@ -56,6 +56,8 @@ class Matcher:
 
 @dataclass(frozen=True)
 class Slot:
+    """One slot of a frame: what fills it, and where it must stand relative to another slot."""
+
     name: str
     matcher: Matcher
     after: str | None = None
@@ -87,6 +89,8 @@ class Gate:
 
 @dataclass(frozen=True)
 class Frame:
+    """A rule's structure: its slots, which of them is reported, and the gate derived from them."""
+
     slots: tuple[Slot, ...]
     """In solving order: a slot comes after the slot its ``after``/``before`` names."""
     report: tuple[str, str]

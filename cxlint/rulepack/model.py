@@ -39,6 +39,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Rule:
+    """A compiled rule: its message and severity, its frames or patterns, and what cancels or softens it."""
+
     id: str
     name: str
     pack: str

@@ -84,6 +84,8 @@ class Subject:
 
 @dataclass(frozen=True)
 class RecordSpec:
+    """How promise targets become records: who reads them, the words of each medium and subject."""
+
     readers: tuple[Reader, ...]
     words: dict[str, WordSpec]
     media: tuple[tuple[str, WordSpec], ...]
