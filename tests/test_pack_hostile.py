@@ -163,3 +163,17 @@ def test_limits_apply_to_the_pattern_as_written_not_to_the_expanded_word_lists()
     pack = REACH_PACK.replace("    reach: REACH\n", "").replace("regex: 'bonkers'", "regex: '<<prefixes>>!'")
     ruleset = compile_ruleset([PackSource("trie.yaml", f"lists:\n  prefixes: [{words}]\n" + pack)])
     assert ruleset.by_id()["HR101"].patterns[0].regex.search("xxxxxxxxxx!")
+
+
+def test_a_lexicon_defined_twice_in_one_pack_is_refused_not_silently_replaced() -> None:
+    pack = "pack: house\ncategory: barista\nlexicons:\n  house_gadget: [doorbell]\n  house_verb: [notice]\n  house_gadget: [speaker]\nrules: []\n"
+    with pytest.raises(FatalError, match=r"^house\.yaml:6: invalid YAML: 'house_gadget' is defined twice in one mapping \(first on line 4\)"):
+        compile_ruleset([PackSource("house.yaml", pack)])
+
+
+def test_a_key_twice_in_a_config_or_registry_is_refused_with_its_line(tmp_path: Path) -> None:
+    config = tmp_path / ".cxlint.yaml"
+    config.write_text("fail_on: error\nexclude: [drafts]\nfail_on: never\n", encoding="utf-8")
+    with pytest.raises(FatalError, match=r":3: invalid YAML: 'fail_on' is defined twice"):
+        load_config(str(config))
+    assert load_yaml("a: 1\nb: {a: 2}\n", "ok.yaml")["b"]["a"] == 2  # the same key in two mappings is fine

@@ -7,7 +7,9 @@ These files are untrusted input, so the loader is hardened as well as safe:
   nothing cxlint reads needs one. The first alias is refused with its file:line before anything
   is built, so the refusal costs one pass over the parser's events and no memory;
 - nesting at most :data:`MAX_YAML_DEPTH` deep (libyaml's composer recurses in C: a file of
-  100,000 ``[`` takes the process down with it).
+  100,000 ``[`` takes the process down with it);
+- no key twice in one mapping: YAML keeps the last, so a second lexicon or rule of the same
+  name would silently replace the first.
 
 Every mapping remembers its own line and the line of each key, every list the line of each
 item, so errors can name the exact place (``pack.yaml:11: rule HR101: 'cancel' must be …``).
@@ -47,6 +49,14 @@ def _line_loader() -> type:
         pass
 
     def mapping(loader: Any, node: Any) -> YamlMap:
+        seen: dict[str, int] = {}
+        for key, _ in node.value:  # YAML keeps the last of two equal keys: a rule or lexicon silently replaced
+            line = key.start_mark.line + 1
+            if str(key.value) in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key.value!r} is defined twice in one mapping (first on line {seen[str(key.value)]})", key.start_mark
+                )
+            seen[str(key.value)] = line
         result = YamlMap(loader.construct_mapping(node, deep=True))
         result.key_lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
         result[LINE_KEY] = node.start_mark.line + 1
