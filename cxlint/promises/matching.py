@@ -61,8 +61,9 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
+    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel == "exceeds" for _, rel, _ in live):
         # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
+        # (one that backs its value but not on this channel goes beyond nothing: another may back it here)
         relations = [r for r in relations if r[1] != "covers"]
         live = [r for r in live if r[1] != "covers"]
     for entry, relation, why in live:
@@ -107,7 +108,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
                 # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
-                named = [e for e in entries if (_subject_words(e) - _SERVICE_WORDS) & content_words(record.context)]
+                named = [e for e in entries if _names_who_answers(record, e)]
                 entries = named or entries
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
@@ -142,6 +143,15 @@ def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
     "we reply within 2 hours" goes beyond email)."""
     return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
+
+
+def _names_who_answers(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether copy naming no medium names who answers for ``entry``: a role of its id or scope
+    ("our pharmacist answers": pharmacist-chat), or two of its other words ("staffed 24/7 for business
+    accounts"); one other word ("Account" in a page's heading) names no one."""
+    shared = (_subject_words(entry) - _SERVICE_WORDS) & content_words(record.context)
+    roles = content_words(" ".join(record.context[s:e] for s, e in hits(record.context, "reply_role")))
+    return len(shared) >= SUBJECT_SHARED or bool(shared & roles)
 
 
 def _subject_words(entry: Entry) -> set[str]:
