@@ -38,6 +38,8 @@ _SERVICE_WORDS = content_words(
     "message question ticket contact every all day daily weekend weekends including included during hours open"
 )
 """Words any reply or hours entry may use: they name no particular service."""
+_ACCOUNT_WORDS = content_words("business")
+"""A time word ("2 business days") that, in who an entry is for, names them ("business accounts")."""
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -61,11 +63,12 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel == "exceeds" for _, rel, _ in live):
-        # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
-        # (one that backs its value but not on this channel goes beyond nothing: another may back it here)
+    if _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
+        # a reply promise naming no medium must hold for every one: an entry it goes beyond, about a
+        # medium no other entry backs it for, decides (one that backs its value but not on this channel
+        # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
-        live = [r for r in live if r[1] != "covers"]
+        live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
@@ -138,6 +141,15 @@ def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecor
     return replace(record, media=frozenset())
 
 
+def _media_beyond(live: list[tuple[Entry, str | None, str]]) -> list[tuple[Entry, str | None, str]]:
+    """The entries a promise naming no medium goes beyond, about a medium no covering entry backs it for."""
+    covering = [e for e, rel, _ in live if rel == "covers"]
+    if any(not e.media for e in covering):
+        return []  # an entry about every medium backs it for all
+    backed = {m for e in covering for m in e.media}
+    return [r for r in live if r[1] == "exceeds" and (not r[0].media or r[0].media - backed)]
+
+
 def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     """True when the record names no medium and the registry backs its kind per medium: a reply
     time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
@@ -149,7 +161,8 @@ def _names_who_answers(record: PromiseRecord, entry: Entry) -> bool:
     """Whether copy naming no medium names who answers for ``entry``: a role of its id or scope
     ("our pharmacist answers": pharmacist-chat), or two of its other words ("staffed 24/7 for business
     accounts"); one other word ("Account" in a page's heading) names no one."""
-    shared = (_subject_words(entry) - _SERVICE_WORDS) & content_words(record.context)
+    words = content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _SERVICE_WORDS - (_TIME_WORDS - _ACCOUNT_WORDS)
+    shared = {w for w in words if not w.isdigit()} & content_words(record.context)
     roles = content_words(" ".join(record.context[s:e] for s, e in hits(record.context, "reply_role")))
     return len(shared) >= SUBJECT_SHARED or bool(shared & roles)
 
