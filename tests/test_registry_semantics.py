@@ -79,6 +79,8 @@ CELLS = [
     # price matches: only an entry stating the price promise, with its limits, backs one
     ("price-match-as-stated", "landing", "We'll match any UK competitor's price on identical items.", "backed", "price-promise"),
     ("price-match-limits-left-out", "landing", "We'll match any competitor's price.", "over-promised", "price-promise"),
+    ("phrase-a-heading-read-with-what-it-heads", "landing", "### Price match, guaranteed\nWe match any UK competitor's price on identical items.",
+     "backed", "price-promise"),
     # superlatives and rank: backed only by an entry stating that superlative with its source
     ("rank-as-stated-with-source", "landing", "Voted best value broadband provider in the 2026 Which? survey.", "backed", "which-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
