@@ -83,6 +83,10 @@ CELLS = [
      "backed", "price-promise"),
     # superlatives and rank: backed only by an entry stating that superlative with its source
     ("rank-as-stated-with-source", "landing", "Voted best value broadband provider in the 2026 Which? survey.", "backed", "which-award"),
+    ("rank-the-superlative-not-the-words-around-it", "landing",
+     "Voted the best value broadband provider in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
+    ("rank-the-top-place-in-other-words", "landing",
+     "Rated #1 for value broadband in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),

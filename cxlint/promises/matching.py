@@ -225,9 +225,16 @@ def entry_days(entry: Entry, registry: Registry) -> frozenset[int] | None:
 
 def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
     """A superlative is backed only by an entry stating that superlative: "best value" is not
-    backed by "#1 for customer service", whatever its evidence."""
-    claimed = content_words(record.text) - _RANK_FILLER
-    return not claimed or len(claimed & content_words(entry.phrase)) / len(claimed) >= RANK_SHARE
+    backed by "#1 for customer service", whatever its evidence. Where the copy's superlatives can be
+    told (the ``rank_word`` class: best, top, fastest, #1…), those are what must be the entry's, not
+    the words around them ("the top skip firm in town on Trustpilot - book today")."""
+    said = hits(record.text, "rank_word")
+    claimed = content_words(" ".join(record.text[s:e] for s, e in said)) if said else content_words(record.text) - _RANK_FILLER
+    stated = content_words(entry.phrase)
+    if holds(entry.phrase, "rank_top"):
+        # the top place in other words: "voted best" states an entry's "#1", "number one", "top"
+        stated |= content_words(" ".join(record.text[s:e] for s, e in hits(record.text, "rank_top")))
+    return not claimed or len(claimed & stated) / len(claimed) >= RANK_SHARE
 
 
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
