@@ -98,6 +98,12 @@ CELLS = [
     ("outcome-more-time-saved-is-over", "landing", "Teams save 8 hours a week on average.", "over-promised", "time-saved"),
     ("duration-by-the-subject-it-names", "landing", "Switch in 48 hours: we move your account over for you.", "over-promised", "switch-service"),
     ("duration-a-turnaround-by-the-subject-it-names", "landing", "We'll have your account moved over within 2 days.", "over-promised", "switch-service"),
+    ("duration-what-comes-back-in-a-time", "landing", "Account switching made easy, with your moved-over account back in 2 days.",
+     "over-promised", "switch-service"),
+    ("duration-a-service-named-by-how-soon-it-comes", "landing", "Same-day account switching is here.", "over-promised", "switch-service"),
+    ("duration-naming-no-entry-is-no-warning", "landing", "We'll have your old handset recycled within 48 hours.", "unbacked", None),
+    ("duration-24h-is-24-hours", "landing", "Your parcel is delivered within 24h.", "over-promised", "standard-delivery"),
+    ("reply-hear-back", "email", "Message us and hear back within 2 days.", "backed", "email-reply"),
     # time given free, fractions, time gained, what is done for free, review scores
     ("trial-time-given-free-within", "landing", "Plus: two weeks free for new members.", "backed", "trial"),
     ("trial-time-given-free-is-over", "landing", "Plus members get 2 months free.", "over-promised", "trial"),

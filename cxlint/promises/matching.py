@@ -101,8 +101,9 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
         # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
         named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
-        if named:
-            return named
+        # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
+        # never every claim of the registry ("hear back in 1 hour" is no hire period)
+        return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
