@@ -114,6 +114,7 @@ CELLS = [
     ("rank-a-lower-review-score-is-backed", "landing", "Rated 4.5/5 on Trustpilot.", "backed", "review-score"),
     ("rank-a-score-from-another-source", "landing", "Customers rate us 4.8 stars on Google.", "unbacked", None),
     # phrases stated in parts, scopes limited to a place or with exclusions
+    ("security-compliance-with-a-named-standard", "landing", "Our clinic software is HIPAA-compliant.", "unbacked", None),
     ("phrase-each-statement-backs-on-its-own", "landing", "We never keep your full card numbers.", "backed", "card-safety"),
     ("scope-place-wide-beyond-mainland", "landing", "Free standard delivery nationwide.", "over-promised", "free-delivery"),
     ("scope-a-list-after-a-dash", "landing", "Full refund within 30 days - clothing, gift cards, everything.", "over-promised", "returns"),
@@ -169,6 +170,12 @@ def test_an_unbacked_trial_price_match_or_superlative_is_a_warning(registry, rul
     for text in ("Try Plus free for a month.", "Found it cheaper? We'll match the price.", "The best value broadband in the UK."):
         found = assessed(empty, ruleset, text, "landing")
         assert found and all(a.status == "unbacked" and severity_of(a) == "warning" for a in found), text
+
+
+def test_a_compliance_claim_is_a_warning_but_a_question_about_one_is_no_promise(registry, ruleset):
+    claimed = assessed(registry, ruleset, "Our clinic software is HIPAA-compliant.", "landing")
+    assert [(a.status, severity_of(a)) for a in claimed] == [("unbacked", "warning")]
+    assert assessed(registry, ruleset, "Is your clinic software HIPAA-compliant?", "chatbot") == []
 
 
 def test_an_imperative_expect_is_no_hedge_but_our_own_expectation_is(registry, ruleset):

@@ -44,6 +44,7 @@ READERS: dict[str, frozenset[str]] = {
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week"}),
     "price-match": frozenset(),
+    "compliance": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off"}),
     "rating": frozenset(),  # rating_context, a registry word class too
