@@ -39,6 +39,10 @@ CELLS = [
     ("medium-from-the-channel", "email", "We will get back to you within 12 hours.", "over-promised", "email-reply"),
     ("medium-from-the-channel-without-its-own-entry", "sms", "We'll get back to you within 2 days.", "over-promised", "letter-reply"),
     ("medium-unnamed-but-who-answers", "landing", "Our pharmacist answers within 4 hours.", "backed", "pharmacist-chat"),
+    ("medium-unnamed-one-word-names-no-one", "landing", "Registered users: we answer every message within 4 hours.", "over-promised", "email-reply"),
+    ("medium-unnamed-an-entry-refused-here-decides-nothing", "in-app", "Help hours: 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
+    ("price-on-us-frees-what-comes-before-it", "landing", "Phones open 10am-4pm weekdays, closed on US holidays.", "backed", "phone-hours"),
+    ("medium-unnamed-each-medium-by-its-own-entries", "landing", "Our advisers are here 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
     ("reply-by-a-named-role", "email", "A specialist replies to every email within 1 hour.", "over-promised", "email-reply"),
     ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
     ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),
@@ -51,6 +55,7 @@ CELLS = [
     ("hours-24-7-is-over", "landing", "Live chat is open 24/7.", "over-promised", "chat-hours"),
     ("hours-more-days-is-over", "landing", "Our phone lines are open 9am-5pm, 7 days a week.", "over-promised", "phone-hours"),
     ("hours-stated-limit-within", "landing", "Phones open 10am-4pm weekdays.", "backed", "phone-hours"),
+    ("hours-a-day-goes-with-its-own-time", "landing", "Phone lines close at 5pm on Friday and reopen at 10am on Saturday.", "backed", "phone-hours"),
     ("hours-closing-time-within", "landing", "Live chat is open until 8pm on Saturdays.", "backed", "chat-hours"),
     ("hours-closing-time-later-is-over", "landing", "Live chat is open until 10pm on Saturdays.", "over-promised", "chat-hours"),
     ("hours-opening-time-earlier-is-over", "landing", "Live chat opens at 7am on weekdays.", "over-promised", "chat-hours"),
@@ -74,8 +79,15 @@ CELLS = [
     # price matches: only an entry stating the price promise, with its limits, backs one
     ("price-match-as-stated", "landing", "We'll match any UK competitor's price on identical items.", "backed", "price-promise"),
     ("price-match-limits-left-out", "landing", "We'll match any competitor's price.", "over-promised", "price-promise"),
+    ("phrase-a-heading-read-with-what-it-heads", "landing", "### Price match, guaranteed\nWe match any UK competitor's price on identical items.",
+     "backed", "price-promise"),
     # superlatives and rank: backed only by an entry stating that superlative with its source
     ("rank-as-stated-with-source", "landing", "Voted best value broadband provider in the 2026 Which? survey.", "backed", "which-award"),
+    ("rank-the-superlative-not-the-words-around-it", "landing",
+     "Voted the best value broadband provider in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
+    ("rank-the-top-place-in-other-words", "landing",
+     "Rated #1 for value broadband in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
+    ("rank-a-places-best-is-a-rank", "landing", "Voted Leeds' best broadband provider.", "over-promised", "which-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),
@@ -86,6 +98,12 @@ CELLS = [
     ("outcome-more-time-saved-is-over", "landing", "Teams save 8 hours a week on average.", "over-promised", "time-saved"),
     ("duration-by-the-subject-it-names", "landing", "Switch in 48 hours: we move your account over for you.", "over-promised", "switch-service"),
     ("duration-a-turnaround-by-the-subject-it-names", "landing", "We'll have your account moved over within 2 days.", "over-promised", "switch-service"),
+    ("duration-what-comes-back-in-a-time", "landing", "Account switching made easy, with your moved-over account back in 2 days.",
+     "over-promised", "switch-service"),
+    ("duration-a-service-named-by-how-soon-it-comes", "landing", "Same-day account switching is here.", "over-promised", "switch-service"),
+    ("duration-naming-no-entry-is-no-warning", "landing", "We'll have your old handset recycled within 48 hours.", "unbacked", None),
+    ("duration-24h-is-24-hours", "landing", "Your parcel is delivered within 24h.", "over-promised", "standard-delivery"),
+    ("reply-hear-back", "email", "Message us and hear back within 2 days.", "backed", "email-reply"),
     # time given free, fractions, time gained, what is done for free, review scores
     ("trial-time-given-free-within", "landing", "Plus: two weeks free for new members.", "backed", "trial"),
     ("trial-time-given-free-is-over", "landing", "Plus members get 2 months free.", "over-promised", "trial"),
@@ -96,6 +114,7 @@ CELLS = [
     ("rank-a-lower-review-score-is-backed", "landing", "Rated 4.5/5 on Trustpilot.", "backed", "review-score"),
     ("rank-a-score-from-another-source", "landing", "Customers rate us 4.8 stars on Google.", "unbacked", None),
     # phrases stated in parts, scopes limited to a place or with exclusions
+    ("security-compliance-with-a-named-standard", "landing", "Our clinic software is HIPAA-compliant.", "unbacked", None),
     ("phrase-each-statement-backs-on-its-own", "landing", "We never keep your full card numbers.", "backed", "card-safety"),
     ("scope-place-wide-beyond-mainland", "landing", "Free standard delivery nationwide.", "over-promised", "free-delivery"),
     ("scope-a-list-after-a-dash", "landing", "Full refund within 30 days - clothing, gift cards, everything.", "over-promised", "returns"),
@@ -151,6 +170,12 @@ def test_an_unbacked_trial_price_match_or_superlative_is_a_warning(registry, rul
     for text in ("Try Plus free for a month.", "Found it cheaper? We'll match the price.", "The best value broadband in the UK."):
         found = assessed(empty, ruleset, text, "landing")
         assert found and all(a.status == "unbacked" and severity_of(a) == "warning" for a in found), text
+
+
+def test_a_compliance_claim_is_a_warning_but_a_question_about_one_is_no_promise(registry, ruleset):
+    claimed = assessed(registry, ruleset, "Our clinic software is HIPAA-compliant.", "landing")
+    assert [(a.status, severity_of(a)) for a in claimed] == [("unbacked", "warning")]
+    assert assessed(registry, ruleset, "Is your clinic software HIPAA-compliant?", "chatbot") == []
 
 
 def test_an_imperative_expect_is_no_hedge_but_our_own_expectation_is(registry, ruleset):

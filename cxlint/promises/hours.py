@@ -164,8 +164,11 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
     times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes))]
     days = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
     edge = ""
+    other_edges: list[tuple[int, int]] = []
     if not times and (edges := _edges(text, shapes, holds)):
-        times, edge = [(start, end, (instant, instant)) for start, end, _, instant in edges], edges[0][2]
+        kept = [e for e in edges if e[2] == edges[0][2]]
+        times, edge = [(start, end, (instant, instant)) for start, end, _, instant in kept], edges[0][2]
+        other_edges = [(start, end) for start, end, kind, _ in edges if kind != edge]
     if not times and not days:
         return []
     if not times:
@@ -177,6 +180,9 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
     for index, (t_start, t_end, (open_at, close_at)) in enumerate(times):
         low = times[index - 1][1] if index else 0
         high = times[index + 1][0] if index + 1 < len(times) else len(text)
+        # a day named with an edge of the other kind ("reopens at 7:30 on Monday") is that edge's, not this time's
+        low = max([low] + [e for s, e in other_edges if e <= t_start])
+        high = min([high] + [s for s, e in other_edges if s >= t_end])
         if days_first:
             mine = [d for d in days if low <= d[0] < t_start]
         else:
@@ -193,9 +199,9 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
 
 
 def _edges(text: str, shapes: ValueShapes, holds: Holds | None) -> list[tuple[int, int, str, int]]:
-    """Closing or opening times stated alone ("until 11pm", "from 07:00") as (start, end, edge, minute),
-    only in text about opening hours and not about an offer's deadline ("offer valid until midnight");
-    one kind of edge per sentence."""
+    """Closing or opening times stated alone ("until 11pm", "from 07:00", "reopens at 9am") as (start, end,
+    edge, minute), only in text about opening hours and not about an offer's deadline ("offer valid until
+    midnight"). A sentence's schedule keeps the kind of its first edge; the others bound its days."""
     found = []
     for match in shapes.clock_edge.finditer(text):
         clock = shapes.clock.fullmatch(match.group("at"))
@@ -203,7 +209,7 @@ def _edges(text: str, shapes: ValueShapes, holds: Holds | None) -> list[tuple[in
         if not (clock.group("a") or clock.group("w") or clock.group("m")):
             continue  # "until 11" is not clearly a clock time
         word = match.group("edge").lower()
-        edge = "from" if word.startswith(("from", "open")) else "until"
+        edge = "from" if word.startswith(("from", "open", "reopen")) else "until"
         found.append((match.start(), match.end(), edge, _minutes(clock, None, edge == "until")))
     if not found:
         return []
@@ -215,7 +221,7 @@ def _edges(text: str, shapes: ValueShapes, holds: Holds | None) -> list[tuple[in
 
     if not holds("opening_hours") or holds("deadline"):
         return []
-    return [f for f in found if f[2] == found[0][2]]
+    return found
 
 
 def parse_schedule(text: str) -> Schedule | None:

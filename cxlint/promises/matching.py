@@ -38,6 +38,8 @@ _SERVICE_WORDS = content_words(
     "message question ticket contact every all day daily weekend weekends including included during hours open"
 )
 """Words any reply or hours entry may use: they name no particular service."""
+_ACCOUNT_WORDS = content_words("business")
+"""A time word ("2 business days") that, in who an entry is for, names them ("business accounts")."""
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -63,10 +65,12 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(judged, [e for e, _, _ in live]) and any(rel != "covers" for _, rel, _ in live):
-        # a reply promise naming no medium must hold for every one: a live entry it goes beyond decides
+    if _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
+        # a reply promise naming no medium must hold for every one: an entry it goes beyond, about a
+        # medium no other entry backs it for, decides (one that backs its value but not on this channel
+        # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
-        live = [r for r in live if r[1] != "covers"]
+        live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
     for entry, relation, why in live:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
@@ -99,8 +103,9 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
         # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
         named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
-        if named:
-            return named
+        # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
+        # never every claim of the registry ("hear back in 1 hour" is no hire period)
+        return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -109,7 +114,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
                 # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
-                named = [e for e in entries if (_subject_words(e) - _SERVICE_WORDS) & content_words(record.context)]
+                named = [e for e in entries if _names_who_answers(record, e)]
                 entries = named or entries
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
@@ -139,11 +144,30 @@ def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecor
     return replace(record, media=frozenset())
 
 
+def _media_beyond(live: list[tuple[Entry, str | None, str]]) -> list[tuple[Entry, str | None, str]]:
+    """The entries a promise naming no medium goes beyond, about a medium no covering entry backs it for."""
+    covering = [e for e, rel, _ in live if rel == "covers"]
+    if any(not e.media for e in covering):
+        return []  # an entry about every medium backs it for all
+    backed = {m for e in covering for m in e.media}
+    return [r for r in live if r[1] == "exceeds" and (not r[0].media or r[0].media - backed)]
+
+
 def _needs_every_medium(record: PromiseRecord, entries: list[Entry]) -> bool:
     """True when the record names no medium and the registry backs its kind per medium: a reply
     time or hours promised for every medium must hold for each (email 24 hours, chat 5 minutes:
     "we reply within 2 hours" goes beyond email)."""
     return record.kind in MEDIUM_KINDS and not record.media and any(e.media for e in entries)
+
+
+def _names_who_answers(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether copy naming no medium names who answers for ``entry``: a role of its id or scope
+    ("our pharmacist answers": pharmacist-chat), or two of its other words ("staffed 24/7 for business
+    accounts"); one other word ("Account" in a page's heading) names no one."""
+    words = content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _SERVICE_WORDS - (_TIME_WORDS - _ACCOUNT_WORDS)
+    shared = {w for w in words if not w.isdigit()} & content_words(record.context)
+    roles = content_words(" ".join(record.context[s:e] for s, e in hits(record.context, "reply_role")))
+    return len(shared) >= SUBJECT_SHARED or bool(shared & roles)
 
 
 def _subject_words(entry: Entry) -> set[str]:
@@ -204,9 +228,16 @@ def entry_days(entry: Entry, registry: Registry) -> frozenset[int] | None:
 
 def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
     """A superlative is backed only by an entry stating that superlative: "best value" is not
-    backed by "#1 for customer service", whatever its evidence."""
-    claimed = content_words(record.text) - _RANK_FILLER
-    return not claimed or len(claimed & content_words(entry.phrase)) / len(claimed) >= RANK_SHARE
+    backed by "#1 for customer service", whatever its evidence. Where the copy's superlatives can be
+    told (the ``rank_word`` class: best, top, fastest, #1…), those are what must be the entry's, not
+    the words around them ("the top skip firm in town on Trustpilot - book today")."""
+    said = hits(record.text, "rank_word")
+    claimed = content_words(" ".join(record.text[s:e] for s, e in said)) if said else content_words(record.text) - _RANK_FILLER
+    stated = content_words(entry.phrase)
+    if holds(entry.phrase, "rank_top"):
+        # the top place in other words: "voted best" states an entry's "#1", "number one", "top"
+        stated |= content_words(" ".join(record.text[s:e] for s, e in hits(record.text, "rank_top")))
+    return not claimed or len(claimed & stated) / len(claimed) >= RANK_SHARE
 
 
 def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:

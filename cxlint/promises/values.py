@@ -114,7 +114,7 @@ def duration_from_match(match: re.Match[str]) -> Duration:
         return Duration(fixed[word.replace("-", " ")], word)
     amount = _number(groups.get("num2") or groups["num"])
     unit = groups["unit"].lower().rstrip("s")
-    unit = {"sec": "second", "min": "minute", "hr": "hour"}.get(unit, unit)
+    unit = {"sec": "second", "min": "minute", "hr": "hour", "h": "hour"}.get(unit, unit)
     biz = (groups.get("biz") or "").lower()
     business = bool(biz) and (unit == "day" or "week" in biz)
     size = BUSINESS_DAY if business else _UNITS[unit]

@@ -1,6 +1,7 @@
 """A record's context: what qualifies it, whose promise it is, the medium and days, its subject.
 
-Read from the words of its sentence and of a short heading before it ("Returns?"): hedges and
+Read from the words of its sentence and of a short heading before it ("Returns?"; a phrase promise
+in such a heading, "Acceptance, guaranteed", is read with the sentence it heads): hedges and
 conditions near it ("typically", "on orders over £50"), the medium named nearest (or its channel's),
 the days a reply or delivery time holds on, and whether the copy speaks for the company (not a
 quote, a measurement, a question or another company's terms).
@@ -16,7 +17,7 @@ from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.findings import Finding
 from cxlint.promises.hours import ALL_DAYS, find_schedules
-from cxlint.promises.kinds import DAY_SCOPED
+from cxlint.promises.kinds import DAY_SCOPED, PHRASE_KINDS
 
 BEFORE, AFTER = 30, 20
 """Characters before and after a record in which hedges and conditions qualify it."""
@@ -46,9 +47,12 @@ def describe(reading: RecordReading, found: Found, modifiers: frozenset[str] = f
     theirs = _names_competitor(reading, heading, sentence, clause_start, clause_end)
     speaks = _speaks_for_company(reading, around, context_start, own_end)
     own = speaks and not theirs and (kind in POLICY_KINDS or any(reading.hits("own_voice", s) for s in around))
+    context_end = own_end
+    if kind in PHRASE_KINDS and index + 1 < len(reading.spans) and reading.heading(index + 1) == index:
+        context_end = reading.spans[index + 1][1]  # "USCIS acceptance, guaranteed" is spelled out by the sentence it heads
     return PromiseTarget(
         start=found.start, end=found.end, sentence=index, kinds=found.kinds, value=found.value, strong=found.strong,
-        subject=found.subject or _subject(reading, kind, around), context=" ".join(reading.mask[context_start:own_end].split()),
+        subject=found.subject or _subject(reading, kind, around), context=" ".join(reading.mask[context_start:context_end].split()),
         qualifiers=qualifiers, hedged=bool(hedges), own_voice=own, media=media,
         days=days_stated(reading, sentence) if kind in DAY_SCOPED else None, modifiers=modifiers, finding=finding,
     )

@@ -6,8 +6,9 @@ not the subject. With none in its clause, a trial, refund or guarantee named nea
 then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
 given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
 or months free with yearly billing (a discount, which the registry reads from the context).
-A turnaround we commit to that names no service ("we'll have it moved over within 48 hours") is a
-claim: only a registry entry whose subject its sentence names can judge it. Time gained with a word
+A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "your
+translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
+how soon it comes ("same-day skips"). Time gained with a word
 between count and unit ("10 fewer hours a month") is an outcome, for an outcome entry to judge.
 """
 
@@ -45,6 +46,8 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
         if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
             kind, start = "claim", lead[0]  # "we'll have it moved over within 48 hours": a timed entry it names judges it
+        elif kind is None and any(s == at for s, _ in reading.hits("service_by_its_time", sentence)):
+            kind = "claim"  # "same-day skips": a service named by how soon it comes, judged the same way
         if kind is None:
             continue
         if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
@@ -64,9 +67,12 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
 
 
 def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | None:
-    """The "within" of a duration named by no service word that we commit to ("we'll have it done within 48 hours")."""
+    """The "within" of a duration named by no service word that we commit to ("we'll have it done within
+    48 hours"), or the "back in" of what comes back to the reader in that time ("translations back in 24h")."""
     lead = reading.ends_right_before("turnaround_lead", sentence, at)
-    return lead if lead is not None and reading.hits("first_person", sentence) else None
+    if lead is not None and reading.hits("first_person", sentence):
+        return lead
+    return reading.ends_right_before("return_lead", sentence, at)
 
 
 def clause(reading: RecordReading, sentence: Sentence, start: int, end: int) -> Span:

@@ -44,6 +44,8 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
             if _subject_after(reading, sentence, end) or not reading.hits("own_voice", sentence):
                 continue  # "search for free editors" names what is free after it; "comes for free" is no offer of ours
             words = _act_before(reading, sentence, by[0])  # "we'll take it away for free"
+        elif reading.within("free_after_its_subject", sentence, start, end):
+            words = _subject_before(reading, sentence, start)  # "delivery is on us"; not "on US holidays"
         else:
             words = _subject_after(reading, sentence, end) or _subject_before(reading, sentence, start)
         if not words or any(reading.within("guarantee_words", sentence, s, e) for s, e in words):

@@ -27,6 +27,17 @@ def read_price_match(reading: RecordReading, reader: Reader, index: int, found: 
     return [Found(start, end, ("guarantee", "claim"), None, index, strong=True, subject=reader.subject)]
 
 
+def read_compliance(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """"HIPAA-compliant", "compliant with GDPR": a claim to meet a named law or standard, a security
+    promise only an entry stating it can back (not in a question, a quote or a report of one)."""
+    sentence = reading.sentences[index]
+    hits = reading.hits(reader.find, sentence)
+    if not hits or reading.hits("question", sentence) or reading.hits("reported", sentence) or reading.hits("quote", sentence):
+        return []
+    start, end = min(hits, key=lambda hit: (hit[0], hit[0] - hit[1]))
+    return [Found(start, end, ("security", "claim"), None, index, strong=True, subject=reader.subject)]
+
+
 def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     if not (reading.hits("uptime_context", sentence) and reading.hits("own_voice", sentence)):
