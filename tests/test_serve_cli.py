@@ -21,9 +21,13 @@ URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\?token=([A-Za-z0-9_-]+)")
 
 
 def start(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    """The server as a terminal would start it: with Ctrl-C's default action, even when the test run
+    itself was started in the background (a shell's background job ignores SIGINT, and Python then
+    installs no KeyboardInterrupt handler, so the server would never stop)."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "BROWSER": "false"}
     return subprocess.Popen([sys.executable, "-m", "cxlint", "serve", *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def first_url(process: subprocess.Popen[str]) -> re.Match[str]:
