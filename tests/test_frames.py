@@ -93,7 +93,7 @@ def test_frame_needs_every_slot_in_place() -> None:
         (("report: gadget..reader", "report: gadget..reader\n        replacement: gadet"), "replacement names unknown slot 'gadet' (did you mean 'gadget'?)"),
         (("pos: noun", "pos: nuon"), "pos must be one of verb, noun, any"),
         (("[notice, pick up, clock]", "['notic(e|ed)']"), "looks like a regex"),
-        (("within: 1}\n        reader", "within: 1, after: reader}\n        reader"), "refer to each other in a circle"),
+        (("after: gadget, within: 1}", "after: reader, within: 1}"), "refer to each other in a circle"),
     ],
 )
 def test_compiler_rejects_unknown_names_with_file_line_and_closest(change: tuple[str, str], message: str) -> None:
