@@ -12,6 +12,8 @@ from cxlint.findings import CATEGORIES
 
 @dataclass(frozen=True)
 class Case:
+    """One labelled case: its copy, channel, yes/no per category and the registry it is judged against."""
+
     id: str
     channel: str | None
     text: str

@@ -9,6 +9,8 @@ from cxlint.evaluation.cases import Case
 
 @dataclass
 class CategoryScore:
+    """Counts for one category over a set of cases, with the ids of its misses and false alarms."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0

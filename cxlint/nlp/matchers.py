@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class CompiledMatchers:
+    """A user pack's spaCy token and phrase patterns, compiled once per rule set."""
+
     rule_tokens: Matcher
     rule_phrases: PhraseMatcher
 

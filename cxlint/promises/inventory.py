@@ -19,6 +19,8 @@ from cxlint.promises.registry import Entry, Registry, expiring_soon
 
 @dataclass(frozen=True)
 class Row:
+    """One promise of the audit with its status and the places it contradicts."""
+
     assessment: Assessment
     conflicts: tuple[Conflict, ...]
     """The first places it conflicts with (at most ``consistency.MAX_LISTED``)."""
@@ -58,6 +60,8 @@ class Row:
 
 @dataclass
 class Inventory:
+    """Every promise a run found, judged, with the run's problems and its count of conflicting pairs."""
+
     rows: list[Row]
     files: int
     registry: Registry | None
