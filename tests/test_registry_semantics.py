@@ -184,3 +184,13 @@ def test_an_imperative_expect_is_no_hedge_but_our_own_expectation_is(registry, r
     estimated = assessed(registry, ruleset, "We expect to reply to your email within 1 hour.", "email")
     assert [(a.status, severity_of(a)) for a in promised] == [("over-promised", "warning")]
     assert [(a.status, severity_of(a)) for a in estimated] == [("over-promised", "info")]
+
+
+def test_months_free_for_paying_yearly_are_judged_where_their_condition_keeps_the_linter_quiet(registry, ruleset):
+    # the stated condition (paying for the year) qualifies the offer for the linter, but the
+    # registry still judges the discount it amounts to: 3 of 12 months is 25%, beyond the entry's 20%
+    text = "Choose annual billing to get 3 months free."
+    doc = read_snippet("t.md", text, "landing")
+    assert not [f for f in run_document(doc, ruleset).findings if f.rule == "CX208"]
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(registry, ruleset, text, "landing")]
+    assert found == [("over-promised", "annual-billing")]

@@ -17,12 +17,13 @@ from cxlint.promises.value_shapes import ValueShapes, value_shapes
 from cxlint.text.normalize import normalize
 
 MINUTE, HOUR, DAY = 1.0, 60.0, 1440.0
+MONTH = 30 * DAY
 BUSINESS_DAY = DAY * 7 / 5
 FOREVER = math.inf
 
 _UNITS = {
     "second": 1 / 60, "sec": 1 / 60, "minute": MINUTE, "min": MINUTE, "hour": HOUR, "hr": HOUR,
-    "day": DAY, "night": DAY, "week": 7 * DAY, "month": 30 * DAY, "year": 365 * DAY,
+    "day": DAY, "night": DAY, "week": 7 * DAY, "month": MONTH, "year": 365 * DAY,
 }
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -217,7 +218,12 @@ def free_months_share(text: str) -> Percent | None:
     months = reading.shapes.months_free.search(sentence.text)
     if not months or not reading.hits("yearly", sentence):
         return None
-    share = _number(months.group("num")) / 12 * 100
+    return share_of_year(_number(months.group("num")))
+
+
+def share_of_year(months: float) -> Percent | None:
+    """``months`` of twelve as a percentage off ("2 months free" on a year's bill is about 17% off)."""
+    share = months / 12 * 100
     return Percent(round(share, 1)) if 0 < share < 100 else None
 
 

@@ -5,7 +5,7 @@ reader, first listed first on a tie); "within 30 days *of delivery*" names when 
 not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
 then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
 given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
-or months free with yearly billing (a discount, which the registry reads from the context).
+or months free with yearly billing (a discount of their share of the year).
 A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "your
 translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
 how soon it comes ("same-day skips"). Time gained with a word
@@ -17,7 +17,7 @@ from __future__ import annotations
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import DAY, FOREVER, duration_from_match
+from cxlint.promises.values import DAY, FOREVER, MONTH, duration_from_match, share_of_year
 from cxlint.rulepack.records import Reader
 
 NEAR = 60
@@ -40,7 +40,12 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         value = duration_from_match(match)
         given = reading.starts_right_after("given_free", sentence, to)
         kind: str | None
-        if given is not None and not reading.ends_right_before("time_lead", sentence, at) and not reading.hits("yearly", sentence):
+        if given is not None and not reading.ends_right_before("time_lead", sentence, at) and reading.hits("yearly", sentence):
+            # "pay yearly and get 2 months free": months off a year's bill, a discount of their share of it
+            if (share := share_of_year(value.minutes / MONTH)) is not None:
+                out.append(Found(at, given[1], ("discount",), share, index))
+            continue
+        if given is not None and not reading.ends_right_before("time_lead", sentence, at):
             kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
         else:
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
