@@ -17,6 +17,12 @@ from cxlint.channels import CHANNELS  # noqa: E402
 from cxlint.commands import EXIT_ERROR  # noqa: E402
 from cxlint.errors import FatalError  # noqa: E402
 
+FILE = click.Path(dir_okay=False)
+EXISTING_FILE = click.Path(exists=True, dir_okay=False)
+FOLDER = click.Path(file_okay=False)
+"""Parameter types, made once: each ``click.Path`` asks gettext for its name, which searches the
+locale folders every time (a tenth of a one-file run's own work before this was shared)."""
+
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -53,21 +59,21 @@ def _scale_options(command: Callable[..., None]) -> Callable[..., None]:
               help="Output format (default: the config's, else text).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1 (default: the config's, else warning).")
-@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--rules", "extra_packs", multiple=True, type=FILE,
               help="An extra YAML rule pack (repeatable).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
 @click.option("--stdin-filename", default=None,
               help="Name of standard input ('-'): picks its reader and names it in the report (default: read as Markdown, shown as '-').")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+@click.option("--config", "config_file", type=FILE,
               help="Config file (.cxlint.yaml or pyproject.toml) instead of the one found above the paths.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--enable", multiple=True, help="Only these rules, categories or packs (comma-separated, repeatable).")
 @click.option("--disable", multiple=True, help="Also switch off these rules, categories or packs.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
+@click.option("--baseline", type=FILE, help="Accept the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=FILE, help="Record every current finding in this baseline file.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Only report findings on lines changed since this git ref.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal, outside CI).")
-@click.option("--promises", "promises_file", type=click.Path(dir_okay=False),
+@click.option("--promises", "promises_file", type=FILE,
               help="Promises registry (promises.yaml) to check promises against (default: the config's).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
@@ -97,7 +103,7 @@ def check(paths: tuple[str, ...], output_format: str | None, fail_on: str | None
 
 
 @cli.command("rules")
-@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--rules", "extra_packs", multiple=True, type=FILE)
 @click.option("--format", "output_format", type=click.Choice(["text", "md"]), default="text", show_default=True,
               help="md: the rule reference kept in docs/rules.md.")
 def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
@@ -109,7 +115,7 @@ def rules_command(extra_packs: tuple[str, ...], output_format: str) -> None:
 
 @cli.command("rule")
 @click.argument("rule_id", metavar="ID|NAME")
-@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--rules", "extra_packs", multiple=True, type=FILE)
 def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
     """Explain one rule, by id (CX102) or name (precise-time): rationale, suggestion and examples."""
     from cxlint.commands.rules import run_rule
@@ -118,11 +124,11 @@ def rule_command(rule_id: str, extra_packs: tuple[str, ...]) -> None:
 
 
 @cli.command("eval")
-@click.argument("cases", type=click.Path(exists=True, dir_okay=False))
+@click.argument("cases", type=EXISTING_FILE)
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and false alarms.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that counts as flagging a case.")
-@click.option("--promises", "promises_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--promises", "promises_file", type=EXISTING_FILE,
               help="Promises registry for cases that name none.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: str | None, today: object) -> None:
@@ -134,11 +140,11 @@ def eval_command(cases: str, verbose: bool, min_severity: str, promises_file: st
 
 @cli.command("audit")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--promises", "promises_file", type=click.Path(dir_okay=False), help="Promises registry (promises.yaml).")
+@click.option("--promises", "promises_file", type=FILE, help="Promises registry (promises.yaml).")
 @click.option("--format", "output_format", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Date for registry expiry (default: today).")
 @click.option("--channel", type=click.Choice(CHANNELS), help="Channel for every file, instead of guessing from paths.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file (default: found above the paths, as check does).")
+@click.option("--config", "config_file", type=FILE, help="Config file (default: found above the paths, as check does).")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to lint with; 0 picks one per core for large runs, as check does.")
@@ -162,10 +168,10 @@ def audit_command(paths: tuple[str, ...], promises_file: str | None, output_form
 
 @cli.command("init")
 @click.argument("paths", nargs=-1)
-@click.option("--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
+@click.option("--dir", "directory", default=".", show_default=True, type=FOLDER,
               help="Where to write .cxlint.yaml and promises.yaml.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file (default: found above the paths, as check does).")
+@click.option("--config", "config_file", type=FILE, help="Config file (default: found above the paths, as check does).")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 def init_command(paths: tuple[str, ...], directory: str, force: bool, config_file: str | None, isolated: bool) -> None:
     """Write a starter config and a promises.yaml drafted from our own promises in PATHS (default: the current folder)."""
@@ -176,14 +182,14 @@ def init_command(paths: tuple[str, ...], directory: str, force: bool, config_fil
 
 
 @cli.command("serve")
-@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.argument("folder", default=".", type=FOLDER)
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open the page in a browser.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+@click.option("--config", "config_file", type=FILE,
               help="Config file (.cxlint.yaml or pyproject.toml) instead of the one found above FOLDER.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
-@click.option("--rules", "extra_packs", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--rules", "extra_packs", multiple=True, type=FILE,
               help="An extra YAML rule pack (repeatable).")
 def serve_command(folder: str, port: int, open_browser: bool, config_file: str | None, isolated: bool,
                   extra_packs: tuple[str, ...]) -> None:

@@ -90,3 +90,21 @@ def test_a_lexicon_from_the_cache_unpacks_its_phrases_only_when_reached() -> Non
     assert loaded.find(("your", "doorbell", "cameras", "saw")) == [(1, 3)]
     again = pickle.loads(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
     assert again.phrases == lexicon.phrases and again.key_words == lexicon.key_words
+
+
+def test_a_lexicon_from_the_cache_keeps_its_entries_as_written() -> None:
+    import pickle
+
+    from cxlint.lexicon.lexicons import build_lexicon
+
+    lexicon = build_lexicon("device", ["smart speaker", "doorbell camera", "watch"], "noun")
+    loaded = pickle.loads(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    assert "entries" not in vars(loaded)  # one string until asked for
+    assert loaded.entries == ("smart speaker", "doorbell camera", "watch")
+    twice = pickle.loads(pickle.dumps(pickle.loads(pickle.dumps(lexicon)), protocol=pickle.HIGHEST_PROTOCOL))
+    assert twice.entries == lexicon.entries and twice == lexicon
+    # an entry that cannot be joined safely (a line break) travels as it is
+    odd = build_lexicon("odd", ["two\nlines", "plain"], None)
+    assert pickle.loads(pickle.dumps(odd)).entries == ("two\nlines", "plain")
+    empty = build_lexicon("empty", [], None)
+    assert pickle.loads(pickle.dumps(empty)).entries == ()

@@ -41,6 +41,20 @@ def test_one_markdown_file_without_html_loads_no_html_parser_worker_pool_or_yaml
     assert not [m for m in loaded if m.startswith(("html.parser", "multiprocessing", "yaml"))]
 
 
+def test_a_clean_file_loads_no_git_runner_toml_parser_or_spelling_hints(tmp_path: Path) -> None:
+    """subprocess is for --diff, tomllib for a pyproject.toml, difflib for a misspelt name: a
+    one-file run needs none of them (unless the bare interpreter already loads one at start-up)."""
+    listing = "import sys; print('loaded:', *(m for m in ('subprocess', 'tomllib', 'difflib') if m in sys.modules))"
+    bare = subprocess.run([sys.executable, "-c", listing], capture_output=True, text=True, check=True).stdout.split()
+    copy = tmp_path / "welcome.txt"
+    copy.write_text("Browse the new season and find something you like.\n", encoding="utf-8")
+    probe = PROBE.split("sys.stdout = sys.__stdout__")[0] + "sys.stdout = sys.__stdout__\n" + listing.split("; ", 1)[1]
+    run = subprocess.run([sys.executable, "-c", probe, str(copy)], capture_output=True, text=True, check=True, cwd=tmp_path)
+    loaded = run.stdout.strip().splitlines()[-1].split()
+    assert loaded[0] == "loaded:"
+    assert [m for m in loaded[1:] if m not in bare] == []
+
+
 def test_a_registered_formatter_is_listed_and_can_be_removed() -> None:
     from cxlint.formatters import FORMATTERS
 

@@ -6,7 +6,6 @@ one (``exlude`` -> ``exclude``), and snake_case spellings point to the kebab-cas
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +16,7 @@ from cxlint.config.sources import KEY_LINES, Locate, strip
 from cxlint.sizes import parse_size
 from cxlint.errors import ConfigError
 from cxlint.findings import SEVERITIES
+from cxlint.rulepack.names import closest
 
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("text", "full", "json", "json-lines", "sarif", "github", "junit", "gitlab", "rdjson")
@@ -43,8 +43,8 @@ class _Check:
         for key in mapping:
             if key == KEY_LINES or key in allowed:
                 continue
-            hint = difflib.get_close_matches(str(key).replace("_", "-"), allowed, n=1, cutoff=0.6)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(allowed)}"
+            hint = closest(str(key).replace("_", "-"), allowed)
+            suggestion = f"; did you mean '{hint}'?" if hint else f"; known keys: {', '.join(allowed)}"
             self.fail((*keys, str(key)), f"unknown {what} key '{key}'{suggestion}")
 
     def strings(self, value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -57,8 +57,8 @@ class _Check:
 
     def choice(self, value: Any, allowed: tuple[str, ...], keys: tuple[str, ...]) -> str | None:
         if value not in allowed:
-            hint = difflib.get_close_matches(str(value), allowed, n=1)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            hint = closest(str(value), allowed)
+            suggestion = f" (did you mean '{hint}'?)" if hint else ""
             self.fail(keys, f"'{keys[-1]}' must be one of {', '.join(allowed)}, not {value!r}{suggestion}")
             return None
         return str(value)

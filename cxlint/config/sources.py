@@ -16,11 +16,6 @@ from typing import Any
 from cxlint.errors import FatalError
 from cxlint.rulepack.yamlio import LINE_KEY, key_line, load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 KEY_LINES = LINE_KEY
 """The key a loaded mapping keeps its own line under: not a setting."""
 MAX_CONFIG_BYTES = 1_000_000
@@ -56,6 +51,10 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 
 def read_pyproject(path: str, text: str) -> tuple[Any, Locate] | None:
     """The ``[tool.cxlint]`` table, or None when the file has none."""
+    if sys.version_info >= (3, 11):  # imported here: a run with no pyproject.toml never pays for the TOML parser
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 
 from cxlint.errors import FatalError
 
@@ -32,6 +31,8 @@ WHOLE_FILE = frozenset({0})
 
 def _git(args: list[str], cwd: str) -> bytes:
     """Git's raw output: file names are bytes, as the file system has them."""
+    import subprocess  # here: only a --diff run starts git, and a one-file check should not pay for the module
+
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:

@@ -8,13 +8,13 @@ the file and line and suggests the closest known selector.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
 from cxlint.config.model import Config
 from cxlint.errors import ConfigError
 from cxlint.report import RuleInfo
+from cxlint.rulepack.names import closest
 
 _PREFIX = re.compile(r"^[A-Z]+\d*$")
 
@@ -48,8 +48,8 @@ def unknown_selectors(selectors: Iterable[str], rules: list[RuleInfo], where: st
     errors = []
     for selector in selectors:
         if not known_selector(selector, rules):
-            hint = difflib.get_close_matches(selector, vocabulary, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else "; `cxlint rules` lists the rules"
+            hint = closest(selector, vocabulary)
+            suggestion = f"; did you mean '{hint}'?" if hint else "; `cxlint rules` lists the rules"
             errors.append(f"{where}: unknown rule, category or pack '{selector}'{suggestion}")
     return errors
 

@@ -38,6 +38,10 @@ class Lexicon:
         the time a run spends loading its compiled packs. Tokens never hold whitespace."""
         state = dict(self.__dict__)
         state["_index"] = {}
+        entries = state.get("entries")
+        if entries and all(entry and "\n" not in entry for entry in entries):
+            # as written, read only to explain a rule: one string to load, not a string each
+            state["_entries"] = "\n".join(state.pop("entries"))
         if "_packed" not in state:
             phrases = state.pop("phrases")
             state.pop("first_words")
@@ -49,7 +53,11 @@ class Lexicon:
         self.__dict__.update(state)
 
     def __getattr__(self, name: str) -> Any:
-        """Unpack the phrases of a lexicon loaded from the cache when first asked for (only then)."""
+        """Unpack the phrases (or entries) of a lexicon loaded from the cache when first asked for (only then)."""
+        if name == "entries" and "_entries" in self.__dict__:
+            text = self.__dict__.pop("_entries")
+            self.__dict__["entries"] = tuple(text.split("\n"))
+            return self.__dict__["entries"]
         packed = self.__dict__.get("_packed")
         if packed is None or name not in _PACKED_FIELDS:
             raise AttributeError(name)
