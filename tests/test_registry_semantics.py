@@ -102,6 +102,8 @@ CELLS = [
      "over-promised", "switch-service"),
     ("duration-a-service-named-by-how-soon-it-comes", "landing", "Same-day account switching is here.", "over-promised", "switch-service"),
     ("duration-naming-no-entry-is-no-warning", "landing", "We'll have your old handset recycled within 48 hours.", "unbacked", None),
+    ("duration-the-entry-its-id-names", "landing", "We'll have your kitchen fitted within 4 weeks of ordering, anywhere in Kent or Sussex.",
+     "over-promised", "kitchen-fitting"),
     ("duration-24h-is-24-hours", "landing", "Your parcel is delivered within 24h.", "over-promised", "standard-delivery"),
     ("reply-hear-back", "email", "Message us and hear back within 2 days.", "backed", "email-reply"),
     # time given free, fractions, time gained, what is done for free, review scores
@@ -194,3 +196,12 @@ def test_months_free_for_paying_yearly_are_judged_where_their_condition_keeps_th
     assert not [f for f in run_document(doc, ruleset).findings if f.rule == "CX208"]
     found = [(a.status, a.entry.id if a.entry else None) for a in assessed(registry, ruleset, text, "landing")]
     assert found == [("over-promised", "annual-billing")]
+
+
+def test_a_hedge_the_entry_states_itself_is_no_hedge(registry, ruleset):
+    """"on average" in an outcome the entry states with it is the claim itself: an expired entry still warns."""
+    found = assessed(registry, ruleset, "Customers cut their energy bills by 30% on average.", "landing")
+    assert [(a.status, a.entry.id, severity_of(a)) for a in found] == [("expired", "energy-savings", "warning")]
+    # a hedge the entry does not state still softens a promise beyond it
+    softer = assessed(registry, ruleset, "Customers typically cut their energy bills by 30% on average.", "landing")
+    assert [(a.status, severity_of(a)) for a in softer] == [("expired", "info")]

@@ -102,7 +102,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
         # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
-        named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        named = _best_named(registry.of_kind(*TIMED_KINDS), content_words(record.context))
         # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
         # never every claim of the registry ("hear back in 1 hour" is no hire period)
         return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
@@ -168,6 +168,22 @@ def _names_who_answers(record: PromiseRecord, entry: Entry) -> bool:
     shared = {w for w in words if not w.isdigit()} & content_words(record.context)
     roles = content_words(" ".join(record.context[s:e] for s, e in hits(record.context, "reply_role")))
     return len(shared) >= SUBJECT_SHARED or bool(shared & roles)
+
+
+def _best_named(entries: list[Entry], words: set[str]) -> list[Entry]:
+    """The timed entries whose subject ``words`` name (two words of their id and scope or more), and of
+    those the ones it names best: by the words of their id first (what the entry is), then of their
+    scope ("installed within 6 weeks … in Queensland" is the install lead time, not the site visit
+    whose scope also names Queensland)."""
+    named = [e for e in entries if len(_subject_words(e) & words) >= SUBJECT_SHARED]
+    def score(entry: Entry) -> tuple[int, int]:
+        return len(_id_words(entry) & words), len(_subject_words(entry) & words)
+    best = max(map(score, named), default=None)
+    return [e for e in named if score(e) == best]
+
+
+def _id_words(entry: Entry) -> set[str]:
+    return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
 
 
 def _subject_words(entry: Entry) -> set[str]:
