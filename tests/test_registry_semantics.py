@@ -104,6 +104,12 @@ CELLS = [
     ("duration-naming-no-entry-is-no-warning", "landing", "We'll have your old handset recycled within 48 hours.", "unbacked", None),
     ("duration-the-entry-its-id-names", "landing", "We'll have your kitchen fitted within 4 weeks of ordering, anywhere in Kent or Sussex.",
      "over-promised", "kitchen-fitting"),
+    ("duration-a-turnaround-done-for-the-reader", "landing", "Sign up today and you'll have your account moved over within 2 days.",
+     "over-promised", "switch-service"),
+    ("duration-by-the-people-we-send", "landing", "A surveyor visits within 2 days of booking.", "over-promised", "survey-visit"),
+    ("duration-named-a-sentence-before", "email",
+     "Only a few account switching slots are left this month, so book yours now. Sign today and you'll be all set within 2 days.",
+     "over-promised", "switch-service"),
     ("duration-24h-is-24-hours", "landing", "Your parcel is delivered within 24h.", "over-promised", "standard-delivery"),
     ("reply-hear-back", "email", "Message us and hear back within 2 days.", "backed", "email-reply"),
     # time given free, fractions, time gained, what is done for free, review scores

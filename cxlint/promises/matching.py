@@ -102,7 +102,11 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
         # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
-        named = _best_named(registry.of_kind(*TIMED_KINDS), content_words(record.context))
+        timed = registry.of_kind(*TIMED_KINDS)
+        named = _best_named(timed, content_words(record.context))
+        if not named and record.earlier:
+            # a short message may name it a sentence or two before ("Only 3 tune-up slots left! Your bike is back within 3 days")
+            named = _best_named(timed, content_words(f"{record.earlier} {record.context}"))
         # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
         # never every claim of the registry ("hear back in 1 hour" is no hire period)
         return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]

@@ -6,8 +6,8 @@ not the subject. With none in its clause, a trial, refund or guarantee named nea
 then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
 given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
 or months free with yearly billing (a discount of their share of the year).
-A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "your
-translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
+A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "you'll
+have it within 2 days", "an assessor visits within 48 hours", "your translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
 how soon it comes ("same-day skips"). Time gained with a word
 between count and unit ("10 fewer hours a month") is an outcome, for an outcome entry to judge.
 """
@@ -77,6 +77,8 @@ def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | N
     lead = reading.ends_right_before("turnaround_lead", sentence, at)
     if lead is not None and reading.hits("first_person", sentence):
         return lead
+    if lead is not None and reading.hits("turnaround_for_reader", sentence) and not reading.hits("if_start", sentence):
+        return lead  # "you'll have it within 2 days", "an assessor visits within 48 hours"; not "if you cancel within 14 days"
     return reading.ends_right_before("return_lead", sentence, at)
 
 
