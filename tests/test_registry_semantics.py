@@ -69,6 +69,8 @@ CELLS = [
     # money
     ("money-smaller-is-backed", "landing", "Get £10 off with your welcome voucher.", "backed", "voucher"),
     ("money-larger-is-over", "landing", "Get £50 off with your welcome voucher.", "over-promised", "voucher"),
+    ("price-an-amount-below-its-entry-is-over", "landing", "Standard boiler services now just £49.", "over-promised", "boiler-service"),
+    ("price-an-amount-at-its-entry-is-backed", "landing", "Annual boiler services from just £59, booked online.", "backed", "boiler-service"),
     ("price-free-is-backed-by-free", "landing", "Gift wrapping is free.", "backed", "gift-wrap"),
     # windows and trials: a shorter window or trial is weaker
     ("window-shorter-is-backed", "landing", "Not happy? Return it within 14 days for a full refund.", "backed", "returns"),

@@ -16,7 +16,7 @@ from cxlint.promises.phrases import added_intensifiers, content_words, coverage,
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, widens_scope
-from cxlint.promises.values import Duration, Rating, compare, free_months_share, is_time_gained
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -113,7 +113,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
-            entries = [e for e in entries if _subject_overlap(record, e)]
+            entries = _best_about(record, entries)
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
@@ -204,9 +204,24 @@ def _entry_words(entry: Entry) -> set[str]:
     return (content_words(" ".join((entry.id.replace("-", " "), entry.scope))) | value_words) - {"free"}
 
 
+def _near_words(record: PromiseRecord) -> set[str]:
+    """The words that say what a record is about: its context's, but for "free" only its own ("free
+    returns" is not about every other free thing its sentence names)."""
+    own_only = record.kind == "price" and not (isinstance(record.value, Money) and record.value.amount > 0)
+    return (content_words(record.text) | (set() if own_only else content_words(record.context))) - {"free"}
+
+
 def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
-    near = content_words(record.text) | (content_words(record.context) if record.kind != "price" else set())
-    return bool((near - {"free"}) & _entry_words(entry))
+    return bool(_near_words(record) & _entry_words(entry))
+
+
+def _best_about(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
+    """The price entries a record is about, and of those the ones it names most words of ("standard
+    tune-ups now just $69, book yours" is the tune-up price, not the free check that needs no booking)."""
+    near = _near_words(record)
+    shared = {e.id: len(near & _entry_words(e)) for e in entries}
+    best = max(shared.values(), default=0)
+    return [e for e in entries if best and shared[e.id] == best]
 
 
 def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[str | None, str]:

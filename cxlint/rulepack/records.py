@@ -46,7 +46,7 @@ READERS: dict[str, frozenset[str]] = {
     "price-match": frozenset(),
     "compliance": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
-    "offer": frozenset({"save", "off"}),
+    "offer": frozenset({"save", "off", "price_lead", "if_start"}),
     "rating": frozenset(),  # rating_context, a registry word class too
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
