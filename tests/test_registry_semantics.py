@@ -213,3 +213,20 @@ def test_a_hedge_the_entry_states_itself_is_no_hedge(registry, ruleset):
     # a hedge the entry does not state still softens a promise beyond it
     softer = assessed(registry, ruleset, "Customers typically cut their energy bills by 30% on average.", "landing")
     assert [(a.status, severity_of(a)) for a in softer] == [("expired", "info")]
+
+
+def test_a_reply_naming_no_service_is_not_judged_by_an_entry_for_a_service_of_its_own(ruleset):
+    """An entry for one service's replies ("build-quote": quotes for custom builds) judges a reply
+    promise only where the copy names that service; a plain reply to the reader's message is the chat
+    entry's, which may be promised in e-mail."""
+    from cxlint.promises.registry import parse_registry
+
+    registry = parse_registry({"promises": [
+        {"id": "chat-reply", "kind": "response-time", "value": "4 hours", "evidence": "SLA", "channels": ["email", "chatbot"]},
+        {"id": "build-quote", "kind": "response-time", "value": "2 business days", "evidence": "Desk procedure",
+         "scope": "written quotes for custom builds"},
+    ]}, "r.yaml")
+    plain = assessed(registry, ruleset, "Any questions? Hit reply and a specialist will answer within 4 hours.", "email")
+    assert [(a.status, a.entry.id) for a in plain] == [("backed", "chat-reply")]
+    quote = assessed(registry, ruleset, "Want a custom build quote? Our specialist will answer within 4 hours.", "landing")
+    assert [(a.status, a.entry.id) for a in quote] == [("over-promised", "build-quote")]

@@ -35,7 +35,8 @@ _TIME_WORDS = content_words(
 )
 _SERVICE_WORDS = content_words(
     "reply answer respond response support team customer care service help human person agent adviser advisor staff "
-    "message question ticket contact every all day daily weekend weekends including included during hours open"
+    "message question ticket contact every all day daily weekend weekends including included during hours open "
+    "enquiry enquiries inquiry inquiries first general"
 )
 """Words any reply or hours entry may use: they name no particular service."""
 _ACCOUNT_WORDS = content_words("business")
@@ -119,6 +120,12 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             if not record.media:
                 # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
                 named = [e for e in entries if _names_who_answers(record, e)]
+                # else a reply to the reader's message, which an entry for a service of its own ("quotes for
+                # custom builds") does not judge unless the copy names that service
+                if not named and kind == "response-time":
+                    said = content_words(f"{record.earlier} {record.context}")
+                    named = [e for e in entries if _own_service(e) & said]
+                    named = named or [e for e in entries if not _own_service(e)]
                 entries = named or entries
         elif len(entries) > 1:
             about = [e for e in entries if _subject_overlap(record, e)]
@@ -188,6 +195,14 @@ def _best_named(entries: list[Entry], words: set[str]) -> list[Entry]:
 
 def _id_words(entry: Entry) -> set[str]:
     return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
+
+
+def _own_service(entry: Entry) -> set[str]:
+    """What a reply or hours entry with no medium is for, by its id, when that is a service of its own
+    ("custom-build-quote": custom, build, quote), not a reply or its medium ("email-reply", "support-hours")."""
+    if entry.media:
+        return set()
+    return _id_words(entry) - _SERVICE_WORDS
 
 
 def _subject_words(entry: Entry) -> set[str]:
