@@ -90,6 +90,8 @@ CELLS = [
     ("rank-the-top-place-in-other-words", "landing",
      "Rated #1 for value broadband in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
     ("rank-a-places-best-is-a-rank", "landing", "Voted Leeds' best broadband provider.", "over-promised", "which-award"),
+    ("rank-the-claim-without-its-source", "landing", "Bristol's #1 garden centre: come and see us.", "backed", "city-award"),
+    ("rank-another-place-without-the-source", "landing", "Somerset's #1 garden centre: come and see us.", "over-promised", "city-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),

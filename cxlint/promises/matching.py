@@ -309,12 +309,26 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     if kind not in PHRASE_KINDS:
         return None, ""
     share = coverage(entry.phrase, record.context)
-    if share >= PHRASE_BACKS:
+    if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
     if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+RANK_CLAIM_WORDS = 2
+"""Words a rank entry's claim needs, besides its source, to back copy that leaves the source out."""
+
+
+def _states_all_but_the_source(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether the copy states every word of a rank entry's claim, leaving out only its source: the
+    words its evidence names, and years ("Toronto's #1 bike repair shop" states "#1 bike repair shop
+    in Toronto, NOW Magazine Readers' Poll 2026", evidence "NOW Magazine Readers' Poll results"); the
+    claim's place and subject stay ("Ontario's #1" is not the entry's "in Toronto")."""
+    source = content_words(entry.evidence)
+    claim = {w for w in content_words(entry.phrase) - source if not any(c.isdigit() for c in w) or w == "#1"}
+    return len(claim) >= RANK_CLAIM_WORDS and claim <= content_words(record.context)
 
 
 def _same_source(record: PromiseRecord, entry: Entry) -> bool:
