@@ -48,6 +48,7 @@ READERS: dict[str, frozenset[str]] = {
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off", "price_lead", "if_start"}),
     "rating": frozenset(),  # rating_context, a registry word class too
+    "multiplier": frozenset({"if_start"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
         "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject",

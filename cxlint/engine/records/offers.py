@@ -67,6 +67,18 @@ def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[
     return out
 
 
+def read_multipliers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """"Doubles your range", "twice as far", "3x faster": an outcome said as a multiple, a promise (the
+    guideline's "double your leads") that only an outcome entry about it can back; not in a question,
+    an "if" or a report, and only in our voice or to the reader ("Edge is 9x faster when warm" is a measurement)."""
+    sentence = reading.sentences[index]
+    if reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence):
+        return []
+    if not reading.hits("own_voice", sentence):
+        return []
+    return [Found(start, end, ("outcome",), None, index, strong=True) for start, end in reading.hits(reader.find, sentence)]
+
+
 def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     out: list[Found] = []
