@@ -64,6 +64,7 @@ CELLS = [
     ("uptime-higher-is-over", "landing", "Our platform has 99.99% uptime.", "over-promised", "uptime"),
     ("discount-smaller-is-backed", "landing", "Club members save 10% on everything.", "backed", "members"),
     ("discount-larger-is-over", "landing", "Club members save 20% on everything.", "over-promised", "members"),
+    ("discount-the-entry-its-id-names", "landing", "Student offer: 20% off labour.", "over-promised", "student-discount"),
     ("discount-months-free-yearly-within", "landing", "Pay yearly and get 2 months free.", "backed", "annual-billing"),
     ("discount-months-free-yearly-is-over", "landing", "Pay yearly and get 3 months free.", "over-promised", "annual-billing"),
     # money

@@ -128,8 +128,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
                     named = named or [e for e in entries if not _own_service(e)]
                 entries = named or entries
         elif len(entries) > 1:
+            # the entries it is about, and of those the ones whose id it names most words of ("20% off labour
+            # for students" is the student discount, not a spring promotion that also covers labour)
             about = [e for e in entries if _subject_overlap(record, e)]
-            entries = about or entries
+            entries = _best_by_id(record, about) or entries
         out += entries
     return out
 
@@ -228,6 +230,15 @@ def _near_words(record: PromiseRecord) -> set[str]:
 
 def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
     return bool(_near_words(record) & _entry_words(entry))
+
+
+def _best_by_id(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
+    """Of ``entries``, those whose id (what the entry is, without time words) the record's words name
+    most of; all of them when it names none of any."""
+    near = _near_words(record)
+    named = {e.id: len(near & _id_words(e)) for e in entries}
+    best = max(named.values(), default=0)
+    return [e for e in entries if named[e.id] == best]
 
 
 def _best_about(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
