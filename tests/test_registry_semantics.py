@@ -122,6 +122,8 @@ CELLS = [
     # time given free, fractions, time gained, what is done for free, review scores
     ("trial-time-given-free-within", "landing", "Plus: two weeks free for new members.", "backed", "trial"),
     ("trial-time-given-free-is-over", "landing", "Plus members get 2 months free.", "over-promised", "trial"),
+    ("trial-free-for-a-time-within", "landing", "Plus is free for the first 2 weeks.", "backed", "trial"),
+    ("trial-free-for-a-time-is-over", "landing", "Plus is free for 2 months.", "over-promised", "trial"),
     ("discount-half-price-is-over", "landing", "Club members pay half price.", "over-promised", "members"),
     ("outcome-fewer-hours-is-time-saved", "landing", "Teams spend 8 fewer hours a week on admin.", "over-promised", "time-saved"),
     ("price-an-act-for-free-below-its-price", "email", "We'll collect your old router for free.", "over-promised", "router-recycling"),
