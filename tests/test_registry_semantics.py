@@ -134,6 +134,8 @@ CELLS = [
     ("security-compliance-with-a-named-standard", "landing", "Our clinic software is HIPAA-compliant.", "unbacked", None),
     ("phrase-each-statement-backs-on-its-own", "landing", "We never keep your full card numbers.", "backed", "card-safety"),
     ("scope-place-wide-beyond-mainland", "landing", "Free standard delivery nationwide.", "over-promised", "free-delivery"),
+    ("scope-names-what-it-excludes", "landing", "Full refund on clothing and gift cards within 30 days.", "over-promised", "returns"),
+    ("scope-an-exclusion-of-its-own", "landing", "Full refund on clothing within 30 days (gift cards excluded).", "backed", "returns"),
     ("scope-a-list-after-a-dash", "landing", "Full refund within 30 days - clothing, gift cards, everything.", "over-promised", "returns"),
     # entries that back nothing
     ("expired-entry", "landing", "We'll call you back within 2 hours.", "expired", "old-callback"),

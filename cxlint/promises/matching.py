@@ -15,7 +15,7 @@ from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
-from cxlint.promises.scope import channel_medium, media_named, widens_scope
+from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
 from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
@@ -259,6 +259,8 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
     if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
         return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
+    if relation == "covers" and entry.scope and (left_out := names_excluded(entry.scope, record.context)):
+        return "exceeds", f"it promises '{left_out}', which the scope ({entry.scope}) leaves out, in"
     if relation == "covers" and record.days:
         allowed = entry_days(entry, registry)
         if allowed is not None and not record.days <= allowed:
