@@ -72,10 +72,14 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
-    for entry, relation, why in live:
+    # of several entries of its kind the copy talks about, those whose id it names most words of back it
+    # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
+    named = _best_by_id(judged, [e for e, _, _ in relations]) if judged.kind not in MEDIUM_KINDS else []
+    deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
+    for entry, relation, why in deciding:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in deciding:
         # a live entry that backs this very value, only not on this channel, says more than an expired one
         if relation == "channel":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
@@ -83,7 +87,7 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in deciding + [r for r in live if r not in deciding]:
         if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
@@ -131,7 +135,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             # the entries it is about, and of those the ones whose id it names most words of ("20% off labour
             # for students" is the student discount, not a spring promotion that also covers labour)
             about = [e for e in entries if _subject_overlap(record, e)]
-            entries = _best_by_id(record, about) or entries
+            entries = about or entries
         out += entries
     return out
 
@@ -234,11 +238,11 @@ def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
 
 def _best_by_id(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
     """Of ``entries``, those whose id (what the entry is, without time words) the record's words name
-    most of; all of them when it names none of any."""
+    most of; none when it names no id's words."""
     near = _near_words(record)
     named = {e.id: len(near & _id_words(e)) for e in entries}
     best = max(named.values(), default=0)
-    return [e for e in entries if named[e.id] == best]
+    return [e for e in entries if best and named[e.id] == best]
 
 
 def _best_about(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
