@@ -64,11 +64,14 @@ CELLS = [
     ("uptime-higher-is-over", "landing", "Our platform has 99.99% uptime.", "over-promised", "uptime"),
     ("discount-smaller-is-backed", "landing", "Club members save 10% on everything.", "backed", "members"),
     ("discount-larger-is-over", "landing", "Club members save 20% on everything.", "over-promised", "members"),
+    ("discount-the-entry-its-id-names", "landing", "Student offer: 20% off labour.", "over-promised", "student-discount"),
     ("discount-months-free-yearly-within", "landing", "Pay yearly and get 2 months free.", "backed", "annual-billing"),
     ("discount-months-free-yearly-is-over", "landing", "Pay yearly and get 3 months free.", "over-promised", "annual-billing"),
     # money
     ("money-smaller-is-backed", "landing", "Get £10 off with your welcome voucher.", "backed", "voucher"),
     ("money-larger-is-over", "landing", "Get £50 off with your welcome voucher.", "over-promised", "voucher"),
+    ("price-an-amount-below-its-entry-is-over", "landing", "Standard boiler services now just £49.", "over-promised", "boiler-service"),
+    ("price-an-amount-at-its-entry-is-backed", "landing", "Annual boiler services from just £59, booked online.", "backed", "boiler-service"),
     ("price-free-is-backed-by-free", "landing", "Gift wrapping is free.", "backed", "gift-wrap"),
     # windows and trials: a shorter window or trial is weaker
     ("window-shorter-is-backed", "landing", "Not happy? Return it within 14 days for a full refund.", "backed", "returns"),
@@ -88,6 +91,8 @@ CELLS = [
     ("rank-the-top-place-in-other-words", "landing",
      "Rated #1 for value broadband in the 2026 Which? survey, so switch to us today and pay nothing until March.", "backed", "which-award"),
     ("rank-a-places-best-is-a-rank", "landing", "Voted Leeds' best broadband provider.", "over-promised", "which-award"),
+    ("rank-the-claim-without-its-source", "landing", "Bristol's #1 garden centre: come and see us.", "backed", "city-award"),
+    ("rank-another-place-without-the-source", "landing", "Somerset's #1 garden centre: come and see us.", "over-promised", "city-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),
@@ -96,17 +101,29 @@ CELLS = [
     # outcomes and durations filed under no service
     ("outcome-less-time-saved-is-backed", "landing", "Teams save 3 hours a week on average.", "backed", "time-saved"),
     ("outcome-more-time-saved-is-over", "landing", "Teams save 8 hours a week on average.", "over-promised", "time-saved"),
+    ("outcome-a-multiple-goes-beyond", "landing", "Teams save twice as much time each week with our planner.", "over-promised", "time-saved"),
+    ("outcome-a-multiple-no-entry-is-about", "landing", "Our new checkout doubles your conversion rate.", "unbacked", None),
     ("duration-by-the-subject-it-names", "landing", "Switch in 48 hours: we move your account over for you.", "over-promised", "switch-service"),
     ("duration-a-turnaround-by-the-subject-it-names", "landing", "We'll have your account moved over within 2 days.", "over-promised", "switch-service"),
     ("duration-what-comes-back-in-a-time", "landing", "Account switching made easy, with your moved-over account back in 2 days.",
      "over-promised", "switch-service"),
     ("duration-a-service-named-by-how-soon-it-comes", "landing", "Same-day account switching is here.", "over-promised", "switch-service"),
     ("duration-naming-no-entry-is-no-warning", "landing", "We'll have your old handset recycled within 48 hours.", "unbacked", None),
+    ("duration-the-entry-its-id-names", "landing", "We'll have your kitchen fitted within 4 weeks of ordering, anywhere in Kent or Sussex.",
+     "over-promised", "kitchen-fitting"),
+    ("duration-a-turnaround-done-for-the-reader", "landing", "Sign up today and you'll have your account moved over within 2 days.",
+     "over-promised", "switch-service"),
+    ("duration-by-the-people-we-send", "landing", "A surveyor visits within 2 days of booking.", "over-promised", "survey-visit"),
+    ("duration-named-a-sentence-before", "email",
+     "Only a few account switching slots are left this month, so book yours now. Sign today and you'll be all set within 2 days.",
+     "over-promised", "switch-service"),
     ("duration-24h-is-24-hours", "landing", "Your parcel is delivered within 24h.", "over-promised", "standard-delivery"),
     ("reply-hear-back", "email", "Message us and hear back within 2 days.", "backed", "email-reply"),
     # time given free, fractions, time gained, what is done for free, review scores
     ("trial-time-given-free-within", "landing", "Plus: two weeks free for new members.", "backed", "trial"),
     ("trial-time-given-free-is-over", "landing", "Plus members get 2 months free.", "over-promised", "trial"),
+    ("trial-free-for-a-time-within", "landing", "Plus is free for the first 2 weeks.", "backed", "trial"),
+    ("trial-free-for-a-time-is-over", "landing", "Plus is free for 2 months.", "over-promised", "trial"),
     ("discount-half-price-is-over", "landing", "Club members pay half price.", "over-promised", "members"),
     ("outcome-fewer-hours-is-time-saved", "landing", "Teams spend 8 fewer hours a week on admin.", "over-promised", "time-saved"),
     ("price-an-act-for-free-below-its-price", "email", "We'll collect your old router for free.", "over-promised", "router-recycling"),
@@ -117,6 +134,8 @@ CELLS = [
     ("security-compliance-with-a-named-standard", "landing", "Our clinic software is HIPAA-compliant.", "unbacked", None),
     ("phrase-each-statement-backs-on-its-own", "landing", "We never keep your full card numbers.", "backed", "card-safety"),
     ("scope-place-wide-beyond-mainland", "landing", "Free standard delivery nationwide.", "over-promised", "free-delivery"),
+    ("scope-names-what-it-excludes", "landing", "Full refund on clothing and gift cards within 30 days.", "over-promised", "returns"),
+    ("scope-an-exclusion-of-its-own", "landing", "Full refund on clothing within 30 days (gift cards excluded).", "backed", "returns"),
     ("scope-a-list-after-a-dash", "landing", "Full refund within 30 days - clothing, gift cards, everything.", "over-promised", "returns"),
     # entries that back nothing
     ("expired-entry", "landing", "We'll call you back within 2 hours.", "expired", "old-callback"),
@@ -194,3 +213,38 @@ def test_months_free_for_paying_yearly_are_judged_where_their_condition_keeps_th
     assert not [f for f in run_document(doc, ruleset).findings if f.rule == "CX208"]
     found = [(a.status, a.entry.id if a.entry else None) for a in assessed(registry, ruleset, text, "landing")]
     assert found == [("over-promised", "annual-billing")]
+
+
+def test_a_hedge_the_entry_states_itself_is_no_hedge(registry, ruleset):
+    """"on average" in an outcome the entry states with it is the claim itself: an expired entry still warns."""
+    found = assessed(registry, ruleset, "Customers cut their energy bills by 30% on average.", "landing")
+    assert [(a.status, a.entry.id, severity_of(a)) for a in found] == [("expired", "energy-savings", "warning")]
+    # a hedge the entry does not state still softens a promise beyond it
+    softer = assessed(registry, ruleset, "Customers typically cut their energy bills by 30% on average.", "landing")
+    assert [(a.status, severity_of(a)) for a in softer] == [("expired", "info")]
+
+
+def test_a_reply_naming_no_service_is_not_judged_by_an_entry_for_a_service_of_its_own(ruleset):
+    """An entry for one service's replies ("build-quote": quotes for custom builds) judges a reply
+    promise only where the copy names that service; a plain reply to the reader's message is the chat
+    entry's, which may be promised in e-mail."""
+    from cxlint.promises.registry import parse_registry
+
+    registry = parse_registry({"promises": [
+        {"id": "chat-reply", "kind": "response-time", "value": "4 hours", "evidence": "SLA", "channels": ["email", "chatbot"]},
+        {"id": "build-quote", "kind": "response-time", "value": "2 business days", "evidence": "Desk procedure",
+         "scope": "written quotes for custom builds"},
+    ]}, "r.yaml")
+    plain = assessed(registry, ruleset, "Any questions? Hit reply and a specialist will answer within 4 hours.", "email")
+    assert [(a.status, a.entry.id) for a in plain] == [("backed", "chat-reply")]
+    quote = assessed(registry, ruleset, "Want a custom build quote? Our specialist will answer within 4 hours.", "landing")
+    assert [(a.status, a.entry.id) for a in quote] == [("over-promised", "build-quote")]
+
+
+def test_a_multiple_is_a_promise_only_in_our_voice_and_not_in_a_question(registry, ruleset):
+    """"Doubles your conversion rate" promises; "Edge functions are 9x faster" measures; a question asks."""
+    measured = assessed(registry, ruleset, "Edge functions are 9x faster on cold starts.", "landing")
+    assert all(a.record.findings for a in measured)  # only the linter's own finding, if any, no record of ours
+    assert assessed(registry, ruleset, "Could our checkout double your conversion rate?", "landing") == []
+    found = assessed(registry, ruleset, "Our new checkout doubles your conversion rate.", "landing")
+    assert [(a.status, severity_of(a)) for a in found] == [("unbacked", "warning")]

@@ -117,7 +117,7 @@ def _record(doc: Document, index: LineIndex, draft: _Draft) -> PromiseRecord:
         kinds=target.kinds, subject=target.subject, value=target.value, qualifiers=target.qualifiers, hedged=target.hedged,
         channel=doc.channel, strong=draft.strong, findings=draft.findings, entry_id=draft.entry_id, part=doc.part,
         own_voice=target.own_voice, media=target.media, days=target.days, modifiers=target.modifiers,
-        place=_place(doc, target.start, target.end),
+        place=_place(doc, target.start, target.end), earlier=target.earlier,
     )
 
 

@@ -16,6 +16,7 @@ from cxlint.document import Document
 from cxlint.engine.run import DocumentRun
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.promises.extract import extract_records
+from cxlint.promises.phrases import content_words
 from cxlint.promises.matching import BACKED, EXPIRED, OVER, UNBACKED, Assessment, assess
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import Registry, expiring_soon
@@ -74,10 +75,20 @@ def severity_of(assessment: Assessment) -> str:
     """Over-promised and expired warn (info when hedged); unbacked keeps the linter's severity."""
     record = assessment.record
     if assessment.status in (OVER, EXPIRED):
-        return "info" if record.hedged else "warning"
+        return "info" if record.hedged and not _hedge_is_the_entrys(assessment) else "warning"
     if record.findings:
         return max((f.severity for f in record.findings), key=SEVERITY_RANK.__getitem__)
     return "warning" if record.strong else "info"
+
+
+def _hedge_is_the_entrys(assessment: Assessment) -> bool:
+    """Whether the record's hedges are words its entry states itself ("cut bills by 68% on average" against
+    "…by 68% on average"): the copy then makes the entry's very claim, not a softer one."""
+    entry = assessment.entry
+    if entry is None or not entry.phrase or not assessment.record.qualifiers:
+        return False
+    stated = content_words(entry.phrase)
+    return all(content_words(q) and content_words(q) <= stated for q in assessment.record.qualifiers)
 
 
 def status_finding(assessment: Assessment) -> Finding:

@@ -15,8 +15,8 @@ from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
-from cxlint.promises.scope import channel_medium, media_named, widens_scope
-from cxlint.promises.values import Duration, Rating, compare, free_months_share, is_time_gained
+from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -35,7 +35,8 @@ _TIME_WORDS = content_words(
 )
 _SERVICE_WORDS = content_words(
     "reply answer respond response support team customer care service help human person agent adviser advisor staff "
-    "message question ticket contact every all day daily weekend weekends including included during hours open"
+    "message question ticket contact every all day daily weekend weekends including included during hours open "
+    "enquiry enquiries inquiry inquiries first general"
 )
 """Words any reply or hours entry may use: they name no particular service."""
 _ACCOUNT_WORDS = content_words("business")
@@ -71,10 +72,14 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
-    for entry, relation, why in live:
+    # of several entries of its kind the copy talks about, those whose id it names most words of back it
+    # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
+    named = _best_by_id(judged, [e for e, _, _ in relations]) if judged.kind not in MEDIUM_KINDS else []
+    deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
+    for entry, relation, why in deciding:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in deciding:
         # a live entry that backs this very value, only not on this channel, says more than an expired one
         if relation == "channel":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
@@ -82,7 +87,7 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "covers" and entry.expired(today):
             return Assessment(record, EXPIRED, entry,
                               f"only {entry.describe()} covers it, and it expired on {entry.expires}; evidence was: {entry.evidence}")
-    for entry, relation, why in live:
+    for entry, relation, why in deciding + [r for r in live if r not in deciding]:
         if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
@@ -102,21 +107,33 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
         # that entry alone judges it (a phrase entry stated in the same sentence does not back its time)
-        named = [e for e in registry.of_kind(*TIMED_KINDS) if len(_subject_words(e) & content_words(record.context)) >= SUBJECT_SHARED]
+        timed = registry.of_kind(*TIMED_KINDS)
+        named = _best_named(timed, content_words(record.context))
+        if not named and record.earlier:
+            # a short message may name it a sentence or two before ("Only 3 tune-up slots left! Your bike is back within 3 days")
+            named = _best_named(timed, content_words(f"{record.earlier} {record.context}"))
         # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
         # never every claim of the registry ("hear back in 1 hour" is no hire period)
         return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
-            entries = [e for e in entries if _subject_overlap(record, e)]
+            entries = _best_about(record, entries)
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
                 # naming no medium but who answers ("a vet tech replies within 15 minutes"): the entry about them
                 named = [e for e in entries if _names_who_answers(record, e)]
+                # else a reply to the reader's message, which an entry for a service of its own ("quotes for
+                # custom builds") does not judge unless the copy names that service
+                if not named and kind == "response-time":
+                    said = content_words(f"{record.earlier} {record.context}")
+                    named = [e for e in entries if _own_service(e) & said]
+                    named = named or [e for e in entries if not _own_service(e)]
                 entries = named or entries
         elif len(entries) > 1:
+            # the entries it is about, and of those the ones whose id it names most words of ("20% off labour
+            # for students" is the student discount, not a spring promotion that also covers labour)
             about = [e for e in entries if _subject_overlap(record, e)]
             entries = about or entries
         out += entries
@@ -170,6 +187,30 @@ def _names_who_answers(record: PromiseRecord, entry: Entry) -> bool:
     return len(shared) >= SUBJECT_SHARED or bool(shared & roles)
 
 
+def _best_named(entries: list[Entry], words: set[str]) -> list[Entry]:
+    """The timed entries whose subject ``words`` name (two words of their id and scope or more), and of
+    those the ones it names best: by the words of their id first (what the entry is), then of their
+    scope ("installed within 6 weeks … in Queensland" is the install lead time, not the site visit
+    whose scope also names Queensland)."""
+    named = [e for e in entries if len(_subject_words(e) & words) >= SUBJECT_SHARED]
+    def score(entry: Entry) -> tuple[int, int]:
+        return len(_id_words(entry) & words), len(_subject_words(entry) & words)
+    best = max(map(score, named), default=None)
+    return [e for e in named if score(e) == best]
+
+
+def _id_words(entry: Entry) -> set[str]:
+    return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
+
+
+def _own_service(entry: Entry) -> set[str]:
+    """What a reply or hours entry with no medium is for, by its id, when that is a service of its own
+    ("custom-build-quote": custom, build, quote), not a reply or its medium ("email-reply", "support-hours")."""
+    if entry.media:
+        return set()
+    return _id_words(entry) - _SERVICE_WORDS
+
+
 def _subject_words(entry: Entry) -> set[str]:
     """What a timed entry is about, from its id and scope, without its units and time words."""
     return content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _TIME_WORDS - {w for w in content_words(entry.scope) if w.isdigit()}
@@ -184,9 +225,33 @@ def _entry_words(entry: Entry) -> set[str]:
     return (content_words(" ".join((entry.id.replace("-", " "), entry.scope))) | value_words) - {"free"}
 
 
+def _near_words(record: PromiseRecord) -> set[str]:
+    """The words that say what a record is about: its context's, but for "free" only its own ("free
+    returns" is not about every other free thing its sentence names)."""
+    own_only = record.kind == "price" and not (isinstance(record.value, Money) and record.value.amount > 0)
+    return (content_words(record.text) | (set() if own_only else content_words(record.context))) - {"free"}
+
+
 def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
-    near = content_words(record.text) | (content_words(record.context) if record.kind != "price" else set())
-    return bool((near - {"free"}) & _entry_words(entry))
+    return bool(_near_words(record) & _entry_words(entry))
+
+
+def _best_by_id(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
+    """Of ``entries``, those whose id (what the entry is, without time words) the record's words name
+    most of; none when it names no id's words."""
+    near = _near_words(record)
+    named = {e.id: len(near & _id_words(e)) for e in entries}
+    best = max(named.values(), default=0)
+    return [e for e in entries if best and named[e.id] == best]
+
+
+def _best_about(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
+    """The price entries a record is about, and of those the ones it names most words of ("standard
+    tune-ups now just $69, book yours" is the tune-up price, not the free check that needs no booking)."""
+    near = _near_words(record)
+    shared = {e.id: len(near & _entry_words(e)) for e in entries}
+    best = max(shared.values(), default=0)
+    return [e for e in entries if best and shared[e.id] == best]
 
 
 def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[str | None, str]:
@@ -198,6 +263,8 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
     if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
         return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
+    if relation == "covers" and entry.scope and (left_out := names_excluded(entry.scope, record.context)):
+        return "exceeds", f"it promises '{left_out}', which the scope ({entry.scope}) leaves out, in"
     if relation == "covers" and record.days:
         allowed = entry_days(entry, registry)
         if allowed is not None and not record.days <= allowed:
@@ -259,12 +326,26 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     if kind not in PHRASE_KINDS:
         return None, ""
     share = coverage(entry.phrase, record.context)
-    if share >= PHRASE_BACKS:
+    if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
     if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+RANK_CLAIM_WORDS = 2
+"""Words a rank entry's claim needs, besides its source, to back copy that leaves the source out."""
+
+
+def _states_all_but_the_source(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether the copy states every word of a rank entry's claim, leaving out only its source: the
+    words its evidence names, and years ("Toronto's #1 bike repair shop" states "#1 bike repair shop
+    in Toronto, NOW Magazine Readers' Poll 2026", evidence "NOW Magazine Readers' Poll results"); the
+    claim's place and subject stay ("Ontario's #1" is not the entry's "in Toronto")."""
+    source = content_words(entry.evidence)
+    claim = {w for w in content_words(entry.phrase) - source if not any(c.isdigit() for c in w) or w == "#1"}
+    return len(claim) >= RANK_CLAIM_WORDS and claim <= content_words(record.context)
 
 
 def _same_source(record: PromiseRecord, entry: Entry) -> bool:

@@ -27,14 +27,20 @@ INTENSIFIERS = re.compile(
 )
 
 
+_AGENT = re.compile(r"(?<=\w{3}(?:ss|ct))(?:ors?|ions?)$")
+
+
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if word in _SYNONYMS:
         return _SYNONYMS[word]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
+    if _AGENT.search(word):
+        word = _AGENT.sub("", word)  # the doer and the act name one thing: "assessor", "inspection" as "assess", "inspect"
+    else:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lseo":
         word = word[:-1]
     if len(word) > 3 and word[-1] == "e" and word[-2] != "e":

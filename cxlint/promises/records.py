@@ -45,6 +45,8 @@ class PromiseRecord:
     modifiers: frozenset[str] = frozenset()
     place: tuple[tuple[str, object], ...] = ()
     """Where it stands beyond file and line: the JSON Pointer of its string, an archive message's id."""
+    earlier: str = ""
+    """The sentences before its context in its paragraph (up to two), which may name what it is about."""
 
     @property
     def kind(self) -> str:

@@ -9,6 +9,8 @@ for everyone ("on every plan") when its scope is limited.
 
 from __future__ import annotations
 
+import re
+
 from cxlint.engine.records.context import days_stated as _days_in
 from cxlint.promises.wording import hits, read_as_copy
 from cxlint.text.normalize import normalize
@@ -68,3 +70,36 @@ def _lists_what_it_covers(copy: str, joins: list[tuple[int, int]]) -> bool:
         return False
     items = copy[end : rest[0][0] if rest else len(copy)].split(",")
     return len(items) >= 2 and all(1 <= len(item.split()) <= LIST_ITEM_WORDS for item in items)
+
+
+_LINKING_VERB = re.compile(r"\s*\b(?:is|are)$", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r",|\band\b|\bor\b|/", re.IGNORECASE)
+
+
+def excluded_items(entry_scope: str) -> list[str]:
+    """What an entry's scope leaves out, item by item: "labour" in "unused parts; labour is not
+    refundable", "back-ordered parts" in "…; excludes back-ordered parts", "online marketplaces" and
+    "US sellers" in "online marketplaces and US sellers excluded"."""
+    items: list[str] = []
+    for part in re.split(r"[;.]|\s-\s|\(|\)", entry_scope):
+        for start, end in hits(part, "scope_excludes"):
+            items += _ITEM_SPLIT.split(part[end:])
+        for start, end in hits(part, "scope_excluded"):
+            items += _ITEM_SPLIT.split(part[:start])
+    items = [_LINKING_VERB.sub("", " ".join(item.split())) for item in items]
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def names_excluded(entry_scope: str, copy: str) -> str:
+    """The item an entry's scope leaves out that ``copy`` names as covered ("a full refund on parts and
+    labour" against "labour is not refundable"); "" when it names none, or says an exclusion of its own."""
+    if hits(copy, "scope_excludes") or hits(copy, "scope_excluded"):
+        return ""
+    from cxlint.promises.phrases import content_words
+
+    have = content_words(copy)
+    for item in excluded_items(entry_scope):
+        words = content_words(item)
+        if words and words <= have:
+            return item
+    return ""

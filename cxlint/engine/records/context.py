@@ -55,7 +55,25 @@ def describe(reading: RecordReading, found: Found, modifiers: frozenset[str] = f
         subject=found.subject or _subject(reading, kind, around), context=" ".join(reading.mask[context_start:context_end].split()),
         qualifiers=qualifiers, hedged=bool(hedges), own_voice=own, media=media,
         days=days_stated(reading, sentence) if kind in DAY_SCOPED else None, modifiers=modifiers, finding=finding,
+        earlier=_earlier(reading, index if heading_index is None else heading_index, context_start),
     )
+
+
+EARLIER_SENTENCES = 2
+"""Sentences before a record's context, in its paragraph, that may name what it is about."""
+
+
+def _earlier(reading: RecordReading, index: int, context_start: int) -> str:
+    """The text of up to ``EARLIER_SENTENCES`` sentences before sentence ``index``, stopping at a paragraph break."""
+    if index < 0:
+        return ""
+    first = context_start
+    for before in range(index - 1, max(-1, index - 1 - EARLIER_SENTENCES), -1):
+        start = reading.spans[before][0]
+        if "\n\n" in reading.mask[reading.spans[before][1] : first]:
+            break
+        first = start
+    return " ".join(reading.mask[first:context_start].split())
 
 
 def _qualifiers(reading: RecordReading, sentence: Sentence, start: int, end: int) -> tuple[list[Span], tuple[str, ...]]:

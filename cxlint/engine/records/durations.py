@@ -4,10 +4,10 @@ A duration is about the nearest service word in its clause (the pack's ``kinds``
 reader, first listed first on a tie); "within 30 days *of delivery*" names when the clock starts,
 not the subject. With none in its clause, a trial, refund or guarantee named near it decides,
 then a short heading ("Returns?"). A reply time must be about our service (we, the team…). Time
-given free ("two weeks free", "3 months on us") is a trial, unless it is a window ("within 14 days")
+given free ("two weeks free", "3 months on us", "free for 6 months") is a trial, unless it is a window ("within 14 days")
 or months free with yearly billing (a discount of their share of the year).
-A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "your
-translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
+A turnaround we commit to that names no service ("we'll have it moved over within 48 hours", "you'll
+have it within 2 days", "an assessor visits within 48 hours", "your translations back in 24h") is a claim: only a registry entry whose subject its sentence names can judge it; so is a service named by
 how soon it comes ("same-day skips"). Time gained with a word
 between count and unit ("10 fewer hours a month") is an outcome, for an outcome entry to judge.
 """
@@ -47,6 +47,8 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue
         if given is not None and not reading.ends_right_before("time_lead", sentence, at):
             kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
+        elif (gratis := reading.ends_right_before("free_for_lead", sentence, at)) is not None and not reading.hits("yearly", sentence):
+            kind, start, end = "trial-length", gratis[0], to  # "free for 6 months": so is time it is free for
         else:
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
         if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
@@ -77,6 +79,8 @@ def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | N
     lead = reading.ends_right_before("turnaround_lead", sentence, at)
     if lead is not None and reading.hits("first_person", sentence):
         return lead
+    if lead is not None and reading.hits("turnaround_for_reader", sentence) and not reading.hits("if_start", sentence):
+        return lead  # "you'll have it within 2 days", "an assessor visits within 48 hours"; not "if you cancel within 14 days"
     return reading.ends_right_before("return_lead", sentence, at)
 
 

@@ -3,7 +3,8 @@
 "Found it cheaper? We'll match it" is one promise a registry entry must state; "4.8 stars" is a
 review score only a rank entry with a score from the same source can back; "99.95% of the time"
 is an uptime where the sentence speaks of uptime in our own voice (not a measurement, a question or
-an "if"); "save 10%", "£20 off", "half off" and "half price" are discounts (saving is also an outcome).
+an "if"); "save 10%", "£20 off", "half off" and "half price" are discounts (saving is also an outcome);
+"now just $69" is a price (weak: only a price entry about what it buys can judge it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
+from cxlint.promises.values import Money, Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -66,16 +67,33 @@ def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[
     return out
 
 
+def read_multipliers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """"Doubles your range", "twice as far", "3x faster": an outcome said as a multiple, a promise (the
+    guideline's "double your leads") that only an outcome entry about it can back; not in a question,
+    an "if" or a report, and only in our voice or to the reader ("Edge is 9x faster when warm" is a measurement)."""
+    sentence = reading.sentences[index]
+    if reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence):
+        return []
+    if not reading.hits("own_voice", sentence):
+        return []
+    return [Found(start, end, ("outcome",), None, index, strong=True) for start, end in reading.hits(reader.find, sentence)]
+
+
 def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     out: list[Found] = []
     taken = -1
+    hypothetical = bool(reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence))
     for match, value in _amounts(reading, sentence.text):
         at, to = sentence.offset + match.start(), sentence.offset + match.end()
         if at < taken:
             continue
         save = reading.ends_right_before("save", sentence, at)
         off = reading.starts_right_after("off", sentence, to)
+        if save is None and off is None and isinstance(value, Money) and not hypothetical and reading.ends_right_before("price_lead", sentence, at):
+            out.append(Found(at, to, ("price",), value, index))  # "now just $69": what it costs, for a price entry about it
+            taken = to
+            continue
         if save is None and off is None and not match.groupdict().get("price"):
             continue  # a fraction of the price is a discount on its own ("half price")
         start, end = (save[0] if save else at), (off[1] if off else to)

@@ -50,6 +50,9 @@ class PromiseTarget:
     days: frozenset[int] | None = None
     modifiers: frozenset[str] = frozenset()
     finding: Finding | None = None
+    earlier: str = ""
+    """The sentences before its context in the same paragraph (up to two): where a short message
+    names what a turnaround is about ("Only 3 tune-up slots left! Your bike is back within 3 days")."""
 
     @property
     def kind(self) -> str:
