@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import TextIO
 
 from cxlint.commands import EXIT_ERROR, EXIT_OK
 from cxlint.rulepack.loader import builtin_sources, load_ruleset, source_from_path
 from cxlint.rulepack.model import Example, Rule
+from cxlint.rulepack.names import closest
 
 
 def run_rules(stream: TextIO, extra_packs: tuple[str, ...] = (), output_format: str = "text") -> int:
@@ -50,10 +50,10 @@ def _key(text: str) -> str:
 def _closest(rules: Iterable[Rule], wanted: str) -> str:
     """``did you mean 'precise-time' (CX102)?`` for the nearest name or id, or nothing."""
     by_word = {r.name: r for r in rules} | {r.id.lower(): r for r in rules}
-    hint = difflib.get_close_matches(_key(wanted), by_word, n=1, cutoff=0.6)
-    if not hint:
+    hint = closest(_key(wanted), by_word)
+    if hint is None:
         return ""
-    rule = by_word[hint[0]]
+    rule = by_word[hint]
     return f"did you mean '{rule.name}' ({rule.id})?"
 
 

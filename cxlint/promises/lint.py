@@ -88,7 +88,7 @@ def _hedge_is_the_entrys(assessment: Assessment) -> bool:
     if entry is None or not entry.phrase or not assessment.record.qualifiers:
         return False
     stated = content_words(entry.phrase)
-    return all(content_words(q) and content_words(q) <= stated for q in assessment.record.qualifiers)
+    return all((words := content_words(q)) and words <= stated for q in assessment.record.qualifiers)
 
 
 def status_finding(assessment: Assessment) -> Finding:

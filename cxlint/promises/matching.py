@@ -9,6 +9,7 @@ limit left out) makes it *over-promised*; otherwise it is *unbacked*.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cxlint.promises.hours import DAYS, Schedule
@@ -74,7 +75,7 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
     # of several entries of its kind the copy talks about, those whose id it names most words of back it
     # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
-    named = _best_by_id(judged, [e for e, _, _ in relations]) if judged.kind not in MEDIUM_KINDS else []
+    named = _most_named(judged, [e for e, _, _ in relations], _id_words) if judged.kind not in MEDIUM_KINDS else []
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":
@@ -118,7 +119,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
-            entries = _best_about(record, entries)
+            entries = _most_named(record, entries, _entry_words)
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
@@ -236,20 +237,13 @@ def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
     return bool(_near_words(record) & _entry_words(entry))
 
 
-def _best_by_id(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
-    """Of ``entries``, those whose id (what the entry is, without time words) the record's words name
-    most of; none when it names no id's words."""
+def _most_named(record: PromiseRecord, entries: list[Entry], words_of: Callable[[Entry], set[str]]) -> list[Entry]:
+    """Of ``entries``, those whose words (``words_of``) the record's words name most of; none when it
+    names none. By id: what the entry is ("20% off labour for students" is the student discount, not
+    a promotion that also covers labour); by id and scope: what a price is for ("standard tune-ups
+    now just $69, book yours" is the tune-up price, not the free check that needs no booking)."""
     near = _near_words(record)
-    named = {e.id: len(near & _id_words(e)) for e in entries}
-    best = max(named.values(), default=0)
-    return [e for e in entries if best and named[e.id] == best]
-
-
-def _best_about(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
-    """The price entries a record is about, and of those the ones it names most words of ("standard
-    tune-ups now just $69, book yours" is the tune-up price, not the free check that needs no booking)."""
-    near = _near_words(record)
-    shared = {e.id: len(near & _entry_words(e)) for e in entries}
+    shared = {e.id: len(near & words_of(e)) for e in entries}
     best = max(shared.values(), default=0)
     return [e for e in entries if best and shared[e.id] == best]
 

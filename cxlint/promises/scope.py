@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from cxlint.engine.records.context import days_stated as _days_in
+from cxlint.promises.phrases import content_words
 from cxlint.promises.wording import hits, read_as_copy
 from cxlint.text.normalize import normalize
 
@@ -82,9 +83,9 @@ def excluded_items(entry_scope: str) -> list[str]:
     "US sellers" in "online marketplaces and US sellers excluded"."""
     items: list[str] = []
     for part in re.split(r"[;.]|\s-\s|\(|\)", entry_scope):
-        for start, end in hits(part, "scope_excludes"):
+        for _, end in hits(part, "scope_excludes"):
             items += _ITEM_SPLIT.split(part[end:])
-        for start, end in hits(part, "scope_excluded"):
+        for start, _ in hits(part, "scope_excluded"):
             items += _ITEM_SPLIT.split(part[:start])
     items = [_LINKING_VERB.sub("", " ".join(item.split())) for item in items]
     return list(dict.fromkeys(item for item in items if item))
@@ -95,8 +96,6 @@ def names_excluded(entry_scope: str, copy: str) -> str:
     labour" against "labour is not refundable"); "" when it names none, or says an exclusion of its own."""
     if hits(copy, "scope_excludes") or hits(copy, "scope_excluded"):
         return ""
-    from cxlint.promises.phrases import content_words
-
     have = content_words(copy)
     for item in excluded_items(entry_scope):
         words = content_words(item)

@@ -39,15 +39,18 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             continue  # "six months later": when something happened, not how long a service takes
         value = duration_from_match(match)
         given = reading.starts_right_after("given_free", sentence, to)
+        if given is not None and reading.ends_right_before("time_lead", sentence, at):
+            given = None  # "within 14 days free of charge": a window, not time given
+        yearly = bool(reading.hits("yearly", sentence))
         kind: str | None
-        if given is not None and not reading.ends_right_before("time_lead", sentence, at) and reading.hits("yearly", sentence):
+        if given is not None and yearly:
             # "pay yearly and get 2 months free": months off a year's bill, a discount of their share of it
             if (share := share_of_year(value.minutes / MONTH)) is not None:
                 out.append(Found(at, given[1], ("discount",), share, index))
             continue
-        if given is not None and not reading.ends_right_before("time_lead", sentence, at):
+        if given is not None:
             kind, start, end = "trial-length", at, given[1]  # "two weeks free": time given is a trial
-        elif (gratis := reading.ends_right_before("free_for_lead", sentence, at)) is not None and not reading.hits("yearly", sentence):
+        elif (gratis := reading.ends_right_before("free_for_lead", sentence, at)) is not None and not yearly:
             kind, start, end = "trial-length", gratis[0], to  # "free for 6 months": so is time it is free for
         else:
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)

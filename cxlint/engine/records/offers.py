@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
 from cxlint.promises.values import Money, Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
@@ -39,11 +40,16 @@ def read_compliance(reading: RecordReading, reader: Reader, index: int, found: l
     return [Found(start, end, ("security", "claim"), None, index, strong=True, subject=reader.subject)]
 
 
+def _not_asserted(reading: RecordReading, sentence: Sentence) -> bool:
+    """A question, an "if" or a report: the sentence states no figure of ours as a commitment."""
+    return bool(reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence))
+
+
 def read_uptime(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
     if not (reading.hits("uptime_context", sentence) and reading.hits("own_voice", sentence)):
         return []
-    if reading.hits("reported", sentence) or reading.hits("question", sentence) or reading.hits("if_start", sentence):
+    if _not_asserted(reading, sentence):
         return []
     out: list[Found] = []
     for match in reading.shapes.percentage.finditer(sentence.text):
@@ -72,9 +78,7 @@ def read_multipliers(reading: RecordReading, reader: Reader, index: int, found: 
     guideline's "double your leads") that only an outcome entry about it can back; not in a question,
     an "if" or a report, and only in our voice or to the reader ("Edge is 9x faster when warm" is a measurement)."""
     sentence = reading.sentences[index]
-    if reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence):
-        return []
-    if not reading.hits("own_voice", sentence):
+    if _not_asserted(reading, sentence) or not reading.hits("own_voice", sentence):
         return []
     return [Found(start, end, ("outcome",), None, index, strong=True) for start, end in reading.hits(reader.find, sentence)]
 
@@ -83,7 +87,7 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
     sentence = reading.sentences[index]
     out: list[Found] = []
     taken = -1
-    hypothetical = bool(reading.hits("question", sentence) or reading.hits("if_start", sentence) or reading.hits("reported", sentence))
+    hypothetical = _not_asserted(reading, sentence)
     for match, value in _amounts(reading, sentence.text):
         at, to = sentence.offset + match.start(), sentence.offset + match.end()
         if at < taken:
