@@ -60,6 +60,16 @@ def test_markdown_bold_is_not_a_footnote_and_its_opening_is_not_a_note(ruleset: 
     assert "CX208" not in rules_in("**Free delivery* on everything.**\n\n*On orders over £40.", ruleset)
 
 
+def test_a_footnote_marker_after_a_bold_claim_backs_it(ruleset: RuleSet) -> None:
+    """``**claim***`` and ``claim\\***`` end a bold claim with a footnote marker; ``***claim***`` is bold italics."""
+    note = "\n\n*On orders over £40."
+    assert "CX208" not in rules_in("**Free delivery on everything***" + note, ruleset)
+    assert "CX208" not in rules_in("**Free delivery on everything\\***" + note, ruleset)
+    assert "CX208" in rules_in("***Free delivery on everything***" + note, ruleset)
+    assert "CX208" in rules_in("**Free delivery on everything***", ruleset)
+    assert "CX208" not in rules_in("Free delivery on everything*\n\n<small>*On orders over £40.</small>", ruleset)
+
+
 def test_declared_data_cancels_the_barista_signal(ruleset: RuleSet) -> None:
     assert not [f for f in lint_text("You told us you're pregnant, so we've hidden alcohol offers.", ruleset)
                 if f.category == "barista"]

@@ -20,9 +20,11 @@ from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet, Scoring
 
-# A lone ``*`` is a footnote marker; ``**`` is Markdown bold, whose closing half is not.
-_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\\?(?:\*(?!\*)|[†‡§¹²³⁴⁵])|\[\d{1,2}\]|\^\d)")
-_FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\\?(?:\*(?!\*)|[†‡§¹²³⁴⁵])|\[\d{1,2}\])")
+# A lone ``*`` (or an escaped ``\*``) is a footnote marker; ``**`` is Markdown bold, whose closing
+# half is not. A marker may follow the closing ``**`` of a bold claim (``**Unlimited data***``):
+# group 1 is that closing, group 2 the marker.
+_FOOTNOTE_AFTER = re.compile(r"[^\S\n]{0,2}(\*\*|__)?(\\\*|\*(?!\*)|[†‡§¹²³⁴⁵]|\[\d{1,2}\]|\^\d)")
+_FOOTNOTE_LATER = re.compile(r"(?<=[\w%.)])(\*\*|__)?(\\\*|\*(?!\*)|[†‡§¹²³⁴⁵]|\[\d{1,2}\])")
 _NO_SCORING = Scoring({})
 
 
@@ -191,17 +193,26 @@ def _footnote_backing(doc: Document, sentences: list[tuple[int, int]], targets: 
     notes: dict[str, list[tuple[int, int]]] = {}
     for target in targets:
         match = _FOOTNOTE_AFTER.match(doc.source, target.end) or _FOOTNOTE_LATER.search(
-            doc.source, target.end, sentences[target.sentence][1] + 1
+            doc.source, target.end, sentences[target.sentence][1] + 3  # a marker may follow a closing "**"
         )
-        if not match:
+        if not match or (match.group(1) and not _opens_bold(doc.source, match.start(), match.group(1))):
             continue
-        marker = match.group(1).lstrip("\\")
+        marker = match.group(2).lstrip("\\")
         spans = notes.get(marker)
         if spans is None:
-            note = re.compile(r"(?m)^[ \t>]*\\?" + re.escape(marker) + r"(?!\*)[ \t]*\S")  # "**bold" opens no note
+            # a note opens its line, perhaps inside a tag ("<small>*Terms apply"); "**bold" opens no note
+            note = re.compile(r"(?m)^[ \t>]*(?:<[A-Za-z][^<>\n]*>[ \t]*)*\\?" + re.escape(marker) + r"(?!\*)[ \t]*\S")
             spans = notes[marker] = [m.span() for m in islice(note.finditer(doc.source), 2)]
-        if any(not (start <= match.start(1) < end) for start, end in spans):
+        if any(not (start <= match.start(2) < end) for start, end in spans):
             target.modifiers.add("BACKED")
+
+
+def _opens_bold(source: str, at: int, closing: str) -> bool:
+    """Whether the ``**`` (or ``__``) at ``at`` closes a bold run opened earlier on its line by
+    exactly that pair: after ``***claim***`` the last star closes italics and is no marker."""
+    line_start = source.rfind("\n", 0, at) + 1
+    opening = source.rfind(closing, line_start, at)
+    return opening != -1 and source[opening - 1 : opening] != closing[0] and source[opening + 2 : opening + 3] != closing[0]
 
 
 def _merge_overlaps(targets: list[Target]) -> list[Target]:
