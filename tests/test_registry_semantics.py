@@ -143,6 +143,14 @@ CELLS = [
 ]
 
 
+# cells judged against the second fixture registry, tests/fixtures/promises/readings.yaml (entries of one
+# kind that copy must tell apart: by the service their id names, by what their scope leaves out)
+READING_CELLS = [
+    ("hours-the-service-its-id-names", "landing", "Book a service by phone any time, 24/7.", "over-promised", "booking-line"),
+    ("hours-the-service-its-id-names-backed", "landing", "Roadside breakdown? Our phone line is open 24/7.", "backed", "breakdown-line"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -151,6 +159,11 @@ def ruleset():
 @pytest.fixture(scope="module")
 def registry():
     return load_registry(str(FIXTURES / "promises" / "kinds.yaml"))
+
+
+@pytest.fixture(scope="module")
+def readings():
+    return load_registry(str(FIXTURES / "promises" / "readings.yaml"))
 
 
 def assessed(registry, ruleset, text, channel):
@@ -167,11 +180,18 @@ def test_cell(registry, ruleset, cell, channel, text, status, entry):
     assert len({s for s, _ in found}) == 1, found  # one sentence, one verdict
 
 
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), READING_CELLS, ids=[c[0] for c in READING_CELLS])
+def test_reading_cell(readings, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(readings, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert len({s for s, _ in found}) == 1, found
+
+
 def test_every_cell_of_the_docs_table_has_a_test():
     table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
     rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
     documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
-    assert sorted(documented) == sorted(c[0] for c in CELLS)
+    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS)
 
 
 def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):

@@ -40,6 +40,16 @@ _SERVICE_WORDS = content_words(
     "enquiry enquiries inquiry inquiries first general"
 )
 """Words any reply or hours entry may use: they name no particular service."""
+_MEDIUM_WORDS = content_words(
+    "email mail inbox ticket chat live messenger bot phone phones telephone line lines call calls callback helpline "
+    "sms text whatsapp post letter social desk"
+)
+"""Words of an entry's id that name only its medium (email-reply, phone-line, live-chat-hours)."""
+_DAY_WORDS = content_words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun weekday weekdays weekend "
+    "weekends morning mornings evening evenings night nights holiday holidays bank public late early"
+)
+"""Words of an entry's id that name when it holds, not a service (phone-hours-saturday, chat-weekend)."""
 _ACCOUNT_WORDS = content_words("business")
 """A time word ("2 business days") that, in who an entry is for, names them ("business accounts")."""
 PHRASE_BACKS = 0.6
@@ -75,7 +85,10 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
     # of several entries of its kind the copy talks about, those whose id it names most words of back it
     # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
-    named = _most_named(judged, [e for e, _, _ in relations], _id_words) if judged.kind not in MEDIUM_KINDS else []
+    # (for reply times and hours, by the service its id names beyond a reply and its medium: "Kestrel reservations:
+    # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
+    words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
+    named = _most_named(judged, [e for e, _, _ in relations], words_of)
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":
@@ -202,6 +215,12 @@ def _best_named(entries: list[Entry], words: set[str]) -> list[Entry]:
 
 def _id_words(entry: Entry) -> set[str]:
     return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
+
+
+def _service_id_words(entry: Entry) -> set[str]:
+    """The words of a reply or hours entry's id that name a service of its own ("reservations-line":
+    reservations), not a reply, its hours or its medium ("email-reply", "chat-hours" name none)."""
+    return _id_words(entry) - _SERVICE_WORDS - _MEDIUM_WORDS - _DAY_WORDS
 
 
 def _own_service(entry: Entry) -> set[str]:
