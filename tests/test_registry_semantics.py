@@ -148,6 +148,9 @@ CELLS = [
 READING_CELLS = [
     ("hours-the-service-its-id-names", "landing", "Book a service by phone any time, 24/7.", "over-promised", "booking-line"),
     ("hours-the-service-its-id-names-backed", "landing", "Roadside breakdown? Our phone line is open 24/7.", "backed", "breakdown-line"),
+    ("free-backed-by-a-claim-stating-it", "landing", "Wrong size? Returns are free as well.", "backed", "free-returns"),
+    ("free-beyond-a-claims-own-limit", "landing", "Free gift wrapping on all orders this winter.", "over-promised", "free-wrapping"),
+    ("free-within-a-claims-own-limit", "landing", "Free gift wrapping on orders over £30.", "backed", "free-wrapping"),
 ]
 
 

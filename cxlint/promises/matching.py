@@ -133,6 +133,11 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         entries = registry.of_kind(kind)
         if kind == "price":
             entries = _most_named(record, entries, _entry_words)
+            if not entries and _is_free(record):
+                # "free returns" with no price entry about returns: a claim entry stating it ("free returns",
+                # "free shipping on orders over $49") is what the company backs it with
+                entries = _most_named(record, [e for e in registry.of_kind("claim") if "free" in content_words(e.phrase)],
+                                      lambda e: content_words(e.phrase) - {"free"})
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
@@ -152,6 +157,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+def _is_free(record: PromiseRecord) -> bool:
+    return record.kind == "price" and isinstance(record.value, Money) and record.value.amount == 0
 
 
 def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
@@ -274,8 +283,10 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
-    if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
-        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
+    # a phrase entry may state its own limit ("free shipping on orders over $49"): copy for every order goes beyond it
+    limits = f"{entry.scope}; {entry.phrase}" if entry.kind in PHRASE_KINDS else entry.scope
+    if relation == "covers" and (wider := widens_scope(limits, record.context, *_span_in_context(record))):
+        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope or entry.phrase}) of"
     if relation == "covers" and entry.scope and (left_out := names_excluded(entry.scope, record.context)):
         return "exceeds", f"it promises '{left_out}', which the scope ({entry.scope}) leaves out, in"
     if relation == "covers" and record.days:
@@ -324,7 +335,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     kind = entry.kind
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
-    if record.value is not None and entry.value is not None:
+    if record.value is not None and entry.value is not None and not (_is_free(record) and kind in PHRASE_KINDS):
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
             return None, ""  # time saved and time to a result do not compare ("10 fewer hours" against "within 6 weeks")
