@@ -151,6 +151,8 @@ READING_CELLS = [
     ("free-backed-by-a-claim-stating-it", "landing", "Wrong size? Returns are free as well.", "backed", "free-returns"),
     ("free-beyond-a-claims-own-limit", "landing", "Free gift wrapping on all orders this winter.", "over-promised", "free-wrapping"),
     ("free-within-a-claims-own-limit", "landing", "Free gift wrapping on orders over £30.", "backed", "free-wrapping"),
+    ("duration-in-the-readers-condition", "email", "If you are not comfortable with your bike fitting within 30 days, we'll do a free refit.", "backed", "comfort-promise"),
+    ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 
 

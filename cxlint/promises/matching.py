@@ -134,9 +134,9 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         if kind == "price":
             entries = _most_named(record, entries, _entry_words)
             if not entries and _is_free(record):
-                # "free returns" with no price entry about returns: a claim entry stating it ("free returns",
-                # "free shipping on orders over $49") is what the company backs it with
-                entries = _most_named(record, [e for e in registry.of_kind("claim") if "free" in content_words(e.phrase)],
+                # "free returns" with no price entry about returns: a phrase entry stating it ("free returns",
+                # "free shipping on orders over $49", a guarantee's "free remake") is what the company backs it with
+                entries = _most_named(record, [e for e in registry.of_kind(*PHRASE_KINDS) if "free" in content_words(e.phrase)],
                                       lambda e: content_words(e.phrase) - {"free"})
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
