@@ -152,6 +152,10 @@ READING_CELLS = [
     ("free-beyond-a-claims-own-limit", "landing", "Free gift wrapping on all orders this winter.", "over-promised", "free-wrapping"),
     ("free-within-a-claims-own-limit", "landing", "Free gift wrapping on orders over £30.", "backed", "free-wrapping"),
     ("duration-in-the-readers-condition", "email", "If you are not comfortable with your bike fitting within 30 days, we'll do a free refit.", "backed", "comfort-promise"),
+    ("scope-every-named-thing-beyond-only", "landing", "Every Cogworks workshop is open 8am-6pm, Monday to Saturday.", "over-promised", "workshop-hours"),
+    ("scope-one-named-thing-within-only", "landing", "Our Leeds workshop is open 8am-6pm, Monday to Saturday.", "backed", "workshop-hours"),
+    ("scope-names-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members, tubeless tyres included.", "over-promised", "puncture-repairs"),
+    ("scope-keeps-out-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members.", "backed", "puncture-repairs"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 
