@@ -156,6 +156,8 @@ READING_CELLS = [
     ("scope-one-named-thing-within-only", "landing", "Our Leeds workshop is open 8am-6pm, Monday to Saturday.", "backed", "workshop-hours"),
     ("scope-names-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members, tubeless tyres included.", "over-promised", "puncture-repairs"),
     ("scope-keeps-out-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members.", "backed", "puncture-repairs"),
+    ("reply-one-of-our-people-takes-it-up", "chatbot", "Prefer a person? Leave your question and an adviser will pick it up within 10 minutes.", "over-promised", "workshop-chat"),
+    ("reply-one-of-our-people-with-you", "chatbot", "Prefer a person? An adviser will be with you within 45 minutes.", "backed", "workshop-chat"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 
