@@ -158,6 +158,8 @@ READING_CELLS = [
     ("scope-keeps-out-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members.", "backed", "puncture-repairs"),
     ("reply-one-of-our-people-takes-it-up", "chatbot", "Prefer a person? Leave your question and an adviser will pick it up within 10 minutes.", "over-promised", "workshop-chat"),
     ("reply-one-of-our-people-with-you", "chatbot", "Prefer a person? An adviser will be with you within 45 minutes.", "backed", "workshop-chat"),
+    ("duration-named-entry-of-another-kind", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 1 hour.", "over-promised", "mobile-mechanic"),
+    ("duration-named-entry-of-another-kind-backed", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 3 hours.", "backed", "mobile-mechanic"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 

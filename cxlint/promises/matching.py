@@ -117,6 +117,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     if record.entry_id:
         return [e for e in registry.entries if e.id == record.entry_id]
     out: list[Entry] = []
+    if record.kind in ("response-time", "delivery-time") and (other := _named_of_another_kind(record, registry)):
+        # "a patrol will be with you within 90 minutes" reads as a delivery, but no delivery entry is about
+        # it and the roadside attendance time is: the timed entry its sentence names judges it
+        return other
     if record.kind == "claim" and isinstance(record.value, Duration):
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
@@ -157,6 +161,16 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[Entry]:
+    """The timed entries of another kind that a reply or delivery time's sentence names (two words of
+    their id and scope or more), when it names no entry of its own kind at all."""
+    words = content_words(f"{record.earlier} {record.context}")
+    if any(_subject_words(e) & words for e in registry.of_kind(record.kind)):
+        return []
+    named = _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
+    return named
 
 
 def _is_free(record: PromiseRecord) -> bool:
