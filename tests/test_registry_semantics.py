@@ -160,6 +160,8 @@ READING_CELLS = [
     ("reply-one-of-our-people-with-you", "chatbot", "Prefer a person? An adviser will be with you within 45 minutes.", "backed", "workshop-chat"),
     ("duration-named-entry-of-another-kind", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 1 hour.", "over-promised", "mobile-mechanic"),
     ("duration-named-entry-of-another-kind-backed", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 3 hours.", "backed", "mobile-mechanic"),
+    ("scope-holders-limit-it", "landing", "Free annual services for everyone this spring.", "over-promised", "club-service"),
+    ("scope-holders-limit-it-backed", "landing", "Free annual services for Club card holders.", "backed", "club-service"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 
