@@ -162,6 +162,8 @@ READING_CELLS = [
     ("duration-named-entry-of-another-kind-backed", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 3 hours.", "backed", "mobile-mechanic"),
     ("scope-holders-limit-it", "landing", "Free annual services for everyone this spring.", "over-promised", "club-service"),
     ("scope-holders-limit-it-backed", "landing", "Free annual services for Club card holders.", "backed", "club-service"),
+    ("claim-with-a-superlative-it-does-not-state", "landing", "Locally owned, with the quickest repairs in Yorkshire.", "over-promised", "local-owner"),
+    ("claim-without-a-superlative", "landing", "Locally owned since 1994.", "backed", "local-owner"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 
