@@ -164,6 +164,8 @@ READING_CELLS = [
     ("scope-holders-limit-it-backed", "landing", "Free annual services for Club card holders.", "backed", "club-service"),
     ("claim-with-a-superlative-it-does-not-state", "landing", "Locally owned, with the quickest repairs in Yorkshire.", "over-promised", "local-owner"),
     ("claim-without-a-superlative", "landing", "Locally owned since 1994.", "backed", "local-owner"),
+    ("rank-a-source-its-evidence-spells", "landing", "Cogworks is the north's #1 bike shop.", "backed", "retail-survey"),
+    ("rank-a-source-its-evidence-spells-claim-changed", "landing", "Cogworks is the north's #1 bike cafe.", "unbacked", None),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 

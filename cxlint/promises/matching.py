@@ -9,6 +9,7 @@ limit left out) makes it *over-promised*; otherwise it is *unbacked*.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -381,9 +382,27 @@ def _states_all_but_the_source(record: PromiseRecord, entry: Entry) -> bool:
     words its evidence names, and years ("Toronto's #1 bike repair shop" states "#1 bike repair shop
     in Toronto, NOW Magazine Readers' Poll 2026", evidence "NOW Magazine Readers' Poll results"); the
     claim's place and subject stay ("Ontario's #1" is not the entry's "in Toronto")."""
-    source = content_words(entry.evidence)
+    source = content_words(entry.evidence) | _spelled_by_acronym(entry.phrase, entry.evidence)
     claim = {w for w in content_words(entry.phrase) - source if not any(c.isdigit() for c in w) or w == "#1"}
     return len(claim) >= RANK_CLAIM_WORDS and claim <= content_words(record.context)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def _spelled_by_acronym(phrase: str, evidence: str) -> set[str]:
+    """The words of ``phrase`` an acronym in ``evidence`` spells ("AESS 2026 results" names the "Australian
+    Eyewear Shopper Survey" of "#1 online optician in the 2026 Australian Eyewear Shopper Survey"): the
+    source, which copy may leave out like the evidence's own words."""
+    words = [m.group() for m in _CAPITALISED.finditer(phrase)]
+    initials = "".join(w[0] for w in words)
+    spelled: set[str] = set()
+    for acronym in _ACRONYM.findall(evidence):
+        at = initials.find(acronym)
+        if at >= 0:
+            spelled |= content_words(" ".join(words[at : at + len(acronym)]))
+    return spelled
 
 
 def _same_source(record: PromiseRecord, entry: Entry) -> bool:
