@@ -166,6 +166,8 @@ READING_CELLS = [
     ("claim-without-a-superlative", "landing", "Locally owned since 1994.", "backed", "local-owner"),
     ("rank-a-source-its-evidence-spells", "landing", "Cogworks is the north's #1 bike shop.", "backed", "retail-survey"),
     ("rank-a-source-its-evidence-spells-claim-changed", "landing", "Cogworks is the north's #1 bike cafe.", "unbacked", None),
+    ("delivery-naming-no-service-holds-for-each", "landing", "Order online today: at your door within 3 weeks.", "over-promised", "bike-fitting"),
+    ("delivery-naming-its-service", "landing", "Spare parts: at your door within 3 weeks.", "backed", "parts-delivery"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 

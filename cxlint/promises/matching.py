@@ -46,6 +46,11 @@ _MEDIUM_WORDS = content_words(
     "sms text whatsapp post letter social desk"
 )
 """Words of an entry's id that name only its medium (email-reply, phone-line, live-chat-hours)."""
+_DELIVERY_WORDS = content_words(
+    "standard delivery deliveries shipping ship dispatch parcel parcels order orders home domestic national uk tracked "
+    "post postage courier default general"
+)
+"""Words of a delivery entry's id that name no service of its own ("standard-delivery", "uk-shipping")."""
 _DAY_WORDS = content_words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun weekday weekdays weekend "
     "weekends morning mornings evening evenings night nights holiday holidays bank public late early"
@@ -84,6 +89,11 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
+    if _names_no_service(judged, [e for e, _, _ in live]) and any(r[1] == "exceeds" for r in live):
+        # "at your door in 3 days" naming none of several delivery services (glasses, contact lenses) is
+        # promised for each: the one it goes beyond decides, as a reply time naming no medium does
+        relations = [r for r in relations if r[1] != "covers"]
+        live = [r for r in live if r[1] != "covers"]
     # of several entries of its kind the copy talks about, those whose id it names most words of back it
     # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
     # (for reply times and hours, by the service its id names beyond a reply and its medium: "Kestrel reservations:
@@ -162,6 +172,16 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+def _names_no_service(record: PromiseRecord, entries: list[Entry]) -> bool:
+    """True when a delivery time's sentence names none of several delivery entries' subjects, each a
+    service of its own (glasses, contact lenses; no general "standard-delivery" to be about)."""
+    ours = [e for e in entries if e.kind == "delivery-time"]
+    if record.kind != "delivery-time" or len(ours) < 2 or any(not (_id_words(e) - _DELIVERY_WORDS) for e in ours):
+        return False  # a general delivery entry ("standard-delivery") is what a delivery naming no service is about
+    words = content_words(f"{record.earlier} {record.context}")
+    return not any(_subject_words(e) & words for e in ours)
 
 
 def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[Entry]:
