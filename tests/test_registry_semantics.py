@@ -168,6 +168,8 @@ READING_CELLS = [
     ("rank-a-source-its-evidence-spells-claim-changed", "landing", "Cogworks is the north's #1 bike cafe.", "unbacked", None),
     ("delivery-naming-no-service-holds-for-each", "landing", "Order online today: at your door within 3 weeks.", "over-promised", "bike-fitting"),
     ("delivery-naming-its-service", "landing", "Spare parts: at your door within 3 weeks.", "backed", "parts-delivery"),
+    ("expired-entry-gone-beyond", "landing", "Winter sale: 35% off all bikes.", "over-promised", "winter-sale"),
+    ("expired-entry-within", "landing", "Winter sale: 15% off all bikes.", "expired", "winter-sale"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 

@@ -116,6 +116,11 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
+        # beyond even an entry that has lapsed ("40% off every car" against last spring's 25% sale): more than
+        # the company ever backed
+        if relation == "exceeds" and entry.expired(today):
+            return Assessment(record, OVER, entry, f"{why} {entry.describe()} (expired on {entry.expires}); evidence was: {entry.evidence}")
+    for entry, relation, why in relations:
         if relation == "covers" and entry.draft:
             return Assessment(record, UNBACKED, entry, f"{entry.describe()} is a draft: its evidence is not filled in")
     expired_near = next((e for e, rel, _ in relations if rel and e.expired(today)), None)
