@@ -170,6 +170,7 @@ READING_CELLS = [
     ("delivery-naming-its-service", "landing", "Spare parts: at your door within 3 weeks.", "backed", "parts-delivery"),
     ("expired-entry-gone-beyond", "landing", "Winter sale: 35% off all bikes.", "over-promised", "winter-sale"),
     ("expired-entry-within", "landing", "Winter sale: 15% off all bikes.", "expired", "winter-sale"),
+    ("phrase-a-short-answer-read-with-its-question", "landing", "Found identical parts cheaper at a UK bike shop? We'll match it.", "backed", "parts-price-match"),
     ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
 ]
 

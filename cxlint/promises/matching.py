@@ -389,6 +389,9 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
             return "exceeds", f"'{record.value_text}' is {stronger} '{entry.value}' in"
     if kind not in PHRASE_KINDS:
         return None, ""
+    if len(content_words(record.context)) <= SHORT_ANSWER and record.earlier:
+        # "Seen it cheaper for the same dates? We'll match it.": a short commitment answers the sentence before it
+        record = replace(record, context=f"{record.earlier} {record.context}")
     share = coverage(entry.phrase, record.context)
     if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
@@ -398,6 +401,8 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     return None, ""
 
 
+SHORT_ANSWER = 2
+"""Content words a commitment may have ("We'll match it") and be read with the sentences before it."""
 RANK_CLAIM_WORDS = 2
 """Words a rank entry's claim needs, besides its source, to back copy that leaves the source out."""
 
