@@ -143,6 +143,38 @@ CELLS = [
 ]
 
 
+# cells judged against the second fixture registry, tests/fixtures/promises/readings.yaml (entries of one
+# kind that copy must tell apart: by the service their id names, by what their scope leaves out)
+READING_CELLS = [
+    ("hours-the-service-its-id-names", "landing", "Book a service by phone any time, 24/7.", "over-promised", "booking-line"),
+    ("hours-the-service-its-id-names-backed", "landing", "Roadside breakdown? Our phone line is open 24/7.", "backed", "breakdown-line"),
+    ("free-backed-by-a-claim-stating-it", "landing", "Wrong size? Returns are free as well.", "backed", "free-returns"),
+    ("free-beyond-a-claims-own-limit", "landing", "Free gift wrapping on all orders this winter.", "over-promised", "free-wrapping"),
+    ("free-within-a-claims-own-limit", "landing", "Free gift wrapping on orders over £30.", "backed", "free-wrapping"),
+    ("duration-in-the-readers-condition", "email", "If you are not comfortable with your bike fitting within 30 days, we'll do a free refit.", "backed", "comfort-promise"),
+    ("scope-every-named-thing-beyond-only", "landing", "Every Cogworks workshop is open 8am-6pm, Monday to Saturday.", "over-promised", "workshop-hours"),
+    ("scope-one-named-thing-within-only", "landing", "Our Leeds workshop is open 8am-6pm, Monday to Saturday.", "backed", "workshop-hours"),
+    ("scope-names-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members, tubeless tyres included.", "over-promised", "puncture-repairs"),
+    ("scope-keeps-out-what-its-not-leaves-out", "landing", "Free puncture repairs for Club members.", "backed", "puncture-repairs"),
+    ("reply-one-of-our-people-takes-it-up", "chatbot", "Prefer a person? Leave your question and an adviser will pick it up within 10 minutes.", "over-promised", "workshop-chat"),
+    ("reply-one-of-our-people-with-you", "chatbot", "Prefer a person? An adviser will be with you within 45 minutes.", "backed", "workshop-chat"),
+    ("duration-named-entry-of-another-kind", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 1 hour.", "over-promised", "mobile-mechanic"),
+    ("duration-named-entry-of-another-kind-backed", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 3 hours.", "backed", "mobile-mechanic"),
+    ("scope-holders-limit-it", "landing", "Free annual services for everyone this spring.", "over-promised", "club-service"),
+    ("scope-holders-limit-it-backed", "landing", "Free annual services for Club card holders.", "backed", "club-service"),
+    ("claim-with-a-superlative-it-does-not-state", "landing", "Locally owned, with the quickest repairs in Yorkshire.", "over-promised", "local-owner"),
+    ("claim-without-a-superlative", "landing", "Locally owned since 1994.", "backed", "local-owner"),
+    ("rank-a-source-its-evidence-spells", "landing", "Cogworks is the north's #1 bike shop.", "backed", "retail-survey"),
+    ("rank-a-source-its-evidence-spells-claim-changed", "landing", "Cogworks is the north's #1 bike cafe.", "unbacked", None),
+    ("delivery-naming-no-service-holds-for-each", "landing", "Order online today: at your door within 3 weeks.", "over-promised", "bike-fitting"),
+    ("delivery-naming-its-service", "landing", "Spare parts: at your door within 3 weeks.", "backed", "parts-delivery"),
+    ("expired-entry-gone-beyond", "landing", "Winter sale: 35% off all bikes.", "over-promised", "winter-sale"),
+    ("expired-entry-within", "landing", "Winter sale: 15% off all bikes.", "expired", "winter-sale"),
+    ("phrase-a-short-answer-read-with-its-question", "landing", "Found identical parts cheaper at a UK bike shop? We'll match it.", "backed", "parts-price-match"),
+    ("duration-after-the-readers-condition", "email", "If you book today, we'll have your bike fitting done within 30 days.", "over-promised", "bike-fitting"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -151,6 +183,11 @@ def ruleset():
 @pytest.fixture(scope="module")
 def registry():
     return load_registry(str(FIXTURES / "promises" / "kinds.yaml"))
+
+
+@pytest.fixture(scope="module")
+def readings():
+    return load_registry(str(FIXTURES / "promises" / "readings.yaml"))
 
 
 def assessed(registry, ruleset, text, channel):
@@ -167,11 +204,18 @@ def test_cell(registry, ruleset, cell, channel, text, status, entry):
     assert len({s for s, _ in found}) == 1, found  # one sentence, one verdict
 
 
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), READING_CELLS, ids=[c[0] for c in READING_CELLS])
+def test_reading_cell(readings, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(readings, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert len({s for s, _ in found}) == 1, found
+
+
 def test_every_cell_of_the_docs_table_has_a_test():
     table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
     rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
     documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
-    assert sorted(documented) == sorted(c[0] for c in CELLS)
+    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS)
 
 
 def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):

@@ -9,6 +9,7 @@ limit left out) makes it *over-promised*; otherwise it is *unbacked*.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -40,6 +41,21 @@ _SERVICE_WORDS = content_words(
     "enquiry enquiries inquiry inquiries first general"
 )
 """Words any reply or hours entry may use: they name no particular service."""
+_MEDIUM_WORDS = content_words(
+    "email mail inbox ticket chat live messenger bot phone phones telephone line lines call calls callback helpline "
+    "sms text whatsapp post letter social desk"
+)
+"""Words of an entry's id that name only its medium (email-reply, phone-line, live-chat-hours)."""
+_DELIVERY_WORDS = content_words(
+    "standard delivery deliveries shipping ship dispatch parcel parcels order orders home domestic national uk tracked "
+    "post postage courier default general"
+)
+"""Words of a delivery entry's id that name no service of its own ("standard-delivery", "uk-shipping")."""
+_DAY_WORDS = content_words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun weekday weekdays weekend "
+    "weekends morning mornings evening evenings night nights holiday holidays bank public late early"
+)
+"""Words of an entry's id that name when it holds, not a service (phone-hours-saturday, chat-weekend)."""
 _ACCOUNT_WORDS = content_words("business")
 """A time word ("2 business days") that, in who an entry is for, names them ("business accounts")."""
 PHRASE_BACKS = 0.6
@@ -73,9 +89,17 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
         relations = [r for r in relations if r[1] != "covers"]
         live = beyond + [r for r in live if r[1] != "covers" and r not in beyond]
+    if _names_no_service(judged, [e for e, _, _ in live]) and any(r[1] == "exceeds" for r in live):
+        # "at your door in 3 days" naming none of several delivery services (glasses, contact lenses) is
+        # promised for each: the one it goes beyond decides, as a reply time naming no medium does
+        relations = [r for r in relations if r[1] != "covers"]
+        live = [r for r in live if r[1] != "covers"]
     # of several entries of its kind the copy talks about, those whose id it names most words of back it
     # ("20% off labour for students" is the student discount's, not a promotion's that also covers labour)
-    named = _most_named(judged, [e for e, _, _ in relations], _id_words) if judged.kind not in MEDIUM_KINDS else []
+    # (for reply times and hours, by the service its id names beyond a reply and its medium: "Kestrel reservations:
+    # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
+    words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
+    named = _most_named(judged, [e for e, _, _ in relations], words_of)
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":
@@ -92,6 +116,11 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         if relation == "exceeds":
             return Assessment(record, OVER, entry, f"{why} {entry.describe()}; evidence: {entry.evidence}")
     for entry, relation, why in relations:
+        # beyond even an entry that has lapsed ("40% off every car" against last spring's 25% sale): more than
+        # the company ever backed
+        if relation == "exceeds" and entry.expired(today):
+            return Assessment(record, OVER, entry, f"{why} {entry.describe()} (expired on {entry.expires}); evidence was: {entry.evidence}")
+    for entry, relation, why in relations:
         if relation == "covers" and entry.draft:
             return Assessment(record, UNBACKED, entry, f"{entry.describe()} is a draft: its evidence is not filled in")
     expired_near = next((e for e, rel, _ in relations if rel and e.expired(today)), None)
@@ -104,6 +133,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     if record.entry_id:
         return [e for e in registry.entries if e.id == record.entry_id]
     out: list[Entry] = []
+    if record.kind in ("response-time", "delivery-time") and (other := _named_of_another_kind(record, registry)):
+        # "a patrol will be with you within 90 minutes" reads as a delivery, but no delivery entry is about
+        # it and the roadside attendance time is: the timed entry its sentence names judges it
+        return other
     if record.kind == "claim" and isinstance(record.value, Duration):
         # a duration the copy files under no service ("switch in 48 hours") is about the timed
         # entry whose subject it names (switch-service-turnaround: "switch service: importing books");
@@ -120,6 +153,11 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         entries = registry.of_kind(kind)
         if kind == "price":
             entries = _most_named(record, entries, _entry_words)
+            if not entries and _is_free(record):
+                # "free returns" with no price entry about returns: a phrase entry stating it ("free returns",
+                # "free shipping on orders over $49", a guarantee's "free remake") is what the company backs it with
+                entries = _most_named(record, [e for e in registry.of_kind(*PHRASE_KINDS) if "free" in content_words(e.phrase)],
+                                      lambda e: content_words(e.phrase) - {"free"})
         elif kind in MEDIUM_KINDS and any(e.media for e in entries):
             entries = [e for e in entries if not e.media or not record.media or e.media & record.media]
             if not record.media:
@@ -139,6 +177,30 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+def _names_no_service(record: PromiseRecord, entries: list[Entry]) -> bool:
+    """True when a delivery time's sentence names none of several delivery entries' subjects, each a
+    service of its own (glasses, contact lenses; no general "standard-delivery" to be about)."""
+    ours = [e for e in entries if e.kind == "delivery-time"]
+    if record.kind != "delivery-time" or len(ours) < 2 or any(not (_id_words(e) - _DELIVERY_WORDS) for e in ours):
+        return False  # a general delivery entry ("standard-delivery") is what a delivery naming no service is about
+    words = content_words(f"{record.earlier} {record.context}")
+    return not any(_subject_words(e) & words for e in ours)
+
+
+def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[Entry]:
+    """The timed entries of another kind that a reply or delivery time's sentence names (two words of
+    their id and scope or more), when it names no entry of its own kind at all."""
+    words = content_words(f"{record.earlier} {record.context}")
+    if any(_subject_words(e) & words for e in registry.of_kind(record.kind)):
+        return []
+    named = _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
+    return named
+
+
+def _is_free(record: PromiseRecord) -> bool:
+    return record.kind == "price" and isinstance(record.value, Money) and record.value.amount == 0
 
 
 def _value_as_judged(record: PromiseRecord) -> PromiseRecord:
@@ -204,6 +266,12 @@ def _id_words(entry: Entry) -> set[str]:
     return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
 
 
+def _service_id_words(entry: Entry) -> set[str]:
+    """The words of a reply or hours entry's id that name a service of its own ("reservations-line":
+    reservations), not a reply, its hours or its medium ("email-reply", "chat-hours" name none)."""
+    return _id_words(entry) - _SERVICE_WORDS - _MEDIUM_WORDS - _DAY_WORDS
+
+
 def _own_service(entry: Entry) -> set[str]:
     """What a reply or hours entry with no medium is for, by its id, when that is a service of its own
     ("custom-build-quote": custom, build, quote), not a reply or its medium ("email-reply", "support-hours")."""
@@ -255,8 +323,10 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     relation, why = _relate_value(record, entry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
-    if relation == "covers" and (wider := widens_scope(entry.scope, record.context, *_span_in_context(record))):
-        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope}) of"
+    # a phrase entry may state its own limit ("free shipping on orders over $49"): copy for every order goes beyond it
+    limits = f"{entry.scope}; {entry.phrase}" if entry.kind in PHRASE_KINDS else entry.scope
+    if relation == "covers" and (wider := widens_scope(limits, record.context, *_span_in_context(record))):
+        return "exceeds", f"it promises '{wider}' beyond the scope ({entry.scope or entry.phrase}) of"
     if relation == "covers" and entry.scope and (left_out := names_excluded(entry.scope, record.context)):
         return "exceeds", f"it promises '{left_out}', which the scope ({entry.scope}) leaves out, in"
     if relation == "covers" and record.days:
@@ -305,7 +375,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     kind = entry.kind
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
-    if record.value is not None and entry.value is not None:
+    if record.value is not None and entry.value is not None and not (_is_free(record) and kind in PHRASE_KINDS):
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
             return None, ""  # time saved and time to a result do not compare ("10 fewer hours" against "within 6 weeks")
@@ -319,6 +389,9 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
             return "exceeds", f"'{record.value_text}' is {stronger} '{entry.value}' in"
     if kind not in PHRASE_KINDS:
         return None, ""
+    if len(content_words(record.context)) <= SHORT_ANSWER and record.earlier:
+        # "Seen it cheaper for the same dates? We'll match it.": a short commitment answers the sentence before it
+        record = replace(record, context=f"{record.earlier} {record.context}")
     share = coverage(entry.phrase, record.context)
     if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
@@ -328,6 +401,8 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     return None, ""
 
 
+SHORT_ANSWER = 2
+"""Content words a commitment may have ("We'll match it") and be read with the sentences before it."""
 RANK_CLAIM_WORDS = 2
 """Words a rank entry's claim needs, besides its source, to back copy that leaves the source out."""
 
@@ -337,9 +412,27 @@ def _states_all_but_the_source(record: PromiseRecord, entry: Entry) -> bool:
     words its evidence names, and years ("Toronto's #1 bike repair shop" states "#1 bike repair shop
     in Toronto, NOW Magazine Readers' Poll 2026", evidence "NOW Magazine Readers' Poll results"); the
     claim's place and subject stay ("Ontario's #1" is not the entry's "in Toronto")."""
-    source = content_words(entry.evidence)
+    source = content_words(entry.evidence) | _spelled_by_acronym(entry.phrase, entry.evidence)
     claim = {w for w in content_words(entry.phrase) - source if not any(c.isdigit() for c in w) or w == "#1"}
     return len(claim) >= RANK_CLAIM_WORDS and claim <= content_words(record.context)
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+
+
+def _spelled_by_acronym(phrase: str, evidence: str) -> set[str]:
+    """The words of ``phrase`` an acronym in ``evidence`` spells ("AESS 2026 results" names the "Australian
+    Eyewear Shopper Survey" of "#1 online optician in the 2026 Australian Eyewear Shopper Survey"): the
+    source, which copy may leave out like the evidence's own words."""
+    words = [m.group() for m in _CAPITALISED.finditer(phrase)]
+    initials = "".join(w[0] for w in words)
+    spelled: set[str] = set()
+    for acronym in _ACRONYM.findall(evidence):
+        at = initials.find(acronym)
+        if at >= 0:
+            spelled |= content_words(" ".join(words[at : at + len(acronym)]))
+    return spelled
 
 
 def _same_source(record: PromiseRecord, entry: Entry) -> bool:
@@ -362,6 +455,11 @@ def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
     if holds(entry.phrase.strip(), "negation"):
         # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
         extra = [word for word in extra if word.lower() != "never"]
+    if entry.kind not in RANKED:
+        # "Australian-owned, with the lowest prices in the country": a superlative the entry does not state
+        # is a rank claim of its own, which a claim entry does not back
+        stated = content_words(entry.phrase)
+        extra += [record.text[s:e] for s, e in hits(record.text, "rank_word") if not content_words(record.text[s:e]) <= stated]
     if extra:
         return "exceeds", f"adds {', '.join(repr(e) for e in extra)} to"
     return "covers", ""

@@ -87,6 +87,11 @@ def excluded_items(entry_scope: str) -> list[str]:
             items += _ITEM_SPLIT.split(part[end:])
         for start, _ in hits(part, "scope_excluded"):
             items += _ITEM_SPLIT.split(part[:start])
+        for piece in part.split(","):
+            # "standard rentals; not Kestrel Flex", "breakdowns only, not bookings or billing": a piece of
+            # the scope opened by a negation names what it leaves out
+            for _, end in hits(piece.strip(), "negation")[:1]:
+                items += _ITEM_SPLIT.split(piece.strip()[end:])
     items = [_LINKING_VERB.sub("", " ".join(item.split())) for item in items]
     return list(dict.fromkeys(item for item in items if item))
 

@@ -80,11 +80,21 @@ def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | N
     """The "within" of a duration named by no service word that we commit to ("we'll have it done within
     48 hours"), or the "back in" of what comes back to the reader in that time ("translations back in 24h")."""
     lead = reading.ends_right_before("turnaround_lead", sentence, at)
+    if lead is not None and _in_condition(reading, sentence, at):
+        return None  # "if you can't adapt within 60 days, we'll remake them": the reader's time, our condition
     if lead is not None and reading.hits("first_person", sentence):
         return lead
     if lead is not None and reading.hits("turnaround_for_reader", sentence) and not reading.hits("if_start", sentence):
         return lead  # "you'll have it within 2 days", "an assessor visits within 48 hours"; not "if you cancel within 14 days"
     return reading.ends_right_before("return_lead", sentence, at)
+
+
+def _in_condition(reading: RecordReading, sentence: Sentence, at: int) -> bool:
+    """Whether ``at`` lies in the clause an "if" opens the sentence with: a time in it is what sets our
+    commitment off, not the commitment ("if it isn't fixed within 3 days, we refund you"); one after it
+    is ("if you switch today, we'll have it moved over within 2 days")."""
+    left, _ = clause(reading, sentence, at, at)
+    return any(left <= start for start, _ in reading.hits("if_start", sentence))
 
 
 def clause(reading: RecordReading, sentence: Sentence, start: int, end: int) -> Span:
