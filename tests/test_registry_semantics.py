@@ -162,8 +162,6 @@ READING_CELLS = [
     ("duration-named-entry-of-another-kind-backed", "landing", "Stuck at the roadside in Leeds? Our mobile mechanic will be at your door within 3 hours.", "backed", "mobile-mechanic"),
     ("scope-holders-limit-it", "landing", "Free annual services for everyone this spring.", "over-promised", "club-service"),
     ("scope-holders-limit-it-backed", "landing", "Free annual services for Club card holders.", "backed", "club-service"),
-    ("claim-with-a-superlative-it-does-not-state", "landing", "Locally owned, with the quickest repairs in Yorkshire.", "over-promised", "local-owner"),
-    ("claim-without-a-superlative", "landing", "Locally owned since 1994.", "backed", "local-owner"),
     ("rank-a-source-its-evidence-spells", "landing", "Cogworks is the north's #1 bike shop.", "backed", "retail-survey"),
     ("rank-a-source-its-evidence-spells-claim-changed", "landing", "Cogworks is the north's #1 bike cafe.", "unbacked", None),
     ("delivery-naming-no-service-holds-for-each", "landing", "Order online today: at your door within 3 weeks.", "over-promised", "bike-fitting"),

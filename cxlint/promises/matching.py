@@ -455,11 +455,6 @@ def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
     if holds(entry.phrase.strip(), "negation"):
         # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
         extra = [word for word in extra if word.lower() != "never"]
-    if entry.kind not in RANKED:
-        # "Australian-owned, with the lowest prices in the country": a superlative the entry does not state
-        # is a rank claim of its own, which a claim entry does not back
-        stated = content_words(entry.phrase)
-        extra += [record.text[s:e] for s, e in hits(record.text, "rank_word") if not content_words(record.text[s:e]) <= stated]
     if extra:
         return "exceeds", f"adds {', '.join(repr(e) for e in extra)} to"
     return "covers", ""
