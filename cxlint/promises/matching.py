@@ -195,8 +195,7 @@ def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[En
     words = content_words(f"{record.earlier} {record.context}")
     if any(_subject_words(e) & words for e in registry.of_kind(record.kind)):
         return []
-    named = _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
-    return named
+    return _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
 
 
 def _is_free(record: PromiseRecord) -> bool:
