@@ -108,3 +108,36 @@ def test_a_lexicon_from_the_cache_keeps_its_entries_as_written() -> None:
     assert pickle.loads(pickle.dumps(odd)).entries == ("two\nlines", "plain")
     empty = build_lexicon("empty", [], None)
     assert pickle.loads(pickle.dumps(empty)).entries == ()
+
+
+def test_a_stored_set_leaves_out_defaults_and_loads_equal() -> None:
+    """Fields at their default are not stored; the loaded set still reads them, and equals the compiled one."""
+    import pickle
+
+    from cxlint.rulepack.cache import compact_pickle
+
+    compiled = compile_ruleset(builtin_sources())
+    loaded = pickle.loads(compact_pickle(compiled))
+    slots = [slot for rule in loaded.rules for frame in rule.frames for slot in frame.slots]
+    originals = [slot for rule in compiled.rules for frame in rule.frames for slot in frame.slots]
+    plain_fields = ("name", "after", "before", "within", "at", "unless_next", "unless_prev")
+    assert [[getattr(slot, name) for name in plain_fields] for slot in slots] == [
+        [getattr(slot, name) for name in plain_fields] for slot in originals
+    ]
+    assert [(rule.id, rule.severity, rule.channels, rule.good, rule.bad) for rule in loaded.rules] == [
+        (rule.id, rule.severity, rule.channels, rule.good, rule.bad) for rule in compiled.rules
+    ]
+    plain = next(slot for slot in slots if slot.after is None)
+    assert "after" not in vars(plain) and plain.unless_next is None
+    ordered = next(slot for slot in slots if slot.after is not None)
+    assert "after" in vars(ordered)
+    assert _findings(loaded) == _findings(compiled) != []
+
+
+def test_a_stored_set_keeps_a_value_that_only_equals_its_default_loosely() -> None:
+    """``0`` is not ``False`` and ``(0,)`` is not ``()``: only a value of the default's own type and value is left out."""
+    from cxlint.rulepack.cache import _is_default
+
+    assert _is_default(None, None) and _is_default((), ()) and _is_default("", "")
+    assert not _is_default(False, 0) and not _is_default(0.0, 0) and not _is_default((0,), ())
+    assert not _is_default([], [])
