@@ -25,7 +25,7 @@ from cxlint.readers.decoding import decode
 from cxlint.report import RunResult
 from cxlint.rulepack.model import RuleSet
 from cxlint.sizes import show_size
-from cxlint.walk import STDIN_NAME, PathFilter, iter_files, open_regular
+from cxlint.walk import STDIN_NAME, PathFilter, iter_files, open_regular, read_bounded
 
 if TYPE_CHECKING:
     from cxlint.promises.lint import PromiseCheck
@@ -67,7 +67,7 @@ def read_document(
                 size = os.fstat(handle.fileno()).st_size  # the file opened, not whatever stands at the path later
                 if size > max_bytes:
                     raise InputError(path, f"file too large ({show_size(size)}, over the {show_size(max_bytes)} limit); skipped")
-                data = handle.read(max_bytes + 1)
+                data = read_bounded(handle, max_bytes)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
     return parse_document(display, reader_path, data, channel, max_bytes)

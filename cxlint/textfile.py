@@ -6,7 +6,7 @@ named as a pack is an error naming it, in no time and no memory."""
 from __future__ import annotations
 
 from cxlint.errors import FatalError, InputError
-from cxlint.walk import open_regular
+from cxlint.walk import open_regular, read_bounded
 
 
 def read_config_text(path: str, what: str, limit: int, shown: str | None = None) -> str:
@@ -14,7 +14,7 @@ def read_config_text(path: str, what: str, limit: int, shown: str | None = None)
     shown = shown or path
     try:
         with open_regular(path) as handle:  # a FIFO or device named as a pack is refused, never waited on
-            data = handle.read(limit + 1)
+            data = read_bounded(handle, limit)
     except InputError as exc:
         raise FatalError(f"{shown}: cannot read {what}: {exc.reason}") from exc
     except OSError as exc:

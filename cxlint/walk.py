@@ -114,6 +114,20 @@ def open_regular(path: str) -> BinaryIO:
         raise
 
 
+def read_bounded(handle: BinaryIO, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of an open file: one byte over the limit tells the caller "too big".
+
+    ``handle.read(limit + 1)`` would first allocate the whole limit (ten megabytes for every small
+    file, most of a run's reading time). The file's size is read first instead, and a file that
+    grew since its size was taken is read on up to the limit.
+    """
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size, limit) + 1)
+    if len(data) <= size or len(data) > limit:
+        return data
+    return data + handle.read(limit + 1 - len(data))
+
+
 class _Walk:
     """The state of one run's walk: the real folders and files already met, by device and inode."""
 

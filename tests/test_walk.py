@@ -253,3 +253,36 @@ def test_a_fifo_named_as_a_pack_is_refused_not_waited_on(cxlint, tmp_path: Path)
     (tmp_path / "a.md").write_text("Hello.\n", encoding="utf-8")
     run = cxlint("check", "--rules", "pack.yaml", "a.md", cwd=tmp_path)
     assert run.code == 2 and "pack.yaml: cannot read rule pack: not a regular file (named pipe)" in run.err
+
+
+def test_read_bounded_reads_a_small_file_whole_and_one_byte_past_the_limit(tmp_path: Path) -> None:
+    from cxlint.walk import read_bounded
+
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"short copy")
+    with small.open("rb") as handle:
+        assert read_bounded(handle, 1000) == b"short copy"
+    with small.open("rb") as handle:
+        assert read_bounded(handle, 4) == b"short"  # limit + 1: the caller sees "too big"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with empty.open("rb") as handle:
+        assert read_bounded(handle, 1000) == b""
+
+
+def test_read_bounded_reads_on_when_a_file_grew_after_its_size_was_taken(tmp_path: Path, monkeypatch) -> None:
+    import cxlint.walk as walk
+
+    grown = tmp_path / "grown.txt"
+    grown.write_bytes(b"0123456789" * 10)
+    real_fstat = os.fstat
+
+    class Stale:
+        def __init__(self, fd: int) -> None:
+            self.st_size = real_fstat(fd).st_size - 60  # the size as it was before the writer added more
+
+    monkeypatch.setattr(walk.os, "fstat", Stale)
+    with grown.open("rb") as handle:
+        assert walk.read_bounded(handle, 1000) == b"0123456789" * 10
+    with grown.open("rb") as handle:
+        assert walk.read_bounded(handle, 50) == (b"0123456789" * 10)[:51]
