@@ -173,6 +173,16 @@ READING_CELLS = [
 ]
 
 
+# cells judged against the third fixture registry, tests/fixtures/promises/pantry.yaml (a pet-food
+# subscription: scopes that state their own reach, whom a promise is for)
+PANTRY_CELLS = [
+    ("scope-a-reach-the-scope-states-itself", "landing", "Burrow Club members get 10% off every order (treats excluded).", "backed", "club-discount"),
+    ("scope-anyone-beyond-only", "landing", "We never sell or share your pet's health records with anyone.", "over-promised", "health-records"),
+    ("scope-anyone-named-is-no-universal", "landing", "Anyone with a Burrow Club membership gets 10% off every order, treats excluded.", "backed", "club-discount"),
+    ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -209,11 +219,23 @@ def test_reading_cell(readings, ruleset, cell, channel, text, status, entry):
     assert len({s for s, _ in found}) == 1, found
 
 
+@pytest.fixture(scope="module")
+def pantry():
+    return load_registry(str(FIXTURES / "promises" / "pantry.yaml"))
+
+
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), PANTRY_CELLS, ids=[c[0] for c in PANTRY_CELLS])
+def test_pantry_cell(pantry, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(pantry, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert len({s for s, _ in found}) == 1, found
+
+
 def test_every_cell_of_the_docs_table_has_a_test():
     table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
     rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
     documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
-    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS)
+    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS + PANTRY_CELLS)
 
 
 def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):
