@@ -218,8 +218,11 @@ def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecor
         return record
     if record.media != channel_medium(record.channel):
         return record
-    if any(e.media & record.media for e in registry.of_kind(record.kind)):
+    entries = registry.of_kind(record.kind)
+    if any(e.media & record.media for e in entries) and not any(_names_who_answers(record, e) for e in entries if e.media):
         return record
+    # no entry about the channel's medium, or the copy names who answers ("our dentists answer within 2 hours"
+    # in the chat assistant): judged as naming no medium, so the entry about who answers is picked
     return replace(record, media=frozenset())
 
 
