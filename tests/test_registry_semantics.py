@@ -181,6 +181,7 @@ PANTRY_CELLS = [
     ("scope-anyone-named-is-no-universal", "landing", "Anyone with a Burrow Club membership gets 10% off every order, treats excluded.", "backed", "club-discount"),
     ("medium-from-the-channel-but-who-answers", "chatbot", "Diet worries? Our nutritionists answer within 3 hours.", "over-promised", "nutrition-reply"),
     ("medium-from-the-channel-no-one-named", "chatbot", "Send us a message and we answer within 10 minutes.", "backed", "chat-reply"),
+    ("medium-of-the-app-is-chat", "in-app", "Message us here and you'll hear back within 20 minutes.", "backed", "chat-reply"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
