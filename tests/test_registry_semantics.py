@@ -182,6 +182,10 @@ PANTRY_CELLS = [
     ("medium-from-the-channel-but-who-answers", "chatbot", "Diet worries? Our nutritionists answer within 3 hours.", "over-promised", "nutrition-reply"),
     ("medium-from-the-channel-no-one-named", "chatbot", "Send us a message and we answer within 10 minutes.", "backed", "chat-reply"),
     ("medium-of-the-app-is-chat", "in-app", "Message us here and you'll hear back within 20 minutes.", "backed", "chat-reply"),
+    ("hours-always-on-is-every-hour", "landing", "Our helpline is always open.", "over-promised", "helpline-hours"),
+    ("hours-always-on-backed-by-24-7", "landing", "Poorly pet? Our emergency vet line is always on.", "backed", "emergency-vet-line"),
+    ("hours-day-and-night-is-every-hour", "landing", "Our phone helpers are around day and night, every day of the week.", "over-promised", "helpline-hours"),
+    ("hours-naming-no-service-not-backed-by-one-of-its-own", "landing", "Call us any time, 24/7.", "over-promised", "helpline-hours"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
@@ -315,3 +319,18 @@ def test_a_multiple_is_a_promise_only_in_our_voice_and_not_in_a_question(registr
     assert assessed(registry, ruleset, "Could our checkout double your conversion rate?", "landing") == []
     found = assessed(registry, ruleset, "Our new checkout doubles your conversion rate.", "landing")
     assert [(a.status, severity_of(a)) for a in found] == [("unbacked", "warning")]
+
+
+def test_around_as_being_there_is_no_hedge(pantry, ruleset):
+    """"around day and night" is the team being there, not an estimate: over-promised hours stay a warning."""
+    check = PromiseCheck(pantry, TODAY)
+    doc = read_snippet("t.md", "Our phone helpers are around day and night, every day of the week.", "landing")
+    check.apply(doc, run_document(doc, ruleset))
+    assert [severity_of(a) for a in check.assessments if a.status == "over-promised"] == ["warning"]
+
+
+def test_always_open_is_hours_only_about_a_service(pantry, ruleset):
+    """"always open" is every hour only where the sentence names a service that opens (a helpline), not a tab kept open."""
+    for text, hours in (("Pin a tab to keep your favourite pages always open.", False), ("Our helpline is always open.", True)):
+        found = [a.record.kind for a in assessed(pantry, ruleset, text, "landing")]
+        assert ("availability" in found) == hours, (text, found)

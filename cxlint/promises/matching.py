@@ -100,6 +100,10 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
     words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
     named = _most_named(judged, [e for e, _, _ in relations], words_of)
+    if not named and judged.kind in MEDIUM_KINDS:
+        # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
+        # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
+        named = [e for e, _, _ in relations if not words_of(e)]
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":

@@ -42,7 +42,7 @@ READERS: dict[str, frozenset[str]] = {
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
         "returns_heading", "service_subject", "given_free", "free_for_lead", "time_lead", "turnaround_lead", "turnaround_for_reader", "return_lead", "service_by_its_time",
     }),
-    "hours": frozenset({"availability_context", "appointment", "whole_week"}),
+    "hours": frozenset({"availability_context", "appointment", "whole_week", "always_open"}),
     "price-match": frozenset(),
     "compliance": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),

@@ -19,7 +19,7 @@ from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.engine.sentences import document_sentences
 from cxlint.findings import Finding
-from cxlint.promises.hours import find_schedules
+from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
 from cxlint.promises.values import Duration, Value, duration_from_match, embedded_value, percent_from_match
 from cxlint.rulepack.model import RuleSet
@@ -107,6 +107,8 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
     if kind == "availability":
         schedules = find_schedules(text, reading.shapes, lambda words: bool(reading.within(words, sentence, finding.start, finding.end)))
         value = schedules[0][2] if schedules else None
+        if (value is None or not value.times_given) and reading.within("always_open", sentence, finding.start, finding.end):
+            value = EVERY_HOUR  # "we're always on", "here day and night"
         percent = reading.shapes.percentage.search(text) if value is None else None
         if percent is not None:
             kind, value = "uptime", percent_from_match(percent)
