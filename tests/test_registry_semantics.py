@@ -186,6 +186,8 @@ PANTRY_CELLS = [
     ("hours-always-on-backed-by-24-7", "landing", "Poorly pet? Our emergency vet line is always on.", "backed", "emergency-vet-line"),
     ("hours-day-and-night-is-every-hour", "landing", "Our phone helpers are around day and night, every day of the week.", "over-promised", "helpline-hours"),
     ("hours-naming-no-service-not-backed-by-one-of-its-own", "landing", "Call us any time, 24/7.", "over-promised", "helpline-hours"),
+    ("free-said-with-a-clitic", "sms", "Good news: delivery's free on this box, as you're a Club member and it's over £40.", "backed", "club-delivery"),
+    ("free-said-with-a-clitic-beyond-its-scope", "landing", "Delivery's free on every order.", "over-promised", "club-delivery"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
@@ -334,3 +336,9 @@ def test_always_open_is_hours_only_about_a_service(pantry, ruleset):
     for text, hours in (("Pin a tab to keep your favourite pages always open.", False), ("Our helpline is always open.", True)):
         found = [a.record.kind for a in assessed(pantry, ruleset, text, "landing")]
         assert ("availability" in found) == hours, (text, found)
+
+
+def test_a_pronoun_before_a_clitic_names_nothing_free(pantry, ruleset):
+    """"(And it's free.)" names nothing that is free; "delivery's free" does."""
+    assert not [a for a in assessed(pantry, ruleset, "Track every parcel in one place. (And it’s free.)", "landing") if a.record.kind == "price"]
+    assert [a for a in assessed(pantry, ruleset, "Delivery’s free this week.", "landing") if a.record.kind == "price"]

@@ -51,7 +51,7 @@ READERS: dict[str, frozenset[str]] = {
     "multiplier": frozenset({"if_start"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
-        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject",
+        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject", "free_no_subject",
     }),
 }
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration
