@@ -188,6 +188,8 @@ PANTRY_CELLS = [
     ("hours-naming-no-service-not-backed-by-one-of-its-own", "landing", "Call us any time, 24/7.", "over-promised", "helpline-hours"),
     ("free-said-with-a-clitic", "sms", "Good news: delivery's free on this box, as you're a Club member and it's over £40.", "backed", "club-delivery"),
     ("free-said-with-a-clitic-beyond-its-scope", "landing", "Delivery's free on every order.", "over-promised", "club-delivery"),
+    ("free-what-the-price-includes", "landing", "Starter box: £15, with a free measuring scoop.", "backed", "starter-box"),
+    ("free-what-the-price-does-not-include", "landing", "Starter box: £15, with a free travel bowl.", "unbacked", None),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 

@@ -381,6 +381,8 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     kind = entry.kind
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
+    if _is_free(record) and kind == "price" and _included_in_price(record, entry):
+        return "covers", ""  # "free return postage" against "£29, including return postage": paid for in the price
     if record.value is not None and entry.value is not None and not (_is_free(record) and kind in PHRASE_KINDS):
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
@@ -405,6 +407,19 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+def _included_in_price(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether what the copy calls free ("free return postage") is what a priced entry's scope says its price
+    includes ("home kit, including return postage"; the ``scope_includes`` words): no charge on top of it."""
+    if not isinstance(entry.value, Money) or entry.value.amount <= 0:
+        return False
+    own = content_words(record.text) - {"free"}
+    included: set[str] = set()
+    for piece in re.split(r"[;.]", entry.scope):
+        for _, end in hits(piece, "scope_includes")[:1]:
+            included |= content_words(piece[end:])
+    return bool(own) and own <= included
 
 
 SHORT_ANSWER = 2
