@@ -190,6 +190,8 @@ PANTRY_CELLS = [
     ("free-said-with-a-clitic-beyond-its-scope", "landing", "Delivery's free on every order.", "over-promised", "club-delivery"),
     ("free-what-the-price-includes", "landing", "Starter box: £15, with a free measuring scoop.", "backed", "starter-box"),
     ("free-what-the-price-does-not-include", "landing", "Starter box: £15, with a free travel bowl.", "unbacked", None),
+    ("delivery-the-entry-its-scope-names", "landing", "Big news for farms: your boxes now arrive next day!", "over-promised", "country-delivery"),
+    ("delivery-the-entry-its-scope-names-backed", "landing", "Big news for farms: your boxes now arrive within 5 days!", "backed", "country-delivery"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 

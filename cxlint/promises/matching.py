@@ -100,6 +100,11 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
     words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
     named = _most_named(judged, [e for e, _, _ in relations], words_of)
+    if not named and judged.kind == "delivery-time":
+        # naming no delivery entry's id, the one whose subject (id and scope, beyond the words any delivery uses)
+        # it names most of: "orders outside the city arrive next day" is the regional entry's ("outside the metro
+        # zones"), not the same-day one's that happens to back the value
+        named = _most_named(judged, [e for e, _, _ in relations], lambda e: _subject_words(e) - _DELIVERY_WORDS)
     if not named and judged.kind in MEDIUM_KINDS:
         # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
         # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
