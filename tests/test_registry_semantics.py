@@ -192,6 +192,7 @@ PANTRY_CELLS = [
     ("free-what-the-price-does-not-include", "landing", "Starter box: £15, with a free travel bowl.", "unbacked", None),
     ("delivery-the-entry-its-scope-names", "landing", "Big news for farms: your boxes now arrive next day!", "over-promised", "country-delivery"),
     ("delivery-the-entry-its-scope-names-backed", "landing", "Big news for farms: your boxes now arrive within 5 days!", "backed", "country-delivery"),
+    ("phrase-a-negated-predicate-states-on-its-own", "landing", "We never store your card numbers.", "backed", "card-handling"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
