@@ -193,6 +193,7 @@ PANTRY_CELLS = [
     ("delivery-the-entry-its-scope-names", "landing", "Big news for farms: your boxes now arrive next day!", "over-promised", "country-delivery"),
     ("delivery-the-entry-its-scope-names-backed", "landing", "Big news for farms: your boxes now arrive within 5 days!", "backed", "country-delivery"),
     ("phrase-a-negated-predicate-states-on-its-own", "landing", "We never store your card numbers.", "backed", "card-handling"),
+    ("delivery-today-is-same-day", "landing", "Inside the ring road? Order before noon and get it today.", "over-promised", "town-delivery"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 

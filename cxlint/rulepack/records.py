@@ -26,7 +26,7 @@ WordSpec = tuple[Frame, ...]
 
 CONTEXT_WORDS = frozenset({
     "clause_break", "hedge", "hedge_pseudo", "condition", "reported", "quote", "question", "own_voice",
-    "first_person", "competitor", "every_day", "uptime_word", "opening_hours", "deadline",
+    "first_person", "competitor", "every_day", "uptime_word", "opening_hours", "deadline", "same_day",
 })
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
 (a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
