@@ -194,6 +194,7 @@ PANTRY_CELLS = [
     ("delivery-the-entry-its-scope-names-backed", "landing", "Big news for farms: your boxes now arrive within 5 days!", "backed", "country-delivery"),
     ("phrase-a-negated-predicate-states-on-its-own", "landing", "We never store your card numbers.", "backed", "card-handling"),
     ("delivery-today-is-same-day", "landing", "Inside the ring road? Order before noon and get it today.", "over-promised", "town-delivery"),
+    ("delivery-on-your-doormat", "landing", "Your first box lands on your doormat within 2 days.", "over-promised", "country-delivery"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
