@@ -195,6 +195,8 @@ PANTRY_CELLS = [
     ("phrase-a-negated-predicate-states-on-its-own", "landing", "We never store your card numbers.", "backed", "card-handling"),
     ("delivery-today-is-same-day", "landing", "Inside the ring road? Order before noon and get it today.", "over-promised", "town-delivery"),
     ("delivery-on-your-doormat", "landing", "Your first box lands on your doormat within 2 days.", "over-promised", "country-delivery"),
+    ("price-a-total-against-the-total-its-scope-states", "landing", "Yearly box plan: just £199 in total.", "over-promised", "yearly-box-plan"),
+    ("price-a-total-at-the-total-its-scope-states", "landing", "Yearly box plan: just £240 in total.", "backed", "yearly-box-plan"),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 

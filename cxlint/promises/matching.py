@@ -18,7 +18,7 @@ from cxlint.promises.phrases import added_intensifiers, content_words, coverage,
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
-from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, parse_amount
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -388,6 +388,13 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
     if _is_free(record) and kind == "price" and _included_in_price(record, entry):
         return "covers", ""  # "free return postage" against "£29, including return postage": paid for in the price
+    if kind == "price" and isinstance(record.value, Money) and (total := _total_of(record, entry)) is not None:
+        # "just £1,100 in total" against "£69 a month … total payable £1,242": the totals compare
+        if record.value.currency and total.currency and record.value.currency != total.currency:
+            return None, ""
+        if record.value.amount < total.amount:
+            return "exceeds", f"'{record.value_text}' in total is {_STRONGER[kind]} the total '{total}' of"
+        return "covers", ""
     if record.value is not None and entry.value is not None and not (_is_free(record) and kind in PHRASE_KINDS):
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
@@ -412,6 +419,25 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+TOTAL_NEAR = 20
+"""Characters either side of a price in which a total word ("in total", "altogether") makes it a total."""
+
+
+def _total_of(record: PromiseRecord, entry: Entry) -> Money | None:
+    """The total an entry's scope states ("18 monthly payments; total payable £1,242"), when the copy's amount
+    is said as a total ("just £1,100 in total"); None otherwise (a monthly price compares with the entry's value)."""
+    if record.value is None or not entry.scope:
+        return None
+    start, end = _span_in_context(record)
+    if not [h for h in hits(record.context, "price_total") if start - TOTAL_NEAR <= h[0] and h[1] <= end + TOTAL_NEAR]:
+        return None
+    for piece in re.split(r"[;.]", entry.scope):
+        for _, at in hits(piece, "price_total")[:1]:
+            if (amount := parse_amount(piece[at:])) is not None:
+                return amount
+    return None
 
 
 def _included_in_price(record: PromiseRecord, entry: Entry) -> bool:
