@@ -197,6 +197,7 @@ PANTRY_CELLS = [
     ("delivery-on-your-doormat", "landing", "Your first box lands on your doormat within 2 days.", "over-promised", "country-delivery"),
     ("price-a-total-against-the-total-its-scope-states", "landing", "Yearly box plan: just £199 in total.", "over-promised", "yearly-box-plan"),
     ("price-a-total-at-the-total-its-scope-states", "landing", "Yearly box plan: just £240 in total.", "backed", "yearly-box-plan"),
+    ("free-things-that-are-all-free", "landing", "Good news: your bowl, your scoop and your lead are all free.", "unbacked", None),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
