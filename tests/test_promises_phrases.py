@@ -18,3 +18,11 @@ def test_each_statement_of_an_entry_is_covered_on_its_own():
     assert stated_part(entry, "We never use plastic fillers.") == "we never use plastic fillers"
     assert statements("no setup fees") == ["no setup fees"]
     assert content_words("sites") == content_words("site")
+
+
+def test_a_negated_predicate_joined_by_and_states_on_its_own_with_the_first_subject():
+    from cxlint.promises.phrases import statements
+
+    phrase = "passwords are hashed with a slow algorithm and never written to our logs"
+    assert "passwords never written to our logs" in statements(phrase)
+    assert statements("free delivery and returns") == ["free delivery and returns"]

@@ -173,6 +173,35 @@ READING_CELLS = [
 ]
 
 
+# cells judged against the third fixture registry, tests/fixtures/promises/pantry.yaml (a pet-food
+# subscription: scopes that state their own reach, whom a promise is for)
+PANTRY_CELLS = [
+    ("scope-a-reach-the-scope-states-itself", "landing", "Burrow Club members get 10% off every order (treats excluded).", "backed", "club-discount"),
+    ("scope-anyone-beyond-only", "landing", "We never sell or share your pet's health records with anyone.", "over-promised", "health-records"),
+    ("scope-anyone-named-is-no-universal", "landing", "Anyone with a Burrow Club membership gets 10% off every order, treats excluded.", "backed", "club-discount"),
+    ("medium-from-the-channel-but-who-answers", "chatbot", "Diet worries? Our nutritionists answer within 3 hours.", "over-promised", "nutrition-reply"),
+    ("medium-from-the-channel-no-one-named", "chatbot", "Send us a message and we answer within 10 minutes.", "backed", "chat-reply"),
+    ("medium-of-the-app-is-chat", "in-app", "Message us here and you'll hear back within 20 minutes.", "backed", "chat-reply"),
+    ("hours-always-on-is-every-hour", "landing", "Our helpline is always open.", "over-promised", "helpline-hours"),
+    ("hours-always-on-backed-by-24-7", "landing", "Poorly pet? Our emergency vet line is always on.", "backed", "emergency-vet-line"),
+    ("hours-day-and-night-is-every-hour", "landing", "Our phone helpers are around day and night, every day of the week.", "over-promised", "helpline-hours"),
+    ("hours-naming-no-service-not-backed-by-one-of-its-own", "landing", "Call us any time, 24/7.", "over-promised", "helpline-hours"),
+    ("free-said-with-a-clitic", "sms", "Good news: delivery's free on this box, as you're a Club member and it's over £40.", "backed", "club-delivery"),
+    ("free-said-with-a-clitic-beyond-its-scope", "landing", "Delivery's free on every order.", "over-promised", "club-delivery"),
+    ("free-what-the-price-includes", "landing", "Starter box: £15, with a free measuring scoop.", "backed", "starter-box"),
+    ("free-what-the-price-does-not-include", "landing", "Starter box: £15, with a free travel bowl.", "unbacked", None),
+    ("delivery-the-entry-its-scope-names", "landing", "Big news for farms: your boxes now arrive next day!", "over-promised", "country-delivery"),
+    ("delivery-the-entry-its-scope-names-backed", "landing", "Big news for farms: your boxes now arrive within 5 days!", "backed", "country-delivery"),
+    ("phrase-a-negated-predicate-states-on-its-own", "landing", "We never store your card numbers.", "backed", "card-handling"),
+    ("delivery-today-is-same-day", "landing", "Inside the ring road? Order before noon and get it today.", "over-promised", "town-delivery"),
+    ("delivery-on-your-doormat", "landing", "Your first box lands on your doormat within 2 days.", "over-promised", "country-delivery"),
+    ("price-a-total-against-the-total-its-scope-states", "landing", "Yearly box plan: just £199 in total.", "over-promised", "yearly-box-plan"),
+    ("price-a-total-at-the-total-its-scope-states", "landing", "Yearly box plan: just £240 in total.", "backed", "yearly-box-plan"),
+    ("free-things-that-are-all-free", "landing", "Good news: your bowl, your scoop and your lead are all free.", "unbacked", None),
+    ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -209,11 +238,23 @@ def test_reading_cell(readings, ruleset, cell, channel, text, status, entry):
     assert len({s for s, _ in found}) == 1, found
 
 
+@pytest.fixture(scope="module")
+def pantry():
+    return load_registry(str(FIXTURES / "promises" / "pantry.yaml"))
+
+
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), PANTRY_CELLS, ids=[c[0] for c in PANTRY_CELLS])
+def test_pantry_cell(pantry, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(pantry, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert len({s for s, _ in found}) == 1, found
+
+
 def test_every_cell_of_the_docs_table_has_a_test():
     table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
     rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
     documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
-    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS)
+    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS + PANTRY_CELLS)
 
 
 def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):
@@ -290,3 +331,24 @@ def test_a_multiple_is_a_promise_only_in_our_voice_and_not_in_a_question(registr
     assert assessed(registry, ruleset, "Could our checkout double your conversion rate?", "landing") == []
     found = assessed(registry, ruleset, "Our new checkout doubles your conversion rate.", "landing")
     assert [(a.status, severity_of(a)) for a in found] == [("unbacked", "warning")]
+
+
+def test_around_as_being_there_is_no_hedge(pantry, ruleset):
+    """"around day and night" is the team being there, not an estimate: over-promised hours stay a warning."""
+    check = PromiseCheck(pantry, TODAY)
+    doc = read_snippet("t.md", "Our phone helpers are around day and night, every day of the week.", "landing")
+    check.apply(doc, run_document(doc, ruleset))
+    assert [severity_of(a) for a in check.assessments if a.status == "over-promised"] == ["warning"]
+
+
+def test_always_open_is_hours_only_about_a_service(pantry, ruleset):
+    """"always open" is every hour only where the sentence names a service that opens (a helpline), not a tab kept open."""
+    for text, hours in (("Pin a tab to keep your favourite pages always open.", False), ("Our helpline is always open.", True)):
+        found = [a.record.kind for a in assessed(pantry, ruleset, text, "landing")]
+        assert ("availability" in found) == hours, (text, found)
+
+
+def test_a_pronoun_before_a_clitic_names_nothing_free(pantry, ruleset):
+    """"(And it's free.)" names nothing that is free; "delivery's free" does."""
+    assert not [a for a in assessed(pantry, ruleset, "Track every parcel in one place. (And it’s free.)", "landing") if a.record.kind == "price"]
+    assert [a for a in assessed(pantry, ruleset, "Delivery’s free this week.", "landing") if a.record.kind == "price"]

@@ -93,6 +93,10 @@ class Schedule:
         return ", ".join(dict.fromkeys(parts))
 
 
+EVERY_HOUR = Schedule(tuple((day, 0, 1440) for day in range(7)))
+"""Open every hour of every day: "24/7", and "always on", "day and night" (the records' ``always_open``)."""
+
+
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

@@ -18,7 +18,7 @@ from cxlint.promises.phrases import added_intensifiers, content_words, coverage,
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
-from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, parse_amount
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -100,6 +100,15 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
     words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
     named = _most_named(judged, [e for e, _, _ in relations], words_of)
+    if not named and judged.kind == "delivery-time":
+        # naming no delivery entry's id, the one whose subject (id and scope, beyond the words any delivery uses)
+        # it names most of: "orders outside the city arrive next day" is the regional entry's ("outside the metro
+        # zones"), not the same-day one's that happens to back the value
+        named = _most_named(judged, [e for e, _, _ in relations], lambda e: _subject_words(e) - _DELIVERY_WORDS)
+    if not named and judged.kind in MEDIUM_KINDS:
+        # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
+        # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
+        named = [e for e, _, _ in relations if not words_of(e)]
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":
@@ -218,8 +227,11 @@ def _medium_as_judged(record: PromiseRecord, registry: Registry) -> PromiseRecor
         return record
     if record.media != channel_medium(record.channel):
         return record
-    if any(e.media & record.media for e in registry.of_kind(record.kind)):
+    entries = registry.of_kind(record.kind)
+    if any(e.media & record.media for e in entries) and not any(_names_who_answers(record, e) for e in entries if e.media):
         return record
+    # no entry about the channel's medium, or the copy names who answers ("our dentists answer within 2 hours"
+    # in the chat assistant): judged as naming no medium, so the entry about who answers is picked
     return replace(record, media=frozenset())
 
 
@@ -374,6 +386,15 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
     kind = entry.kind
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
+    if _is_free(record) and kind == "price" and _included_in_price(record, entry):
+        return "covers", ""  # "free return postage" against "£29, including return postage": paid for in the price
+    if kind == "price" and isinstance(record.value, Money) and (total := _total_of(record, entry)) is not None:
+        # "just £1,100 in total" against "£69 a month … total payable £1,242": the totals compare
+        if record.value.currency and total.currency and record.value.currency != total.currency:
+            return None, ""
+        if record.value.amount < total.amount:
+            return "exceeds", f"'{record.value_text}' in total is {_STRONGER[kind]} the total '{total}' of"
+        return "covers", ""
     if record.value is not None and entry.value is not None and not (_is_free(record) and kind in PHRASE_KINDS):
         gained = kind in PHRASE_KINDS and isinstance(entry.value, Duration) and is_time_gained(entry.phrase)
         if gained != (kind in PHRASE_KINDS and isinstance(record.value, Duration) and is_time_gained(record.context)):
@@ -398,6 +419,38 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
     return None, ""
+
+
+TOTAL_NEAR = 20
+"""Characters either side of a price in which a total word ("in total", "altogether") makes it a total."""
+
+
+def _total_of(record: PromiseRecord, entry: Entry) -> Money | None:
+    """The total an entry's scope states ("18 monthly payments; total payable £1,242"), when the copy's amount
+    is said as a total ("just £1,100 in total"); None otherwise (a monthly price compares with the entry's value)."""
+    if record.value is None or not entry.scope:
+        return None
+    start, end = _span_in_context(record)
+    if not [h for h in hits(record.context, "price_total") if start - TOTAL_NEAR <= h[0] and h[1] <= end + TOTAL_NEAR]:
+        return None
+    for piece in re.split(r"[;.]", entry.scope):
+        for _, at in hits(piece, "price_total")[:1]:
+            if (amount := parse_amount(piece[at:])) is not None:
+                return amount
+    return None
+
+
+def _included_in_price(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether what the copy calls free ("free return postage") is what a priced entry's scope says its price
+    includes ("home kit, including return postage"; the ``scope_includes`` words): no charge on top of it."""
+    if not isinstance(entry.value, Money) or entry.value.amount <= 0:
+        return False
+    own = content_words(record.text) - {"free"}
+    included: set[str] = set()
+    for piece in re.split(r"[;.]", entry.scope):
+        for _, end in hits(piece, "scope_includes")[:1]:
+            included |= content_words(piece[end:])
+    return bool(own) and own <= included
 
 
 SHORT_ANSWER = 2

@@ -61,9 +61,24 @@ def content_words(text: str) -> set[str]:
 
 def statements(entry_phrase: str) -> list[str]:
     """What an entry's phrase states: the whole, and each part a semicolon separates ("card payments
-    handled by a certified processor; we never store full card numbers" backs each on its own)."""
-    parts = [part.strip() for part in entry_phrase.split(";") if part.strip()]
+    handled by a certified processor; we never store full card numbers" backs each on its own), or an
+    "and" joins a negated predicate with ("…tokenised by a certified provider and never stored")."""
+    parts = []
+    for part in entry_phrase.split(";"):
+        first, *rest = [piece.strip() for piece in _NEGATED_PREDICATE.split(part)]
+        subject = _SUBJECT.match(first)
+        # the negated predicate keeps the first statement's subject: "card details never stored on our servers"
+        parts += [first] + [f"{subject.group(1)} {piece}" if subject else piece for piece in rest]
+    parts = [part for part in parts if part]
     return [entry_phrase] + parts if len(parts) > 1 else [entry_phrase]
+
+
+_SUBJECT = re.compile(r"^(.+?)\s+(?:are|is|were|was|get|gets|will\s+be)\b", re.IGNORECASE)
+
+
+_NEGATED_PREDICATE = re.compile(r",?\s+and\s+(?=(?:never|not|no)\b)", re.IGNORECASE)
+"""Where a phrase joins a negated predicate to a first statement ("card details are tokenised by a certified
+provider and never stored on our servers"): each states on its own."""
 
 
 def _share(statement: str, have: set[str]) -> float:

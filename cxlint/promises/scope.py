@@ -52,7 +52,11 @@ def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = 
     while after and _lists_what_it_covers(copy, after):
         after = after[1:]  # "Full refund within 30 days - hosting, domains, everything": the list is the promise's
     right = after[0][0] if after else len(copy)
-    found = [(s, e) for s, e in hits(copy, "universal") if left <= s and e <= right]
+    # a universal the scope states itself ("members, every order, excludes gift cards") is the entry's own
+    # reach: copy repeating it ("5% off every order") claims no more than the entry
+    stated = [content_words(entry_scope[s:e]) for s, e in hits(entry_scope, "universal")]
+    found = [(s, e) for s, e in hits(copy, "universal")
+             if left <= s and e <= right and not any(content_words(copy[s:e]) <= words for words in stated)]
     if not found:
         return ""
     first, last = min(found, key=lambda hit: (hit[0], -hit[1]))

@@ -26,12 +26,12 @@ WordSpec = tuple[Frame, ...]
 
 CONTEXT_WORDS = frozenset({
     "clause_break", "hedge", "hedge_pseudo", "condition", "reported", "quote", "question", "own_voice",
-    "first_person", "competitor", "every_day", "uptime_word", "opening_hours", "deadline",
+    "first_person", "competitor", "every_day", "uptime_word", "opening_hours", "deadline", "same_day",
 })
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
 (a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
 for a rule's availability finding, whether it speaks of uptime."""
-REGISTRY_WORDS = frozenset({"negation", "scope_limit", "scope_excludes", "scope_excluded", "universal", "clause_join", "yearly", "time_gained", "rating_context", "reply_role", "rank_word", "rank_top"})
+REGISTRY_WORDS = frozenset({"negation", "scope_limit", "scope_includes", "price_total", "scope_excludes", "scope_excluded", "universal", "clause_join", "yearly", "time_gained", "rating_context", "reply_role", "rank_word", "rank_top"})
 """What a registry's judging reads entries and a record's context with (``promises/matching.py``,
 ``scope.py``, ``values.py``): a negated entry, a scope's limit against copy for everyone in the
 promise's clause, months free with yearly billing, time saved, the words of a review score (what
@@ -42,7 +42,7 @@ READERS: dict[str, frozenset[str]] = {
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
         "returns_heading", "service_subject", "given_free", "free_for_lead", "time_lead", "turnaround_lead", "turnaround_for_reader", "return_lead", "service_by_its_time",
     }),
-    "hours": frozenset({"availability_context", "appointment", "whole_week"}),
+    "hours": frozenset({"availability_context", "appointment", "whole_week", "always_open"}),
     "price-match": frozenset(),
     "compliance": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
@@ -51,7 +51,7 @@ READERS: dict[str, frozenset[str]] = {
     "multiplier": frozenset({"if_start"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
-        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject",
+        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject", "free_no_subject",
     }),
 }
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration

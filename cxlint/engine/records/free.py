@@ -23,6 +23,7 @@ SUBJECT_WORDS = 3
 _STRIPPED = ".,;:!?)\"'"
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
 _CHUNK = re.compile(r"\S+")
+_CLITIC = re.compile(r"['’](?:s|re)$")
 
 
 def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
@@ -84,7 +85,14 @@ def _subject_before(reading: RecordReading, sentence: Sentence, at: int) -> list
     """What "is free": the last two words before "is", "are", "comes" or "stays" (and "always", "100%")."""
     intensifier = reading.ends_right_before("free_intensifier", sentence, at)
     copula = reading.ends_right_before("free_copula", sentence, intensifier[0] if intensifier else at)
-    if copula is None or copula[0] == sentence.offset:
+    if copula is None:
+        return []
+    clitic = _CLITIC.search(reading.mask, copula[0], copula[1])
+    if clitic is not None and clitic.start() > copula[0]:
+        # "delivery's free": the word that carries the clitic is what is free (not "it's free": a pronoun names nothing)
+        span = (copula[0], clitic.start())
+        return [] if any(h[0] == copula[0] for h in reading.hits("free_no_subject", sentence)) else [span]
+    if copula[0] == sentence.offset:
         return []
     match = _WORDS_BEFORE.search(reading.mask, sentence.offset, copula[0])
     if not match:

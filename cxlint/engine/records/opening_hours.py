@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.hours import find_schedules
+from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.kinds import DAY_SCOPED
 from cxlint.rulepack.records import Reader
 
@@ -25,7 +25,15 @@ def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[F
         return []
     timed = any(f.kinds[0] in DAY_SCOPED for f in found)
     out: list[Found] = []
-    for at, to, schedule in find_schedules(sentence.text, reading.shapes, lambda words: bool(reading.hits(words, sentence))):
+    schedules = find_schedules(sentence.text, reading.shapes, lambda words: bool(reading.hits(words, sentence)))
+    always = [(s, e) for s, e in reading.hits("always_open", sentence)
+              if any(not (s <= c < e) for c, _ in reading.hits("availability_context", sentence))]
+    if always and not any(s.times_given for _, _, s in schedules):
+        # "our team is around day and night, seven days a week", "the helpline is always open": every hour of
+        # every day, where the sentence names a service besides (not "keep your tabs always open")
+        start, end = always[0][0], max([always[0][1]] + [sentence.offset + to for _, to, _ in schedules])
+        schedules = [(start - sentence.offset, end - sentence.offset, EVERY_HOUR)]
+    for at, to, schedule in schedules:
         start, end = sentence.offset + at, sentence.offset + to
         if timed and (not schedule.times_given or reading.within("every_day", sentence, start, end + 1)):
             continue  # the days belong to the reply or delivery promise

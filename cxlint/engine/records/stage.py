@@ -19,9 +19,9 @@ from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.engine.sentences import document_sentences
 from cxlint.findings import Finding
-from cxlint.promises.hours import find_schedules
+from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
-from cxlint.promises.values import Duration, Value, duration_from_match, embedded_value, percent_from_match
+from cxlint.promises.values import DAY, Duration, Value, duration_from_match, embedded_value, percent_from_match
 from cxlint.rulepack.model import RuleSet
 from cxlint.rulepack.records import RecordSpec, reader_key
 from cxlint.text.normalize import normalize
@@ -107,6 +107,8 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
     if kind == "availability":
         schedules = find_schedules(text, reading.shapes, lambda words: bool(reading.within(words, sentence, finding.start, finding.end)))
         value = schedules[0][2] if schedules else None
+        if (value is None or not value.times_given) and reading.within("always_open", sentence, finding.start, finding.end):
+            value = EVERY_HOUR  # "we're always on", "here day and night"
         percent = reading.shapes.percentage.search(text) if value is None else None
         if percent is not None:
             kind, value = "uptime", percent_from_match(percent)
@@ -122,5 +124,7 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
         value = embedded_value(text, reading.shapes)
         if isinstance(value, Duration) and kind != "guarantee":
             value = None
+        if kind == "delivery-time" and value is None and reading.within("same_day", sentence, finding.start, finding.end):
+            value = Duration(DAY / 2, "same day")  # "get it today", "at your door tonight": delivered the day it is ordered
     return describe(reading, Found(finding.start, finding.end, (kind,), value, index), frozenset(finding.modifiers), finding)
 
