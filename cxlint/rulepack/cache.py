@@ -18,7 +18,6 @@ import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,27 +126,32 @@ class _DefaultsLeftOut(pickle.Pickler):
         defaults = _plain_defaults(type(obj))
         if not defaults:
             return NotImplemented
-        state = obj.__getstate__()
+        state = getattr(obj, "__getstate__")()  # a class's own (a lexicon packs its phrases) or object's
         if not isinstance(state, dict):
             return NotImplemented
         kept = {name: value for name, value in state.items() if not _is_default(value, defaults.get(name, _ABSENT))}
-        return copyreg.__newobj__, (type(obj),), kept
+        return _NEWOBJ, (type(obj),), kept
 
 
 _ABSENT = object()
 _IMMUTABLE = (str, int, float, bool, type(None), tuple, frozenset)
+_NEWOBJ = getattr(copyreg, "__newobj__")
+"""What pickle's own reduction names: the pickler writes it as the NEWOBJ opcode, ``cls.__new__(cls)`` on load."""
+_DEFAULTS: dict[type, dict[str, object]] = {}
 
 
-@cache
 def _plain_defaults(cls: type) -> dict[str, object]:
     """Field name to default, for the fields of a cxlint dataclass whose default is also a class attribute."""
-    if not (cls.__module__.startswith("cxlint.") and dataclasses.is_dataclass(cls)):
-        return {}
-    return {
-        field.name: field.default
-        for field in dataclasses.fields(cls)
-        if field.default is not dataclasses.MISSING and getattr(cls, field.name, _ABSENT) is field.default
-    }
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {}
+        if cls.__module__.startswith("cxlint.") and dataclasses.is_dataclass(cls):
+            found.update(
+                (field.name, field.default)
+                for field in dataclasses.fields(cls)
+                if field.default is not dataclasses.MISSING and getattr(cls, field.name, _ABSENT) is field.default
+            )
+    return found
 
 
 def _is_default(value: object, default: object) -> bool:
