@@ -433,10 +433,9 @@ def _total_of(record: PromiseRecord, entry: Entry) -> Money | None:
     start, end = _span_in_context(record)
     if not [h for h in hits(record.context, "price_total") if start - TOTAL_NEAR <= h[0] and h[1] <= end + TOTAL_NEAR]:
         return None
-    for piece in re.split(r"[;.]", entry.scope):
-        for _, at in hits(piece, "price_total")[:1]:
-            if (amount := parse_amount(piece[at:])) is not None:
-                return amount
+    for tail in _scope_tails(entry.scope, "price_total"):
+        if (amount := parse_amount(tail)) is not None:
+            return amount
     return None
 
 
@@ -446,11 +445,19 @@ def _included_in_price(record: PromiseRecord, entry: Entry) -> bool:
     if not isinstance(entry.value, Money) or entry.value.amount <= 0:
         return False
     own = content_words(record.text) - {"free"}
-    included: set[str] = set()
-    for piece in re.split(r"[;.]", entry.scope):
-        for _, end in hits(piece, "scope_includes")[:1]:
-            included |= content_words(piece[end:])
+    included = set().union(*(content_words(tail) for tail in _scope_tails(entry.scope, "scope_includes")))
     return bool(own) and own <= included
+
+
+def _scope_tails(scope: str, words: str) -> list[str]:
+    """What follows the first of ``words`` in each clause of an entry's scope ("total payable £1,242",
+    "including return postage"): the part of the scope those words introduce."""
+    tails = []
+    for clause in re.split(r"[;.]", scope):
+        found = hits(clause, words)
+        if found:
+            tails.append(clause[found[0][1]:])
+    return tails
 
 
 SHORT_ANSWER = 2
