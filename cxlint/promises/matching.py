@@ -83,7 +83,10 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
+    # hours or a reply time that name an entry's own service ("Breakdowns: 24/7") are that service's,
+    # not every medium's: the entry it names decides, below
+    names_its_service = judged.kind in MEDIUM_KINDS and bool(_most_named(judged, [e for e, _, _ in relations], _service_id_words))
+    if not names_its_service and _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
         # a reply promise naming no medium must hold for every one: an entry it goes beyond, about a
         # medium no other entry backs it for, decides (one that backs its value but not on this channel
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
