@@ -213,6 +213,8 @@ KEYLINE_CELLS = [
     ("hours-naming-no-service-hold-for-every-medium", "landing", "Talk to us 24/7.", "over-promised", "office-hours"),
     ("price-billed-by-the-period-below-its-entry", "email", "Gold plan for £9 a month.", "over-promised", "gold-plan-price"),
     ("price-billed-by-the-period-at-its-entry", "email", "Gold plan for £12 a month, cancel any time.", "backed", "gold-plan-price"),
+    ("guarantee-a-time-it-does-not-state", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith within 90 minutes, guaranteed.", "over-promised", "no-show-guarantee"),
+    ("guarantee-without-a-time", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith, guaranteed.", "backed", "no-show-guarantee"),
 ]
 
 
@@ -273,7 +275,7 @@ def keyline():
 def test_keyline_cell(keyline, ruleset, cell, channel, text, status, entry):
     found = [(a.status, a.entry.id if a.entry else None) for a in assessed(keyline, ruleset, text, channel)]
     assert (status, entry) in found, found
-    assert len({s for s, _ in found}) == 1, found
+    assert {s for s, _ in found} <= {status, "backed"}, found  # the sentence's verdict is its worst record's
 
 
 def test_every_cell_of_the_docs_table_has_a_test():

@@ -160,7 +160,8 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             named = _best_named(timed, content_words(f"{record.earlier} {record.context}"))
         # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
         # never every claim of the registry ("hear back in 1 hour" is no hire period)
-        return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
+        # (a guarantee stated with it too: "a replacement within 2 hours, guaranteed" is about the replacement guarantee)
+        return named or [e for e in registry.of_kind(*record.kinds, "guarantee") if _subject_overlap(record, e)]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -416,6 +417,10 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         # "Seen it cheaper for the same dates? We'll match it.": a short commitment answers the sentence before it
         record = replace(record, context=f"{record.earlier} {record.context}")
     share = coverage(entry.phrase, record.context)
+    if share >= PHRASE_BACKS and record.kind == "claim" and isinstance(record.value, Duration) and entry.value is None:
+        # a turnaround we commit to with a phrase entry that states no time ("we'll find a replacement within
+        # 2 hours" against "a replacement sitter if yours cancels"): the time is more than the entry backs
+        return "exceeds", f"adds a time ('{record.value_text}') to"
     if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
     if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
