@@ -214,6 +214,9 @@ KEYLINE_CELLS = [
     ("price-billed-by-the-period-below-its-entry", "email", "Gold plan for £9 a month.", "over-promised", "gold-plan-price"),
     ("price-billed-by-the-period-at-its-entry", "email", "Gold plan for £12 a month, cancel any time.", "backed", "gold-plan-price"),
     ("guarantee-a-time-it-does-not-state", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith within 90 minutes, guaranteed.", "over-promised", "no-show-guarantee"),
+    ("outcome-a-fraction-as-many-is-what-is-left", "sms", "Homes with our smart lock see half as many break-ins.", "over-promised", "smart-lock-outcome"),
+    ("outcome-a-fraction-fewer-is-what-goes", "sms", "Homes with our smart lock see a third fewer break-ins.", "backed", "smart-lock-outcome"),
+    ("outcome-a-share-less-is-what-goes", "sms", "Homes with our smart lock see 60% fewer break-ins.", "over-promised", "smart-lock-outcome"),
     ("guarantee-without-a-time", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith, guaranteed.", "backed", "no-show-guarantee"),
 ]
 

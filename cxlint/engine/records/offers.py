@@ -102,7 +102,12 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
             out.append(Found(at, to, ("price",), value, index))  # "cover for €18 a month": a charge billed each period
             taken = to
             continue
-        if save is None and off is None and not match.groupdict().get("price"):
+        groups = match.groupdict()
+        if save is None and off is None and not hypothetical and (groups.get("as_many") or groups.get("fewer") or groups.get("pct_fewer")):
+            out.append(Found(at, to, ("outcome",), value, index))  # "half as many breakdowns", "40% fewer": a reduction
+            taken = to
+            continue
+        if save is None and off is None and not groups.get("price"):
             continue  # a fraction of the price is a discount on its own ("half price")
         start, end = (save[0] if save else at), (off[1] if off else to)
         out.append(Found(start, end, ("discount", "outcome") if save else ("discount",), value, index))
