@@ -202,6 +202,25 @@ PANTRY_CELLS = [
 ]
 
 
+# cells judged against the fourth fixture registry, tests/fixtures/promises/keyline.yaml (a locksmith:
+# compound words of a phrase, a phrase entry's figure, hours naming a service, a price billed monthly)
+KEYLINE_CELLS = [
+    ("phrase-half-a-compound-states-nothing", "push", "Re-keying is free on every plan after a break-in.", "backed", "free-rekeys"),
+    ("phrase-the-whole-compound-states-it", "landing", "Unlimited re-keying on every plan.", "over-promised", "unlimited-rekeys"),
+    ("phrase-a-figure-is-compared-not-matched", "landing", "Up to £5,000 contents cover after a break-in we secured.", "over-promised", "contents-cover"),
+    ("phrase-a-figure-within-is-backed", "landing", "Up to £1,500 contents cover after a break-in we secured.", "backed", "contents-cover"),
+    ("hours-naming-a-service-are-that-service", "landing", "Lockouts: 24/7 on 0113 496 0000.", "backed", "lockout-line"),
+    ("hours-naming-no-service-hold-for-every-medium", "landing", "Talk to us 24/7.", "over-promised", "office-hours"),
+    ("price-billed-by-the-period-below-its-entry", "email", "Gold plan for £9 a month.", "over-promised", "gold-plan-price"),
+    ("price-billed-by-the-period-at-its-entry", "email", "Gold plan for £12 a month, cancel any time.", "backed", "gold-plan-price"),
+    ("guarantee-a-time-it-does-not-state", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith within 90 minutes, guaranteed.", "over-promised", "no-show-guarantee"),
+    ("outcome-a-fraction-as-many-is-what-is-left", "sms", "Homes with our smart lock see half as many break-ins.", "over-promised", "smart-lock-outcome"),
+    ("outcome-a-fraction-fewer-is-what-goes", "sms", "Homes with our smart lock see a third fewer break-ins.", "backed", "smart-lock-outcome"),
+    ("outcome-a-share-less-is-what-goes", "sms", "Homes with our smart lock see 60% fewer break-ins.", "over-promised", "smart-lock-outcome"),
+    ("guarantee-without-a-time", "landing", "If your booked locksmith doesn't turn up, we'll send a new locksmith, guaranteed.", "backed", "no-show-guarantee"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -250,11 +269,23 @@ def test_pantry_cell(pantry, ruleset, cell, channel, text, status, entry):
     assert len({s for s, _ in found}) == 1, found
 
 
+@pytest.fixture(scope="module")
+def keyline():
+    return load_registry(str(FIXTURES / "promises" / "keyline.yaml"))
+
+
+@pytest.mark.parametrize(("cell", "channel", "text", "status", "entry"), KEYLINE_CELLS, ids=[c[0] for c in KEYLINE_CELLS])
+def test_keyline_cell(keyline, ruleset, cell, channel, text, status, entry):
+    found = [(a.status, a.entry.id if a.entry else None) for a in assessed(keyline, ruleset, text, channel)]
+    assert (status, entry) in found, found
+    assert {s for s, _ in found} <= {status, "backed"}, found  # the sentence's verdict is its worst record's
+
+
 def test_every_cell_of_the_docs_table_has_a_test():
     table = (FIXTURES.parent.parent / "docs" / "registry.md").read_text(encoding="utf-8")
     rows = table.split("<!-- cells -->")[1].split("<!-- /cells -->")[0].splitlines()
     documented = [row.split("|")[1].strip().strip("`") for row in rows if row.startswith("| `")]
-    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS + PANTRY_CELLS)
+    assert sorted(documented) == sorted(c[0] for c in CELLS + READING_CELLS + PANTRY_CELLS + KEYLINE_CELLS)
 
 
 def test_a_stated_limit_with_no_entry_is_no_finding_but_one_beyond_its_entry_is(ruleset):

@@ -71,12 +71,14 @@ def _entry_drafts(mask: str, promises: PromiseTargets, registry: Registry, found
             continue
         for index, (start, end) in enumerate(promises.sentences):
             text = mask[start:end]
+            value = promises.stated_value(start, end) if entry.value is not None else None
+            # a figure of the entry's own sort in the sentence is its value, compared apart from the words
+            value_said = value is not None and type(value) is type(entry.value)
             wanted = content_words(stated_part(entry.phrase, text))
-            if len(wanted & content_words(text)) < 2 or coverage(entry.phrase, text) < ENTRY_COVERAGE:
+            if len(wanted & content_words(text)) < 2 or coverage(entry.phrase, text, value_said) < ENTRY_COVERAGE:
                 continue
             if any(d.sentence == index and entry.kind in d.target.kinds and not _timed_claim(d.target) for d in found):
                 continue
-            value = promises.stated_value(start, end) if entry.value is not None else None
             out.append(_Draft(promises.describe(start, end, index, (entry.kind,), value), False, entry_id=entry.id))
     return out
 

@@ -83,7 +83,10 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     judged = _medium_as_judged(_value_as_judged(record), registry)
     relations = [(entry, *_relate(judged, entry, registry)) for entry in _candidates(judged, registry)]
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
-    if _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
+    # hours or a reply time that name an entry's own service ("Breakdowns: 24/7") are that service's,
+    # not every medium's: the entry it names decides, below
+    names_its_service = judged.kind in MEDIUM_KINDS and bool(_most_named(judged, [e for e, _, _ in relations], _service_id_words))
+    if not names_its_service and _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
         # a reply promise naming no medium must hold for every one: an entry it goes beyond, about a
         # medium no other entry backs it for, decides (one that backs its value but not on this channel
         # goes beyond nothing; hours split over entries, weekdays and Saturdays, back it medium by medium)
@@ -157,7 +160,8 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             named = _best_named(timed, content_words(f"{record.earlier} {record.context}"))
         # with none, only a phrase entry about its subject may judge it ("14 days on site": the hire period),
         # never every claim of the registry ("hear back in 1 hour" is no hire period)
-        return named or [e for e in registry.of_kind(*record.kinds) if _subject_overlap(record, e)]
+        # (a guarantee stated with it too: "a replacement within 2 hours, guaranteed" is about the replacement guarantee)
+        return named or [e for e in registry.of_kind(*record.kinds, "guarantee") if _subject_overlap(record, e)]
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
@@ -413,6 +417,10 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         # "Seen it cheaper for the same dates? We'll match it.": a short commitment answers the sentence before it
         record = replace(record, context=f"{record.earlier} {record.context}")
     share = coverage(entry.phrase, record.context)
+    if share >= PHRASE_BACKS and record.kind == "claim" and isinstance(record.value, Duration) and entry.value is None:
+        # a turnaround we commit to with a phrase entry that states no time ("we'll find a replacement within
+        # 2 hours" against "a replacement sitter if yours cancels"): the time is more than the entry backs
+        return "exceeds", f"adds a time ('{record.value_text}') to"
     if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
         return _phrase_extras(record, entry)
     if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:

@@ -81,9 +81,24 @@ _NEGATED_PREDICATE = re.compile(r",?\s+and\s+(?=(?:never|not|no)\b)", re.IGNOREC
 provider and never stored on our servers"): each states on its own."""
 
 
+def _units(statement: str) -> list[frozenset[str]]:
+    """The words of a statement as it counts them: a hyphenated compound ("call-outs", "RGII-registered")
+    is one word, said when all its parts are; two statements sharing only half a compound share no word."""
+    units: dict[frozenset[str], None] = {}
+    for token in statement.replace("/", " ").split():
+        words = content_words(token)
+        # only a compound of words: figures ("$25,000", "AES-256") count word by word, as values are compared apart
+        pieces = [frozenset(words)] if "-" in token and not any(c.isdigit() for c in token) else [frozenset({w}) for w in words]
+        for parts in pieces:
+            if parts and not any(parts <= other for other in units):
+                units = {other: None for other in units if not other <= parts}
+                units[parts] = None
+    return list(units)
+
+
 def _share(statement: str, have: set[str]) -> float:
-    wanted = content_words(statement)
-    return len(wanted & have) / len(wanted) if wanted else 0.0
+    units = _units(statement)
+    return sum(1 for unit in units if unit <= have) / len(units) if units else 0.0
 
 
 def stated_part(entry_phrase: str, copy: str) -> str:
@@ -92,9 +107,26 @@ def stated_part(entry_phrase: str, copy: str) -> str:
     return max(statements(entry_phrase), key=lambda statement: _share(statement, have))
 
 
-def coverage(entry_phrase: str, copy: str) -> float:
-    """Share of the content words of the entry's statement that ``copy`` repeats most of (0 when it has none)."""
+def coverage(entry_phrase: str, copy: str, value_said: bool = False) -> float:
+    """Share of the content words of the entry's statement that ``copy`` repeats most of (0 when it has none).
+
+    With ``value_said`` (the copy states a value of the entry's value's type) the entry's figure is no word
+    to repeat: "$50,000 cover" states "up to $25,000 cover", and the values are compared apart."""
+    if value_said:
+        entry_phrase = without_figure(entry_phrase)
     return _share(stated_part(entry_phrase, copy), content_words(copy))
+
+
+def without_figure(phrase: str) -> str:
+    """``phrase`` less its first amount or share ("up to $25,000 cover" is "up to  cover")."""
+    from cxlint.promises.value_shapes import value_shapes
+
+    shapes = value_shapes()
+    for regex in (shapes.money, shapes.percentage):
+        match = regex.search(phrase)
+        if match:
+            return f"{phrase[: match.start()]} {phrase[match.end():]}"
+    return phrase
 
 
 def missing_words(entry_phrase: str, copy: str) -> list[str]:

@@ -138,9 +138,15 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0
 
 
 def fraction_from_match(match: re.Match[str]) -> Percent:
-    """A share said as a fraction (a match of the ``fraction`` shape): "half" is 50%, "two thirds" 66.7%."""
-    words = match.group("frac").lower().split()
+    """A share said as a fraction (a match of the ``fraction`` shape): "half" is 50%, "two thirds" 66.7%; a
+    reduction is the share that goes: "a third fewer" 33.3%, "a quarter as many" 75%, "40% less" 40%."""
+    groups = match.groupdict()
+    if groups.get("pct"):
+        return Percent(float(groups["pct"]))  # "40% fewer": the share that goes
+    words = groups["frac"].lower().split()
     share = _FRACTIONS[words[-1]]
+    if groups.get("as_many"):
+        share = 100 - share  # "half as many breakdowns": what is left, so half of them go
     return Percent(round(share, 1))
 
 

@@ -54,13 +54,13 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             kind, start, end = "trial-length", gratis[0], to  # "free for 6 months": so is time it is free for
         else:
             kind, start, end = classify(reading, reader, sentence, at, to, reading.sentences[heading] if heading is not None else None)
+        if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
+            kind = None  # "a replacement within 2 hours, guaranteed": a turnaround that mentions a guarantee, no period of one
         if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
             kind, start = "claim", lead[0]  # "we'll have it moved over within 48 hours": a timed entry it names judges it
         elif kind is None and any(s == at for s, _ in reading.hits("service_by_its_time", sentence)):
             kind = "claim"  # "same-day skips": a service named by how soon it comes, judged the same way
         if kind is None:
-            continue
-        if kind == "guarantee" and value.minutes < _SHORTEST_GUARANTEE:
             continue
         if value.minutes == FOREVER and kind != "guarantee":
             continue

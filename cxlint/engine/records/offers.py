@@ -14,7 +14,7 @@ import re
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Money, Value, fraction_from_match, money_from_match, percent_from_match, rating_from_match
+from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -98,12 +98,33 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
             out.append(Found(at, to, ("price",), value, index))  # "now just $69": what it costs, for a price entry about it
             taken = to
             continue
-        if save is None and off is None and not match.groupdict().get("price"):
+        if save is None and off is None and isinstance(value, Money) and value.amount > 0 and not hypothetical and _billed(reading, sentence, at, to):
+            out.append(Found(at, to, ("price",), value, index))  # "cover for €18 a month": a charge billed each period
+            taken = to
+            continue
+        groups = match.groupdict()
+        if save is None and off is None and not hypothetical and (groups.get("as_many") or groups.get("fewer") or groups.get("pct_fewer")):
+            out.append(Found(at, to, ("outcome",), value, index))  # "half as many breakdowns", "40% fewer": a reduction
+            taken = to
+            continue
+        if save is None and off is None and not groups.get("price"):
             continue  # a fraction of the price is a discount on its own ("half price")
         start, end = (save[0] if save else at), (off[1] if off else to)
         out.append(Found(start, end, ("discount", "outcome") if save else ("discount",), value, index))
         taken = end
     return out
+
+
+def _billed(reading: RecordReading, sentence: Sentence, at: int, to: int) -> bool:
+    """Whether the amount at ``[at, to)`` is what something named before it costs by the period: "for"
+    right before it (the ``free_for`` word: "cover for €18 a month") and one unit of time right after it
+    ("a month", "a year": the billing period the duration reader leaves out, ``price_period``). A bare
+    "then £9 a month" after a trial names nothing it is the price of."""
+    if reading.ends_right_before("free_for", sentence, at) is None:
+        return False
+    rest = sentence.text[to - sentence.offset :]
+    match = reading.shapes.duration.match(rest.lstrip())
+    return match is not None and not match.groupdict().get("word") and duration_from_match(match).text.startswith("1 ")
 
 
 def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
