@@ -221,6 +221,29 @@ KEYLINE_CELLS = [
 ]
 
 
+# cells judged against the fifth fixture registry, tests/fixtures/promises/tidewater.yaml (a kayak hire
+# firm: which of several entries of a kind the copy is about)
+TIDEWATER_CELLS = [
+    ("discount-an-entry-of-another-kind-names-nothing", "email", "Book 60 days ahead and save 10% on your hire.", "backed", "advance-booking"),
+    ("discount-an-entry-of-another-kind-names-nothing-over", "email", "Book 60 days ahead and save 40% on your hire.", "over-promised", "advance-booking"),
+    ("delivery-a-word-every-delivery-uses-names-no-entry", "in-app", "Delivery within 3 days.", "backed", "spare-board"),
+    ("free-a-bracket-opens-a-limit", "landing", "Extra paddlers are free (two a booking at most).", "backed", "extra-paddlers"),
+    ("hours-naming-a-service-by-its-scope", "in-app", "Sign your waiver and change your booking 24/7 in the app.", "backed", "web-portal"),
+    ("hours-naming-no-service-by-its-scope", "in-app", "Message us 24/7.", "over-promised", "desk-hours"),
+    ("discount-an-offer-said-to-be-over-is-no-promise", "email", "The summer sale (30% off) has ended. Hires booked 60 days ahead still save 10%.", "backed", "advance-booking"),
+    ("hours-the-part-of-the-day-after-the-hour", "landing", "Our hire desk takes calls weekdays from 9 in the morning until 7 in the evening.", "over-promised", "desk-hours"),
+    ("hours-the-part-of-the-day-within", "landing", "Our hire desk takes calls weekdays from 10 in the morning until 4 in the afternoon.", "backed", "desk-hours"),
+    ("trial-a-whole-month-is-a-month", "landing", "Join Paddle Club free for a whole month.", "over-promised", "paddle-club-trial"),
+    ("trial-two-full-weeks-are-two-weeks", "landing", "Join Paddle Club free for two full weeks.", "backed", "paddle-club-trial"),
+    ("price-from-an-amount-is-the-lowest-it-costs", "landing", "Wetsuits from £4 a day.", "over-promised", "wetsuit-hire"),
+    ("price-from-the-entrys-amount", "landing", "Wetsuits from £6 a day.", "backed", "wetsuit-hire"),
+    ("reply-the-reader-hears-back", "landing", "Sent us a booking question? You'll hear back within 2 days.", "backed", "booking-reply"),
+    ("reply-the-reader-hears-back-sooner", "landing", "Sent us a booking question? You'll hear back within 2 hours.", "over-promised", "booking-reply"),
+    ("phrase-an-absolute-of-another-entry-stated-with-it", "landing", "Every hire includes unlimited launches, and every board in our fleet is under 2 years old.", "backed", "board-age"),
+    ("free-a-price-finding-that-says-free", "landing", "First lesson free for new paddlers.", "backed", "free-lessons"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -231,6 +254,7 @@ CELL_TABLES = (
     ("readings.yaml", READING_CELLS),
     ("pantry.yaml", PANTRY_CELLS),
     ("keyline.yaml", KEYLINE_CELLS),
+    ("tidewater.yaml", TIDEWATER_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 
@@ -374,3 +398,22 @@ def test_a_pronoun_before_a_clitic_names_nothing_free(pantry, ruleset):
     """"(And it's free.)" names nothing that is free; "delivery's free" does."""
     assert not [a for a in assessed(pantry, ruleset, "Track every parcel in one place. (And it’s free.)", "landing") if a.record.kind == "price"]
     assert [a for a in assessed(pantry, ruleset, "Delivery’s free this week.", "landing") if a.record.kind == "price"]
+
+
+def test_around_before_the_days_or_an_edge_is_being_there(registries, ruleset):
+    """"around weekdays from 9", "around from 9am": being there, so a promise beyond its entry warns; an
+    estimate puts "around" after the edge ("from around 9am") and stays info."""
+    tidewater = registries["tidewater.yaml"]
+    for text, severity in (("Our desk team is around weekdays from 9am until 8pm.", "warning"),
+                           ("Our desk team is around from 9am until 8pm on weekdays.", "warning"),
+                           ("Our desk team is in from around 9am until 8pm on weekdays.", "info")):
+        found = [a for a in assessed(tidewater, ruleset, text, "landing") if a.record.kind == "availability"]
+        assert [(a.status, severity_of(a)) for a in found] == [("over-promised", severity)], (text, found)
+
+
+
+def test_an_absolute_no_other_entry_states_is_still_added(registries, ruleset):
+    """Only an absolute another entry stated in the sentence says is that entry's: "100%" is no entry's."""
+    found = [(a.status, a.entry.id if a.entry else None) for a in
+             assessed(registries["tidewater.yaml"], ruleset, "Every board in our fleet is under 2 years old, 100% guaranteed.", "landing")]
+    assert ("over-promised", "board-age") in found, found

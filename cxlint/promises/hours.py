@@ -121,12 +121,22 @@ def _days(match: re.Match[str], shapes: ValueShapes) -> list[int]:
     return [_day_index(match.group("one"))]
 
 
+def _suffix(said: str | None) -> str:
+    """"am" or "pm" for a clock's suffix: "p.m.", "in the morning" (am), "in the evening", "at night" (pm)."""
+    said = (said or "").lower().replace(".", "")
+    if said.endswith("morning"):
+        return "am"
+    if said.endswith(("afternoon", "evening", "night")):
+        return "pm"
+    return said
+
+
 def _minutes(clock: re.Match[str], other_suffix: str | None, is_end: bool) -> int:
     word = clock.group("w")
     if word:
         return 1440 if word.lower() == "midnight" and is_end else (0 if word.lower() == "midnight" else 720)
     hour, minute = int(clock.group("h")), int(clock.group("m") or 0)
-    suffix = (clock.group("a") or other_suffix or "").lower().replace(".", "")
+    suffix = _suffix(clock.group("a") or other_suffix)
     if suffix == "pm" and hour < 12:
         hour += 12
     elif suffix == "am" and hour == 12:
@@ -146,7 +156,7 @@ def _time_range(match: re.Match[str], shapes: ValueShapes) -> tuple[int, int] | 
     if not opens.group("a") and closes.group("a") and not opens.group("w"):
         start = _minutes(opens, closes.group("a"), False)
         if start >= end:
-            flipped = "am" if closes.group("a").lower().startswith("p") else "pm"
+            flipped = "am" if _suffix(closes.group("a")) == "pm" else "pm"
             start = _minutes(opens, flipped, False)
     if end <= start:
         end = 1440

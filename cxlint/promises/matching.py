@@ -51,6 +51,8 @@ _DELIVERY_WORDS = content_words(
     "post postage courier default general"
 )
 """Words of a delivery entry's id that name no service of its own ("standard-delivery", "uk-shipping")."""
+_KIND_WORDS = {"delivery-time": _DELIVERY_WORDS}
+"""Words any entry of a kind may use, which tell none of its entries from another."""
 _DAY_WORDS = content_words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun weekday weekdays weekend "
     "weekends morning mornings evening evenings night nights holiday holidays bank public late early"
@@ -85,7 +87,8 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     live = [r for r in relations if not r[0].expired(today) and not r[0].draft]
     # hours or a reply time that name an entry's own service ("Breakdowns: 24/7") are that service's,
     # not every medium's: the entry it names decides, below
-    names_its_service = judged.kind in MEDIUM_KINDS and bool(_most_named(judged, [e for e, _, _ in relations], _service_id_words))
+    names_its_service = judged.kind in MEDIUM_KINDS and bool(_most_named(judged, [e for e, _, _ in relations], _service_id_words)
+                                                             or _scope_named(judged, [e for e, _, _ in relations]))
     if not names_its_service and _needs_every_medium(judged, [e for e, _, _ in live]) and (beyond := _media_beyond(live)):
         # a reply promise naming no medium must hold for every one: an entry it goes beyond, about a
         # medium no other entry backs it for, decides (one that backs its value but not on this channel
@@ -102,12 +105,18 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
     # (for reply times and hours, by the service its id names beyond a reply and its medium: "Kestrel reservations:
     # call us 8am-8pm" is the reservations line's, not a breakdown line's or an airport desk's)
     words_of = _service_id_words if judged.kind in MEDIUM_KINDS else _id_words
-    named = _most_named(judged, [e for e, _, _ in relations], words_of)
+    # (an entry that says nothing about this value, of another kind the record may be, names nothing: "save 15%"
+    # is not the outcome entry's "club-savings" when the discount entries judge it)
+    named = _most_named(judged, [e for e, rel, _ in relations if rel or e.kind == judged.kind], words_of)
     if not named and judged.kind == "delivery-time":
         # naming no delivery entry's id, the one whose subject (id and scope, beyond the words any delivery uses)
         # it names most of: "orders outside the city arrive next day" is the regional entry's ("outside the metro
         # zones"), not the same-day one's that happens to back the value
         named = _most_named(judged, [e for e, _, _ in relations], lambda e: _subject_words(e) - _DELIVERY_WORDS)
+    if not named and judged.kind in MEDIUM_KINDS:
+        # naming no entry's id, hours or a reply time that name two words or more of the service an entry's scope
+        # states ("upload your files 24/7 in the app" against "self-service uploads on web and app") are that service's
+        named = _scope_named(judged, [e for e, _, _ in relations])
     if not named and judged.kind in MEDIUM_KINDS:
         # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
         # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
@@ -186,7 +195,9 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
         elif len(entries) > 1:
             # the entries it is about, and of those the ones whose id it names most words of ("20% off labour
             # for students" is the student discount, not a spring promotion that also covers labour)
-            about = [e for e in entries if _subject_overlap(record, e)]
+            # (beyond the words any entry of the kind uses: "delivery" is not about the one delivery entry whose
+            # scope says "delivered")
+            about = [e for e in entries if _subject_overlap(record, e, _KIND_WORDS.get(kind, frozenset()))]
             entries = about or entries
         out += entries
     return out
@@ -277,6 +288,15 @@ def _best_named(entries: list[Entry], words: set[str]) -> list[Entry]:
     return [e for e in named if score(e) == best]
 
 
+def _scope_named(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
+    """Of reply or hours entries, those whose service (id and scope, beyond a reply, its hours, its medium and
+    its units) the record's sentence names two words or more of, the ones it names most of; none otherwise."""
+    near = _near_words(record)
+    shared = {e.id: len(near & (_subject_words(e) - _SERVICE_WORDS - _MEDIUM_WORDS - _DAY_WORDS)) for e in entries}
+    best = max(shared.values(), default=0)
+    return [e for e in entries if best >= SUBJECT_SHARED and shared[e.id] == best]
+
+
 def _id_words(entry: Entry) -> set[str]:
     return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
 
@@ -316,8 +336,8 @@ def _near_words(record: PromiseRecord) -> set[str]:
     return (content_words(record.text) | (set() if own_only else content_words(record.context))) - {"free"}
 
 
-def _subject_overlap(record: PromiseRecord, entry: Entry) -> bool:
-    return bool(_near_words(record) & _entry_words(entry))
+def _subject_overlap(record: PromiseRecord, entry: Entry, generic: frozenset[str] | set[str] = frozenset()) -> bool:
+    return bool((_near_words(record) & _entry_words(entry)) - generic)
 
 
 def _most_named(record: PromiseRecord, entries: list[Entry], words_of: Callable[[Entry], set[str]]) -> list[Entry]:
@@ -335,7 +355,7 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     """("covers" | "exceeds" | "channel" | None, why) for one entry."""
     if record.media and entry.media and not record.media & entry.media:
         return None, ""  # an entry about phone lines neither backs nor limits a promise about chat
-    relation, why = _relate_value(record, entry)
+    relation, why = _relate_value(record, entry, registry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
     # a phrase entry may state its own limit ("free shipping on orders over $49"): copy for every order goes beyond it
@@ -386,7 +406,7 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
     return not claimed or len(claimed & stated) / len(claimed) >= RANK_SHARE
 
 
-def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]:
+def _relate_value(record: PromiseRecord, entry: Entry, registry: Registry | None = None) -> tuple[str | None, str]:
     kind = entry.kind
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
@@ -408,7 +428,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
             if order == 0 and kind in PHRASE_KINDS and coverage(entry.phrase, record.context) < PHRASE_RELATES:
                 return None, ""
             if order == 0:
-                return _phrase_extras(record, entry) if kind in PHRASE_KINDS else ("covers", "")
+                return _phrase_extras(record, entry, registry) if kind in PHRASE_KINDS else ("covers", "")
             stronger = "more than" if gained else _STRONGER.get(kind, "beyond")
             return "exceeds", f"'{record.value_text}' is {stronger} '{entry.value}' in"
     if kind not in PHRASE_KINDS:
@@ -422,7 +442,7 @@ def _relate_value(record: PromiseRecord, entry: Entry) -> tuple[str | None, str]
         # 2 hours" against "a replacement sitter if yours cancels"): the time is more than the entry backs
         return "exceeds", f"adds a time ('{record.value_text}') to"
     if share >= PHRASE_BACKS or (kind in RANKED and _states_all_but_the_source(record, entry)):
-        return _phrase_extras(record, entry)
+        return _phrase_extras(record, entry, registry)
     if share >= PHRASE_RELATES and len(content_words(stated_part(entry.phrase, record.context)) & content_words(record.context)) >= 2:
         left_out = ", ".join(missing_words(entry.phrase, record.context)[:5])
         return "exceeds", f"goes beyond the registry wording (leaves out: {left_out}) of"
@@ -517,8 +537,14 @@ def _same_source(record: PromiseRecord, entry: Entry) -> bool:
     return bool(source & content_words(record.context))
 
 
-def _phrase_extras(record: PromiseRecord, entry: Entry) -> tuple[str, str]:
+def _phrase_extras(record: PromiseRecord, entry: Entry, registry: Registry | None = None) -> tuple[str, str]:
     extra = added_intensifiers(entry.phrase, record.context)
+    if registry is not None and extra:
+        # an absolute another phrase entry states, where the sentence states that entry too, is that entry's claim
+        # ("unlimited mileage, and every car is under 2 years old": "unlimited" is the mileage entry's, not added to the age)
+        others = [e for e in registry.of_kind(*PHRASE_KINDS)
+                  if e is not entry and e.phrase and coverage(e.phrase, record.context) >= PHRASE_BACKS]
+        extra = [word for word in extra if not any(word.lower() in {w.lower() for w in added_intensifiers("", e.phrase)} for e in others)]
     if holds(entry.phrase.strip(), "negation"):
         # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
         extra = [word for word in extra if word.lower() != "never"]

@@ -46,12 +46,12 @@ READERS: dict[str, frozenset[str]] = {
     "price-match": frozenset(),
     "compliance": frozenset(),
     "uptime": frozenset({"uptime_context", "if_start"}),
-    "offer": frozenset({"save", "off", "price_lead", "if_start"}),
+    "offer": frozenset({"save", "off", "price_lead", "if_start", "offer_ended"}),
     "rating": frozenset(),  # rating_context, a registry word class too
     "multiplier": frozenset({"if_start"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
-        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject", "free_no_subject",
+        "free_intensifier", "subject_stop", "subject_skip", "free_after_its_subject", "free_no_subject", "offer_ended",
     }),
 }
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration

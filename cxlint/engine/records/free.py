@@ -21,6 +21,7 @@ from cxlint.text.tokens import tokenize
 SUBJECT_WORDS = 3
 """Words after "free" that may name what is free ("free next-day delivery")."""
 _STRIPPED = ".,;:!?)\"'"
+_OPENING = "([{"
 _WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+$")
 _CHUNK = re.compile(r"\S+")
 _CLITIC = re.compile(r"['’](?:s|re)$")
@@ -30,6 +31,8 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
     sentence = reading.sentences[index]
     if reading.hits("try", sentence):
         return []  # a free trial is the trial reader's
+    if reading.hits("offer_ended", sentence):
+        return []  # "free delivery ended last week": an offer that is over
     mask = reading.mask
     out: list[Found] = []
     for start, end in reading.hits(reader.find, sentence):
@@ -68,6 +71,8 @@ def _subject_after(reading: RecordReading, sentence: Sentence, at: int) -> list[
         if count == SUBJECT_WORDS:
             break
         text = chunk.group()
+        if text[0] in _OPENING:
+            break  # "free (up to three a booking)": a bracket opens a limit, not what is free
         clean = text.strip(_STRIPPED)
         if not clean:
             break

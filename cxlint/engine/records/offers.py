@@ -88,6 +88,8 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
     out: list[Found] = []
     taken = -1
     hypothetical = _not_asserted(reading, sentence)
+    if reading.hits("offer_ended", sentence):
+        return []  # "the winter deal (25% off) ended in March": what the offer was, not one we make
     for match, value in _amounts(reading, sentence.text):
         at, to = sentence.offset + match.start(), sentence.offset + match.end()
         if at < taken:

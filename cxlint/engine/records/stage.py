@@ -15,13 +15,14 @@ from cxlint.engine.context import categories_for, find_modifiers
 from cxlint.engine.records.context import describe
 from cxlint.engine.records.durations import classify
 from cxlint.engine.records.readers import READ
+from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.engine.sentences import document_sentences
 from cxlint.findings import Finding
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
-from cxlint.promises.values import DAY, Duration, Value, duration_from_match, embedded_value, percent_from_match
+from cxlint.promises.values import DAY, Duration, Money, Value, duration_from_match, embedded_value, percent_from_match
 from cxlint.rulepack.model import RuleSet
 from cxlint.rulepack.records import RecordSpec, reader_key
 from cxlint.text.normalize import normalize
@@ -126,5 +127,12 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
             value = None
         if kind == "delivery-time" and value is None and reading.within("same_day", sentence, finding.start, finding.end):
             value = Duration(DAY / 2, "same day")  # "get it today", "at your door tonight": delivered the day it is ordered
+        if kind == "price" and value is None and _says_free(reading, sentence, finding.start, finding.end):
+            value = Money(0.0, "")  # "file your return free if it is simple": what the finding calls free costs nothing
     return describe(reading, Found(finding.start, finding.end, (kind,), value, index), frozenset(finding.modifiers), finding)
 
+
+def _says_free(reading: RecordReading, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds a word the free reader finds ("free", "on us"): a price finding's value is then free."""
+    free = next((r for r in reading.spec.readers if r.read == "free"), None)
+    return free is not None and bool(reading.within(free.find, sentence, start, end))
