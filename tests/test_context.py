@@ -45,8 +45,15 @@ def test_negative_polarity_promises_stay_promises(ruleset: RuleSet) -> None:
 
 
 def test_up_to_softens_a_saving_to_info(ruleset: RuleSet) -> None:
-    assert rules_in("Save up to 40% on jackets.", ruleset)["CX206"] == "info"
-    assert rules_in("Save 40% on jackets.", ruleset)["CX206"] == "warning"
+    assert rules_in("Save up to 40% on your energy bills.", ruleset)["CX206"] == "info"
+    assert rules_in("Save 40% on your energy bills.", ruleset)["CX206"] == "warning"
+
+
+def test_a_discount_on_goods_is_an_offer_not_an_outcome(ruleset: RuleSet) -> None:
+    """A share off what is sold (or with a code) is the price, stated; a share off the reader's bills is a result to back."""
+    assert "CX206" not in rules_in("Save 40% on jackets.", ruleset)
+    assert "CX206" not in rules_in("Save 15% with code AUTUMN15.", ruleset)
+    assert "CX206" in rules_in("Save 40% on your heating bills.", ruleset)
 
 
 def test_footnote_with_its_note_in_the_same_file_backs_the_claim(ruleset: RuleSet) -> None:
