@@ -542,9 +542,10 @@ def _phrase_extras(record: PromiseRecord, entry: Entry, registry: Registry | Non
     if registry is not None and extra:
         # an absolute another phrase entry states, where the sentence states that entry too, is that entry's claim
         # ("unlimited mileage, and every car is under 2 years old": "unlimited" is the mileage entry's, not added to the age)
-        others = [e for e in registry.of_kind(*PHRASE_KINDS)
-                  if e is not entry and e.phrase and coverage(e.phrase, record.context) >= PHRASE_BACKS]
-        extra = [word for word in extra if not any(word.lower() in {w.lower() for w in added_intensifiers("", e.phrase)} for e in others)]
+        theirs = {word.lower() for e in registry.of_kind(*PHRASE_KINDS)
+                  if e is not entry and e.phrase and coverage(e.phrase, record.context) >= PHRASE_BACKS
+                  for word in added_intensifiers("", e.phrase)}
+        extra = [word for word in extra if word.lower() not in theirs]
     if holds(entry.phrase.strip(), "negation"):
         # "never charges a setup fee" is how copy says "no setup fees": the negation, not an added absolute
         extra = [word for word in extra if word.lower() != "never"]

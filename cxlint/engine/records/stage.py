@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from cxlint.document import Document
 from cxlint.engine.context import categories_for, find_modifiers
+from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.context import describe
 from cxlint.engine.records.durations import classify
 from cxlint.engine.records.readers import READ
-from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
 from cxlint.engine.sentences import document_sentences
