@@ -141,3 +141,52 @@ def test_a_stored_set_keeps_a_value_that_only_equals_its_default_loosely() -> No
     assert _is_default(None, None) and _is_default((), ()) and _is_default("", "")
     assert not _is_default(False, 0) and not _is_default(0.0, 0) and not _is_default((0,), ())
     assert not _is_default([], [])
+
+
+def test_a_stored_rule_reads_its_frames_only_when_a_sentence_tries_them() -> None:
+    """A clean file never needs a frame: each rule's frames stay one packed pickle until asked for,
+    their count known without reading them, and then equal to the compiled frames."""
+    import pickle
+
+    from cxlint.rulepack.cache import LazyFrames, compact_pickle
+
+    compiled = compile_ruleset(builtin_sources())
+    loaded = pickle.loads(compact_pickle(compiled))
+    pairs = [(old, new) for old, new in zip(compiled.rules, loaded.rules) if old.frames]
+    assert pairs and all(type(new.frames) is LazyFrames for _, new in pairs)
+    assert [len(new.frames) for _, new in pairs] == [len(old.frames) for old, _ in pairs]
+    assert all(new.frames._frames is None for _, new in pairs)  # counting read nothing
+    assert [[_outline(frame) for frame in new.frames] for _, new in pairs] == [
+        [_outline(frame) for frame in old.frames] for old, _ in pairs
+    ]
+    assert all(type(new.frames[0]).__name__ == "Frame" for _, new in pairs)
+    assert _findings(loaded) == _findings(compiled) != []
+
+
+def _outline(frame) -> list[tuple[object, ...]]:
+    """What a frame asks of a sentence, by name (a compiled regex does not compare equal to its reload)."""
+    return [(slot.name, slot.matcher.key, slot.after, slot.before, slot.within, slot.at) for slot in frame.slots]
+
+
+def test_stored_frames_share_the_sets_lexicons_and_travel_on_to_workers() -> None:
+    """A frame's named lexicon is the rule set's own object (its indexes built once), and a set
+    sent on to a worker, before or after its frames are read, lints the same."""
+    import pickle
+
+    from cxlint.lexicon.lexicons import Lexicon
+    from cxlint.rulepack.cache import compact_pickle
+
+    loaded = pickle.loads(compact_pickle(compile_ruleset(builtin_sources())))
+    named = [
+        lexicon
+        for rule in loaded.rules
+        for frame in rule.frames
+        for slot in frame.slots
+        for lexicon in slot.matcher.lexicons
+        if isinstance(lexicon, Lexicon) and lexicon.name in loaded.lexicons
+    ]
+    assert named and all(loaded.lexicons[lexicon.name] is lexicon for lexicon in named)
+    fresh = pickle.loads(compact_pickle(compile_ruleset(builtin_sources())))
+    unread = pickle.loads(pickle.dumps(fresh))  # frames still packed when sent
+    read = pickle.loads(pickle.dumps(loaded))  # frames already read when sent
+    assert _findings(unread) == _findings(read) == _findings(loaded) != []

@@ -90,3 +90,29 @@ def test_every_dataclass_says_why_it_exists() -> None:
             and (cls.__doc__ or "").startswith(cls.__name__ + "(")
         ]
     assert undocumented == []
+
+
+MATCHER_PROBE = """
+import sys
+from cxlint.cli import cli
+try:
+    cli.main(["check", "--format", "json", "--fail-on", "never", sys.argv[1]], standalone_mode=False)
+except SystemExit:
+    pass
+sys.stdout = sys.__stdout__
+print("cxlint.promises.matching" in sys.modules)
+"""
+
+
+def test_a_file_that_makes_no_promise_never_loads_the_registry_matcher(tmp_path: Path) -> None:
+    """Promise records are judged by the matcher (with or without a registry); a file with none
+    has nothing to judge, and its run does not pay for the matcher's import."""
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Thanks for your order. Your parcel is on its way.\n", encoding="utf-8")
+    promising = tmp_path / "promise.txt"
+    promising.write_text("Our team will reply within 1 hour, guaranteed.\n", encoding="utf-8")
+    seen = [
+        subprocess.run([sys.executable, "-c", MATCHER_PROBE, str(path)], capture_output=True, text=True, check=True).stdout.split()[-1]
+        for path in (clean, promising)
+    ]
+    assert seen == ["False", "True"]

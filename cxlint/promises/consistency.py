@@ -14,12 +14,15 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cxlint.findings import Finding
 from cxlint.promises.hours import Schedule
-from cxlint.promises.matching import Assessment
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.values import same_value
+
+if TYPE_CHECKING:
+    from cxlint.promises.matching import Assessment
 
 INCONSISTENT_RULE = ("CX253", "promise-inconsistent")
 

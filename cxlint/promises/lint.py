@@ -11,15 +11,19 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cxlint.document import Document
 from cxlint.engine.run import DocumentRun
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.promises.extract import extract_records
 from cxlint.promises.phrases import content_words
-from cxlint.promises.matching import BACKED, EXPIRED, OVER, UNBACKED, Assessment, assess
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import Registry, expiring_soon
+from cxlint.promises.statuses import BACKED, EXPIRED, OVER, UNBACKED
+
+if TYPE_CHECKING:
+    from cxlint.promises.matching import Assessment
 
 STATUS_RULES = {
     OVER: ("CX250", "promise-over-promised"),
@@ -55,7 +59,7 @@ class PromiseCheck:
         """
         findings = run.findings
         records = extract_records(doc, run.promises, self.registry)
-        assessed = [assess(record, self.registry, self.today) for record in records]
+        assessed = _assessed(records, self.registry, self.today)
         self.assessments += [replace(a, record=place(a.record)) for a in assessed] if place is not None else assessed
         if not self.judge:
             return findings
@@ -69,6 +73,15 @@ class PromiseCheck:
             return []
         source = Path(self.registry.path).read_text(encoding="utf-8-sig")
         return [expiring_finding(self.registry, source, e.id, e.line, e.expires, self.today) for e in expiring_soon(self.registry, self.today)]
+
+
+def _assessed(records: list[PromiseRecord], registry: Registry | None, today: dt.date) -> list[Assessment]:
+    """Each record judged against ``registry``; the matcher is loaded only once a promise is met."""
+    if not records:
+        return []
+    from cxlint.promises.matching import assess
+
+    return [assess(record, registry, today) for record in records]
 
 
 def severity_of(assessment: Assessment) -> str:

@@ -17,6 +17,7 @@ from cxlint.promises.hours import DAYS, Schedule
 from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
+from cxlint.promises.statuses import BACKED, EXPIRED, INCONSISTENT, OVER, STATUSES, UNBACKED  # noqa: F401  (re-exported)
 from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
 from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, parse_amount
 from cxlint.promises.value_shapes import value_shapes
@@ -27,8 +28,6 @@ MEDIUM_KINDS = frozenset({"response-time", "availability"})
 RANKED = frozenset({"rank"})
 RANK_SHARE = 0.75
 _RANK_FILLER = frozenset({"rated", "voted", "named", "uk", "britain", "world", "country", "town", "city"})
-BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT = "backed", "over-promised", "expired", "unbacked", "inconsistent"
-STATUSES = (BACKED, OVER, EXPIRED, UNBACKED, INCONSISTENT)
 TIMED_KINDS = ("response-time", "delivery-time", "refund-window", "trial-length")
 SUBJECT_SHARED = 2
 _TIME_WORDS = content_words(

@@ -114,13 +114,25 @@ def compact_pickle(ruleset: RuleSet) -> bytes:
     import pickletools  # a large module, needed only when a set is stored
 
     buffer = io.BytesIO()
-    _DefaultsLeftOut(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(ruleset)
+    tables = (ruleset.lexicons, ruleset.shapes)
+    _DefaultsLeftOut(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables).dump(ruleset)
     return pickletools.optimize(buffer.getvalue())
+
+
+Tables = tuple[dict[str, Any], dict[str, Any]]
+"""A rule set's lexicons and shapes by name: what a rule's frames refer to without holding a copy."""
 
 
 class _DefaultsLeftOut(pickle.Pickler):
     """Pickles a cxlint dataclass without the fields that hold their declared default: on load the
-    class attribute that ``dataclass`` keeps for each default answers for them."""
+    class attribute that ``dataclass`` keeps for each default answers for them.
+
+    With ``tables``, each rule's frames are stored apart (``LazyFrames``), unpickled only when a
+    sentence gets as far as trying them: a clean file never does."""
+
+    def __init__(self, file: io.BytesIO, protocol: int, tables: Tables | None = None) -> None:
+        super().__init__(file, protocol=protocol)
+        self.tables = tables
 
     def reducer_override(self, obj: object) -> Any:
         defaults = _plain_defaults(type(obj))
@@ -130,7 +142,92 @@ class _DefaultsLeftOut(pickle.Pickler):
         if not isinstance(state, dict):
             return NotImplemented
         kept = {name: value for name, value in state.items() if not _is_default(value, defaults.get(name, _ABSENT))}
+        if self.tables is not None and type(kept.get("frames")) is tuple and _holds_rules(type(obj)):
+            kept["frames"] = LazyFrames.pack(kept["frames"], self.tables)
         return _NEWOBJ, (type(obj),), kept
+
+
+def _holds_rules(cls: type) -> bool:
+    return cls.__name__ == "Rule" and cls.__module__ == "cxlint.rulepack.model"
+
+
+class _TablePickler(_DefaultsLeftOut):
+    """Pickles frames with the lexicons and shapes of the rule set named, not copied."""
+
+    def persistent_id(self, obj: object) -> Any:
+        if self.tables is None:
+            return None
+        for kind, table in enumerate(self.tables):
+            name = getattr(obj, "name", None)
+            if type(name) is str and table.get(name) is obj:
+                return kind, name
+        return None
+
+
+class _TableUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, tables: Tables) -> None:
+        super().__init__(file)
+        self.tables = tables
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind, name = pid
+        return self.tables[kind][name]
+
+
+class LazyFrames(Sequence[Any]):
+    """A rule's frames as the compiled-pack cache keeps them: one small pickle, read on first use.
+
+    Building the frames of every rule was a third of loading a compiled set, paid by every run,
+    while a clean file only ever meets the prefilter. How many there are is known without reading them.
+    """
+
+    __slots__ = ("_blob", "_count", "_tables", "_frames")
+
+    def __init__(self, blob: bytes, count: int, tables: Tables) -> None:
+        self._blob: bytes | None = blob
+        self._count = count
+        self._tables = tables
+        self._frames: tuple[Any, ...] | None = None
+
+    @classmethod
+    def pack(cls, frames: tuple[Any, ...], tables: Tables) -> LazyFrames:
+        buffer = io.BytesIO()
+        _TablePickler(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables).dump(frames)
+        return cls(buffer.getvalue(), len(frames), tables)
+
+    @property
+    def frames(self) -> tuple[Any, ...]:
+        if self._frames is None:
+            assert self._blob is not None
+            self._frames = _TableUnpickler(io.BytesIO(self._blob), self._tables).load()
+            self._blob = None
+        return self._frames
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.frames[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.frames)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyFrames):
+            other = other.frames
+        return isinstance(other, tuple) and self.frames == other
+
+    def __hash__(self) -> int:
+        return hash(self.frames)
+
+    def __repr__(self) -> str:
+        return repr(self.frames)
+
+    def __reduce__(self) -> Any:
+        """Sent on (to a worker, a cluster) as it stands: still packed, or as the plain tuple."""
+        if self._blob is not None:
+            return LazyFrames, (self._blob, self._count, self._tables)
+        return tuple, (self._frames,)
 
 
 _ABSENT = object()
