@@ -21,6 +21,11 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith(("cxlint.formatters
 """
 
 
+
+def _probe_printing(report: str) -> str:
+    """``PROBE`` with its last line (what it prints) replaced by ``report``."""
+    return PROBE.split("sys.stdout = sys.__stdout__")[0] + "sys.stdout = sys.__stdout__\n" + report + "\n"
+
 def test_checking_one_file_as_json_imports_only_the_json_formatter(tmp_path: Path) -> None:
     copy = tmp_path / "welcome.txt"
     copy.write_text("Our team will reply within 1 hour, guaranteed.\n", encoding="utf-8")
@@ -48,7 +53,7 @@ def test_a_clean_file_loads_no_git_runner_toml_parser_or_spelling_hints(tmp_path
     bare = subprocess.run([sys.executable, "-c", listing], capture_output=True, text=True, check=True).stdout.split()
     copy = tmp_path / "welcome.txt"
     copy.write_text("Browse the new season and find something you like.\n", encoding="utf-8")
-    probe = PROBE.split("sys.stdout = sys.__stdout__")[0] + "sys.stdout = sys.__stdout__\n" + listing.split("; ", 1)[1]
+    probe = _probe_printing(listing.split("; ", 1)[1])
     run = subprocess.run([sys.executable, "-c", probe, str(copy)], capture_output=True, text=True, check=True, cwd=tmp_path)
     loaded = run.stdout.strip().splitlines()[-1].split()
     assert loaded[0] == "loaded:"
@@ -92,16 +97,7 @@ def test_every_dataclass_says_why_it_exists() -> None:
     assert undocumented == []
 
 
-MATCHER_PROBE = """
-import sys
-from cxlint.cli import cli
-try:
-    cli.main(["check", "--format", "json", "--fail-on", "never", sys.argv[1]], standalone_mode=False)
-except SystemExit:
-    pass
-sys.stdout = sys.__stdout__
-print("cxlint.promises.matching" in sys.modules)
-"""
+MATCHER_PROBE = _probe_printing("print('cxlint.promises.matching' in sys.modules)")
 
 
 def test_a_file_that_makes_no_promise_never_loads_the_registry_matcher(tmp_path: Path) -> None:
