@@ -79,6 +79,17 @@ CELLS = [
     ("window-money-back-guarantee", "landing", "60-day money-back guarantee.", "over-promised", "returns"),
     ("trial-a-month-is-30-days", "landing", "Try Plus free for a month.", "backed", "trial"),
     ("trial-longer-is-over", "landing", "Try Plus free for 2 months.", "over-promised", "trial"),
+    # time given free with "free" before its unit ("your free month") is a trial, as "a month free" is
+    ("trial-a-free-month-is-a-trial", "landing", "New to Plus? Your free month starts the day you join.", "backed", "trial"),
+    ("trial-two-free-months-are-over", "landing", "New to Plus? Enjoy two free months.", "over-promised", "trial"),
+    # "a fortnight" is a unit of 14 days
+    ("window-a-fortnight-is-14-days", "landing", "Not happy? Return it within a fortnight for a full refund.", "backed", "returns"),
+    # money said in words: "a tenner" is £10, "fifty quid" £50
+    ("money-a-tenner-is-ten-pounds", "landing", "Use your welcome voucher to take a tenner off.", "backed", "voucher"),
+    ("money-in-words-larger-is-over", "landing", "Use your welcome voucher and we'll knock fifty quid off.", "over-promised", "voucher"),
+    # what one of the people who answer for us sends back on the reader's work ("pharmacist feedback") is a reply
+    ("reply-feedback-from-who-answers", "landing", "Upload a photo of your rash for pharmacist feedback within 8 hours.", "backed", "pharmacist-chat"),
+    ("reply-instant-feedback-is-over", "landing", "Get instant pharmacist feedback on your photos.", "over-promised", "pharmacist-chat"),
     # price matches: only an entry stating the price promise, with its limits, backs one
     ("price-match-as-stated", "landing", "We'll match any UK competitor's price on identical items.", "backed", "price-promise"),
     ("price-match-limits-left-out", "landing", "We'll match any competitor's price.", "over-promised", "price-promise"),

@@ -14,7 +14,7 @@ import re
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, percent_from_match, rating_from_match
+from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, money_word_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -130,9 +130,10 @@ def _billed(reading: RecordReading, sentence: Sentence, at: int, to: int) -> boo
 
 
 def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
-    """Shares, amounts of money and fractions ("half") in ``text``, in order (a share first where both start)."""
+    """Shares, amounts of money (in figures or words: "a tenner") and fractions ("half") in ``text``, in order (a share first where both start)."""
     found: list[tuple[int, int, re.Match[str], Value]] = []
     found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
     found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
+    found += [(match.start(), 1, match, money_word_from_match(match)) for match in reading.shapes.money_word.finditer(text)]
     found += [(match.start(), 2, match, fraction_from_match(match)) for match in reading.shapes.fraction.finditer(text)]
     return [(match, value) for _, _, match, value in sorted(found, key=lambda item: item[:2])]
