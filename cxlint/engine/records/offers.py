@@ -73,6 +73,18 @@ def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[
     return out
 
 
+def read_rank(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """"#1", "No. 1", "number one": a ranking claimed, a promise only a rank entry stating it backs. A source the
+    copy names ("as voted by customers", "according to our users") keeps the linter quiet, since the copy
+    substantiates it; with a registry the source must be the entry's, so the claim is recorded all the same
+    (not in a question, an "if", a report, a quote, a hedge or copy about another company)."""
+    sentence = reading.sentences[index]
+    if _not_asserted(reading, sentence) or reading.hits("quote", sentence) or reading.hits("hedge", sentence) or reading.hits("competitor", sentence):
+        return []
+    hits = reading.hits(reader.find, sentence)
+    return [Found(start, end, ("rank",), None, index, strong=True) for start, end in hits[:1]]
+
+
 def read_multipliers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     """"Doubles your range", "twice as far", "3x faster": an outcome said as a multiple, a promise (the
     guideline's "double your leads") that only an outcome entry about it can back; not in a question,
