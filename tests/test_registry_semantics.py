@@ -43,6 +43,10 @@ CELLS = [
     ("medium-unnamed-an-entry-refused-here-decides-nothing", "in-app", "Help hours: 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
     ("price-on-us-frees-what-comes-before-it", "landing", "Phones open 10am-4pm weekdays, closed on US holidays.", "backed", "phone-hours"),
     ("medium-unnamed-each-medium-by-its-own-entries", "landing", "Our advisers are here 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
+    # one of our people or our assistant in the first person singular ("I'll", "I can", "let me") speaks for us
+    ("reply-in-the-first-person-singular", "chatbot", "I'll get back to you within 10 minutes.", "backed", "chat-first-reply"),
+    ("reply-in-the-first-person-singular-sooner", "chatbot", "Let me find out for you: I'll have an answer within 1 minute.",
+     "over-promised", "chat-first-reply"),
     ("reply-by-a-named-role", "email", "A specialist replies to every email within 1 hour.", "over-promised", "email-reply"),
     ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
     ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),
