@@ -57,7 +57,13 @@ def test_every_count_the_duration_shape_spells_out_has_its_number():
     for word, number in _NUMBERS.items():
         duration = parse_duration(f"within {word} days")
         assert duration is not None and duration.minutes == number * 1440, word
-    assert parse_duration("within a fortnight") is None  # not a count the shape reads
+    assert parse_duration("within a dozen days") is None  # not a count the shape reads
+
+
+def test_a_fortnight_is_a_unit_of_two_weeks():
+    """"A fortnight" is a unit like "a week": "within a fortnight" is 14 days, "two fortnights" 28."""
+    assert parse_duration("within a fortnight").minutes == 14 * 1440
+    assert parse_duration("refunds inside two fortnights").minutes == 28 * 1440
 
 
 def test_values_are_read_from_the_copy_as_the_mask_normalises_it():

@@ -43,6 +43,10 @@ CELLS = [
     ("medium-unnamed-an-entry-refused-here-decides-nothing", "in-app", "Help hours: 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
     ("price-on-us-frees-what-comes-before-it", "landing", "Phones open 10am-4pm weekdays, closed on US holidays.", "backed", "phone-hours"),
     ("medium-unnamed-each-medium-by-its-own-entries", "landing", "Our advisers are here 9am-5pm, Monday to Friday.", "backed", "chat-hours"),
+    # one of our people or our assistant in the first person singular ("I'll", "I can", "let me") speaks for us
+    ("reply-in-the-first-person-singular", "chatbot", "I'll get back to you within 10 minutes.", "backed", "chat-first-reply"),
+    ("reply-in-the-first-person-singular-sooner", "chatbot", "Let me find out for you: I'll have an answer within 1 minute.",
+     "over-promised", "chat-first-reply"),
     ("reply-by-a-named-role", "email", "A specialist replies to every email within 1 hour.", "over-promised", "email-reply"),
     ("channel-not-allowed", "landing", "Marketplace orders arrive within 2 days.", "over-promised", "push-only"),
     ("channel-allowed", "push", "Marketplace orders arrive within 2 days.", "backed", "push-only"),
@@ -79,6 +83,17 @@ CELLS = [
     ("window-money-back-guarantee", "landing", "60-day money-back guarantee.", "over-promised", "returns"),
     ("trial-a-month-is-30-days", "landing", "Try Plus free for a month.", "backed", "trial"),
     ("trial-longer-is-over", "landing", "Try Plus free for 2 months.", "over-promised", "trial"),
+    # time given free with "free" before its unit ("your free month") is a trial, as "a month free" is
+    ("trial-a-free-month-is-a-trial", "landing", "New to Plus? Your free month starts the day you join.", "backed", "trial"),
+    ("trial-two-free-months-are-over", "landing", "New to Plus? Enjoy two free months.", "over-promised", "trial"),
+    # "a fortnight" is a unit of 14 days
+    ("window-a-fortnight-is-14-days", "landing", "Not happy? Return it within a fortnight for a full refund.", "backed", "returns"),
+    # money said in words: "a tenner" is £10, "fifty quid" £50
+    ("money-a-tenner-is-ten-pounds", "landing", "Use your welcome voucher to take a tenner off.", "backed", "voucher"),
+    ("money-in-words-larger-is-over", "landing", "Use your welcome voucher and we'll knock fifty quid off.", "over-promised", "voucher"),
+    # what one of the people who answer for us sends back on the reader's work ("pharmacist feedback") is a reply
+    ("reply-feedback-from-who-answers", "landing", "Upload a photo of your rash for pharmacist feedback within 8 hours.", "backed", "pharmacist-chat"),
+    ("reply-instant-feedback-is-over", "landing", "Get instant pharmacist feedback on your photos.", "over-promised", "pharmacist-chat"),
     # price matches: only an entry stating the price promise, with its limits, backs one
     ("price-match-as-stated", "landing", "We'll match any UK competitor's price on identical items.", "backed", "price-promise"),
     ("price-match-limits-left-out", "landing", "We'll match any competitor's price.", "over-promised", "price-promise"),
@@ -94,6 +109,14 @@ CELLS = [
     ("rank-the-claim-without-its-source", "landing", "Bristol's #1 garden centre: come and see us.", "backed", "city-award"),
     ("rank-another-place-without-the-source", "landing", "Somerset's #1 garden centre: come and see us.", "over-promised", "city-award"),
     ("rank-another-superlative", "landing", "The fastest broadband in the UK.", "unbacked", None),
+    # a source the copy names keeps the linter quiet, but the registry must name it: the rank is still a promise
+    ("rank-a-source-named-in-the-copy-is-still-a-rank", "landing", "The UK's number one broadband provider, according to our customers.",
+     "over-promised", "which-award"),
+    ("rank-a-source-named-with-no-entry-is-unbacked", "landing", "Voted the #1 florist in Leeds by our customers.", "unbacked", None),
+    ("rank-a-number-one-priority-is-no-rank", "landing", "Keeping your data private is our number one priority.", None, None),
+    # a second superlative in a sentence is a claim of its own, not part of the rank named first
+    ("rank-a-second-superlative-is-its-own", "in-app", "Bristol's #1 garden centre - and the quickest delivery in the country.",
+     "backed", "city-award"),
     # phrases: covered loosely, but an added absolute goes beyond
     ("claim-as-stated", "landing", "No hidden fees.", "backed", "fees"),
     ("claim-with-an-added-absolute", "landing", "No hidden fees, ever, guaranteed 100%.", "over-promised", "fees"),
@@ -258,7 +281,7 @@ CELL_TABLES = (
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 
-SECOND_RECORD = {"guarantee-a-time-it-does-not-state": "backed"}
+SECOND_RECORD = {"guarantee-a-time-it-does-not-state": "backed", "rank-a-second-superlative-is-its-own": "unbacked"}
 """Cells whose sentence holds a second record, with that record's status: the guarantee is backed,
 the time it adds is not. Every other cell's sentence has one verdict."""
 
@@ -292,6 +315,9 @@ def assessed(registry, ruleset, text, channel):
 )
 def test_cell(registries, ruleset, fixture, cell, channel, text, status, entry):
     found = [(a.status, a.entry.id if a.entry else None) for a in assessed(registries[fixture], ruleset, text, channel)]
+    if status is None:  # no promise at all
+        assert found == [], found
+        return
     assert (status, entry) in found, found
     assert {s for s, _ in found} == {status, SECOND_RECORD.get(cell, status)}, found  # one sentence, one verdict
 

@@ -35,6 +35,9 @@ _FINDING_FAMILY = {
     "rank": {"rank"},
 }
 """The record kinds a finding of each kind may be part of, in its sentence."""
+_OWN_CLAIM = frozenset({"rank"})
+"""Finding kinds that join only a record they overlap: a second superlative in a sentence ("#1 in the survey, and
+the quickest pick-up") is a claim of its own, not part of the rank the sentence names first."""
 
 
 @dataclass
@@ -97,7 +100,7 @@ def _attach_findings(drafts: list[_Draft], flagged: list[PromiseTarget]) -> list
         family = _FINDING_FAMILY.get(kind, {kind})
         same = [d for d in drafts if d.sentence == target.sentence]
         joined = next((d for d in same if d.target.start < finding.end and finding.start < d.target.end), None)
-        if joined is None:
+        if joined is None and kind not in _OWN_CLAIM:
             fits = [d for d in same if set(d.target.kinds) & family]
             joined = min(fits, key=lambda d: abs(d.target.start - finding.start), default=None)
         if joined is None:

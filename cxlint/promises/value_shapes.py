@@ -32,6 +32,8 @@ class ValueShapes:
     fraction: re.Pattern[str]
     time_gain: re.Pattern[str]
     rating: re.Pattern[str]
+    free_time: re.Pattern[str]
+    money_word: re.Pattern[str]
 
     @classmethod
     def of(cls, shapes: Mapping[str, Shape]) -> ValueShapes:

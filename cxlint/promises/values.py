@@ -23,7 +23,7 @@ FOREVER = math.inf
 
 _UNITS = {
     "second": 1 / 60, "sec": 1 / 60, "minute": MINUTE, "min": MINUTE, "hour": HOUR, "hr": HOUR,
-    "day": DAY, "night": DAY, "week": 7 * DAY, "month": MONTH, "year": 365 * DAY,
+    "day": DAY, "night": DAY, "week": 7 * DAY, "fortnight": 14 * DAY, "month": MONTH, "year": 365 * DAY,
 }
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -132,6 +132,23 @@ def money_from_match(match: re.Match[str]) -> Money:
     amount = float(raw.replace(",", "")) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
     currency = " ".join((groups.get("cur") or groups.get("cur2") or "").split())
     return Money(amount, _CURRENCY.get(currency.lower(), currency.upper()))
+
+
+_MONEY_WORDS = {"tenner": (10.0, "GBP"), "fiver": (5.0, "GBP")}
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100,
+}
+
+
+def money_word_from_match(match: re.Match[str]) -> Money:
+    """Money from a match of the ``money_word`` shape: "a tenner" is £10, "a fiver" £5, "twenty quid" £20."""
+    groups = match.groupdict()
+    if groups.get("note"):
+        amount, currency = _MONEY_WORDS[groups["note"].lower()]
+        return Money(amount, currency)
+    count = _COUNT_WORDS[" ".join(groups["count"].lower().split())]
+    return Money(float(count), _CURRENCY[groups["cur"].lower()])
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}

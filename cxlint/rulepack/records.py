@@ -48,6 +48,7 @@ READERS: dict[str, frozenset[str]] = {
     "uptime": frozenset({"uptime_context", "if_start"}),
     "offer": frozenset({"save", "off", "price_lead", "if_start", "offer_ended"}),
     "rating": frozenset(),  # rating_context, a registry word class too
+    "rank": frozenset({"if_start"}),
     "multiplier": frozenset({"if_start"}),
     "free": frozenset({
         "free_not_after", "free_not_before", "free_for", "try", "free_tier", "guarantee_words", "free_copula",
@@ -57,7 +58,7 @@ READERS: dict[str, frozenset[str]] = {
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration
 reader also reads ``yearly``: months given free with yearly billing are no trial)."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "money_word")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})

@@ -14,7 +14,7 @@ import re
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Money
+from cxlint.promises.values import MONTH, Money, duration_from_match, share_of_year
 from cxlint.rulepack.records import Reader
 from cxlint.text.tokens import tokenize
 
@@ -29,13 +29,15 @@ _CLITIC = re.compile(r"['’](?:s|re)$")
 
 def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     sentence = reading.sentences[index]
+    out: list[Found] = _time_given_free(reading, sentence, index)
     if reading.hits("try", sentence):
-        return []  # a free trial is the trial reader's
+        return out  # a free trial is the trial reader's
     if reading.hits("offer_ended", sentence):
         return []  # "free delivery ended last week": an offer that is over
     mask = reading.mask
-    out: list[Found] = []
     for start, end in reading.hits(reader.find, sentence):
+        if any(f.start <= start < f.end for f in out):
+            continue  # "a free week": the time given, read above
         if start > 0 and (mask[start - 1] == "-" or _is_word_char(mask[start - 1])):
             continue  # hands-free
         if mask[start:end].lower() == "free" and mask[end : end + 1] == "-":
@@ -60,6 +62,26 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
             start, end = min(start, at), max(end, at + len(subject))
         tier = any(reading.within("free_tier", sentence, s, e) for s, e in words)
         out.append(Found(start, end, ("price",), Money(0.0, ""), index, strong=not (tier or weak)))
+    return out
+
+
+def _time_given_free(reading: RecordReading, sentence: Sentence, index: int) -> list[Found]:
+    """Time given free, "free" between its count and its unit ("a free week", "your free month of Plus", "two free
+    months"): a trial of that length, as "two weeks free" is; with yearly billing, months off a year's bill."""
+    out: list[Found] = []
+    for match in reading.shapes.free_time.finditer(sentence.text):
+        count = match.group("count") or "1"  # "your free week", "a free week": one
+        duration = reading.shapes.duration.fullmatch(f"{count} {match.group('unit')}")
+        if duration is None:
+            continue
+        value = duration_from_match(duration)
+        at = sentence.offset + (match.start("count") if match.group("count") else match.start("free"))
+        to = sentence.offset + match.end()
+        if reading.hits("yearly", sentence):
+            if (share := share_of_year(value.minutes / MONTH)) is not None:
+                out.append(Found(at, to, ("discount",), share, index))
+            continue
+        out.append(Found(at, to, ("trial-length",), value, index, strong=True))
     return out
 
 

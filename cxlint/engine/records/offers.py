@@ -14,7 +14,7 @@ import re
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, percent_from_match, rating_from_match
+from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, money_word_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
 
 UPTIME_FROM = 90.0
@@ -71,6 +71,18 @@ def read_rating(reading: RecordReading, reader: Reader, index: int, found: list[
         if value is not None:
             out.append(Found(sentence.offset + match.start(), sentence.offset + match.end(), ("rank",), value, index))
     return out
+
+
+def read_rank(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """"#1", "No. 1", "number one": a ranking claimed, a promise only a rank entry stating it backs. A source the
+    copy names ("as voted by customers", "according to our users") keeps the linter quiet, since the copy
+    substantiates it; with a registry the source must be the entry's, so the claim is recorded all the same
+    (not in a question, an "if", a report, a quote, a hedge or copy about another company)."""
+    sentence = reading.sentences[index]
+    if _not_asserted(reading, sentence) or reading.hits("quote", sentence) or reading.hits("hedge", sentence) or reading.hits("competitor", sentence):
+        return []
+    hits = reading.hits(reader.find, sentence)
+    return [Found(start, end, ("rank",), None, index, strong=True) for start, end in hits[:1]]
 
 
 def read_multipliers(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
@@ -130,9 +142,10 @@ def _billed(reading: RecordReading, sentence: Sentence, at: int, to: int) -> boo
 
 
 def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
-    """Shares, amounts of money and fractions ("half") in ``text``, in order (a share first where both start)."""
+    """Shares, amounts of money (in figures or words: "a tenner") and fractions ("half") in ``text``, in order (a share first where both start)."""
     found: list[tuple[int, int, re.Match[str], Value]] = []
     found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
     found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
+    found += [(match.start(), 1, match, money_word_from_match(match)) for match in reading.shapes.money_word.finditer(text)]
     found += [(match.start(), 2, match, fraction_from_match(match)) for match in reading.shapes.fraction.finditer(text)]
     return [(match, value) for _, _, match, value in sorted(found, key=lambda item: item[:2])]

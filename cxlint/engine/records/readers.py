@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from cxlint.engine.records.durations import read_durations
 from cxlint.engine.records.free import read_free
-from cxlint.engine.records.offers import read_compliance, read_multipliers, read_offers, read_price_match, read_rating, read_uptime
+from cxlint.engine.records.offers import read_compliance, read_multipliers, read_offers, read_price_match, read_rank, read_rating, read_uptime
 from cxlint.engine.records.opening_hours import read_hours
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
@@ -26,6 +26,7 @@ READ: dict[str, ReadSentence] = {
     "uptime": read_uptime,
     "offer": read_offers,
     "rating": read_rating,
+    "rank": read_rank,
     "multiplier": read_multipliers,
     "free": read_free,
 }
