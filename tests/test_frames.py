@@ -269,3 +269,32 @@ def test_a_regex_gate_searches_only_the_sentences_that_can_hold_a_match() -> Non
     assert _narrowed(None, words, text, text.casefold(), starts, sentences, {}) == [2]
     crowded = " ".join(["number"] * (_MAX_LITERAL_HITS + 1))
     assert _narrowed(None, words, crowded, crowded.casefold(), [0], [Sentence.of(crowded, crowded, 0, len(crowded))], {}) is None
+
+
+def test_a_lexicon_turns_away_a_sentence_with_its_key_word_but_no_second_word() -> None:
+    """An entry of common words ("if you leave now") has a common key word: without a second word
+    of the entry the sentence cannot hold it, and is not tokenized to find that out."""
+    from cxlint.lexicon.lexicons import build_lexicon
+    from cxlint.text.tokens import word_set
+
+    lexicon = build_lexicon("leaving", ["if you leave now", "goodbye"], None)
+    assert not lexicon.may_occur(word_set("If it rains, we close early."))
+    assert lexicon.may_occur(word_set("If you leave now, you lose it."))
+    assert lexicon.may_occur(word_set("Goodbye for now."))  # a one-word entry needs nothing more
+
+
+def test_no_builtin_lexicon_turns_away_a_sentence_holding_one_of_its_entries() -> None:
+    """The check only grows with the words a sentence holds, so passing on each entry's own words
+    proves it never loses a sentence that holds the entry (inflections included)."""
+    ruleset = load_ruleset(builtin_sources())
+    frames = [f for rule in ruleset.rules for f in rule.frames] + [f for m in ruleset.modifiers for f in m.triggers]
+    frames += [f for ev in ruleset.evidence for f in ev.frames]
+    matchers = [slot.matcher for frame in frames for slot in frame.slots]
+    lexicons = {id(lx): lx for lx in ruleset.lexicons.values()}
+    while matchers:
+        matcher = matchers.pop()
+        lexicons.update((id(lx), lx) for lx in matcher.lexicons)
+        matchers += matcher.options
+    assert len(lexicons) > len(ruleset.lexicons)  # slots hold lexicons of their own too
+    lost = [(lx.name, phrase) for lx in lexicons.values() for phrase in lx.phrases if not lx.may_occur(frozenset(phrase))]
+    assert lost == []

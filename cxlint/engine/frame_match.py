@@ -100,7 +100,8 @@ class Sentence:
         key = "lex:" + lexicon.name  # the key a one-lexicon slot matcher has: one search serves both
         found = self._cache.get(key)
         if found is None:
-            found = [] if lexicon.first_words.isdisjoint(self.word_set) else lexicon.find(self.tokens.words, self.positions)
+            words = self.word_set
+            found = [] if lexicon.first_words.isdisjoint(words) or not lexicon.may_occur(words) else lexicon.find(self.tokens.words, self.positions)
             self._cache[key] = found
         return found
 

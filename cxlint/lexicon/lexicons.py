@@ -91,6 +91,22 @@ class Lexicon:
             self._index[name] = index
         return index
 
+    def may_occur(self, words: frozenset[str]) -> bool:
+        """Whether a sentence of ``words`` can hold an entry: one entry's key word and a second word of it.
+
+        The key word alone lets through a sentence that holds "if" for an entry like "if you
+        leave now"; the second word, the entry's longest other one, turns most of those away
+        before the sentence is tokenized for nothing.
+        """
+        seconds = self._index.get("seconds")
+        if seconds is None:
+            seconds = self._index["seconds"] = _second_words(self.phrases, self.key_words)
+        for key in self.key_words.intersection(words):
+            others = seconds.get(key)
+            if others is None or not others.isdisjoint(words):
+                return True
+        return False
+
     def find(self, words: Sequence[str], positions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start.
 
@@ -118,6 +134,22 @@ class Lexicon:
         if end <= 0:
             return False
         return any(len(p) <= end and tuple(words[end - len(p) : end]) == p for p in self.by_last.get(words[end - 1], ()))
+
+
+def _second_words(phrases: Iterable[tuple[str, ...]], keys: frozenset[str]) -> dict[str, frozenset[str]]:
+    """For each key word, the second words the entries holding it need besides it (each entry's
+    longest other word); a key word that is a whole entry on its own needs nothing more and is left out."""
+    found: dict[str, set[str]] = {}
+    alone: set[str] = set()
+    for phrase in phrases:
+        words = set(phrase)
+        for key in words & keys:
+            rest = words - {key}
+            if rest:
+                found.setdefault(key, set()).add(max(sorted(rest), key=len))
+            else:
+                alone.add(key)
+    return {key: frozenset(others) for key, others in found.items() if key not in alone}
 
 
 def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
