@@ -175,39 +175,46 @@ class _TableUnpickler(pickle.Unpickler):
 
 
 class LazyFrames(Sequence[Any]):
-    """A rule's frames as the compiled-pack cache keeps them: one small pickle, read on first use.
+    """A rule's frames as the compiled-pack cache keeps them: a small pickle each, read on first use.
 
     Building the frames of every rule was a third of loading a compiled set, paid by every run,
-    while a clean file only ever meets the prefilter. How many there are is known without reading them.
+    while a clean file only ever meets the prefilter, and a sentence it lets through tries a frame
+    or two of a rule, not all thirty. How many there are is known without reading any.
     """
 
-    __slots__ = ("_blob", "_count", "_tables", "_frames")
+    __slots__ = ("_blobs", "_tables", "_frames")
 
-    def __init__(self, blob: bytes, count: int, tables: Tables) -> None:
-        self._blob: bytes | None = blob
-        self._count = count
+    def __init__(self, blobs: tuple[bytes, ...], tables: Tables) -> None:
+        self._blobs = blobs
         self._tables = tables
-        self._frames: tuple[Any, ...] | None = None
+        self._frames: list[Any] = [None] * len(blobs)
 
     @classmethod
     def pack(cls, frames: tuple[Any, ...], tables: Tables) -> LazyFrames:
-        buffer = io.BytesIO()
-        _TablePickler(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables).dump(frames)
-        return cls(buffer.getvalue(), len(frames), tables)
+        blobs = []
+        for frame in frames:
+            buffer = io.BytesIO()
+            _TablePickler(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables).dump(frame)
+            blobs.append(buffer.getvalue())
+        return cls(tuple(blobs), tables)
+
+    def _frame(self, index: int) -> Any:
+        frame = self._frames[index]
+        if frame is None:
+            frame = self._frames[index] = _TableUnpickler(io.BytesIO(self._blobs[index]), self._tables).load()
+        return frame
 
     @property
     def frames(self) -> tuple[Any, ...]:
-        if self._frames is None:
-            assert self._blob is not None
-            self._frames = _TableUnpickler(io.BytesIO(self._blob), self._tables).load()
-            self._blob = None
-        return self._frames
+        return tuple(self._frame(index) for index in range(len(self._blobs)))
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._blobs)
 
     def __getitem__(self, index: Any) -> Any:
-        return self.frames[index]
+        if isinstance(index, slice):
+            return self.frames[index]
+        return self._frame(range(len(self._blobs))[index])  # a negative index counts from the end
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.frames)
@@ -224,10 +231,8 @@ class LazyFrames(Sequence[Any]):
         return repr(self.frames)
 
     def __reduce__(self) -> Any:
-        """Sent on (to a worker, a cluster) as it stands: still packed, or as the plain tuple."""
-        if self._blob is not None:
-            return LazyFrames, (self._blob, self._count, self._tables)
-        return tuple, (self._frames,)
+        """Sent on (to a worker, a cluster) still packed: a frame read here is read there again if needed."""
+        return LazyFrames, (self._blobs, self._tables)
 
 
 _ABSENT = object()
