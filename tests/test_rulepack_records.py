@@ -116,8 +116,10 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     shapes = value_shapes()
     assert set(ValueShapes.__dataclass_fields__) == {
         "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free",
-        "fraction", "time_gain", "rating",
+        "fraction", "time_gain", "rating", "free_time", "money_word",
     }
+    assert {"count", "free", "unit"} <= set(shapes.free_time.groupindex)
+    assert {"note", "count", "cur"} <= set(shapes.money_word.groupindex)
     assert {"frac", "price"} <= set(shapes.fraction.groupindex)
     assert {"num", "unit"} <= set(shapes.time_gain.groupindex)
     assert {"score", "scale"} <= set(shapes.rating.groupindex)
