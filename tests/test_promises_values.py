@@ -149,3 +149,21 @@ def test_a_fraction_is_a_share():
     assert fraction_from_match(shapes.fraction.search("half off")) == Percent(50)
     assert fraction_from_match(shapes.fraction.search("three quarters off")) == Percent(75)
     assert shapes.fraction.search("half price").group("price")
+
+
+def test_every_round_sum_the_money_shape_spells_out_has_its_amount():
+    """The ``money_count`` shape finds round sums in words; the amount table must know each one it finds."""
+    import re
+
+    from cxlint.promises.value_shapes import value_shapes
+    from cxlint.promises.values import money_word_from_match
+    from cxlint.rulepack.loader import builtin_sources, load_ruleset
+
+    pattern = load_ruleset(builtin_sources()).shapes["money_count"].pattern
+    words = [" ".join(w.replace("\\s+", " ").split()) for w in re.sub(r"^\s*\(\?x\)", "", pattern).split("|")]
+    assert "fifty" in words and "a hundred" in words
+    for word in words:
+        match = value_shapes().money_word.search(f"only {word} quid")
+        assert match is not None, word
+        money = money_word_from_match(match)
+        assert money.currency == "GBP" and money.amount > 0, word

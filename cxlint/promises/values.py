@@ -135,10 +135,8 @@ def money_from_match(match: re.Match[str]) -> Money:
 
 
 _MONEY_WORDS = {"tenner": (10.0, "GBP"), "fiver": (5.0, "GBP")}
-_COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100,
-}
+_MONEY_COUNTS = {**_NUMBERS, "forty": 40, "fifty": 50, "a hundred": 100}
+"""The round sums the ``money_count`` shape reads: the duration counts and a few more ("fifty quid")."""
 
 
 def money_word_from_match(match: re.Match[str]) -> Money:
@@ -147,7 +145,7 @@ def money_word_from_match(match: re.Match[str]) -> Money:
     if groups.get("note"):
         amount, currency = _MONEY_WORDS[groups["note"].lower()]
         return Money(amount, currency)
-    count = _COUNT_WORDS[" ".join(groups["count"].lower().split())]
+    count = _MONEY_COUNTS[" ".join(groups["count"].lower().split())]
     return Money(float(count), _CURRENCY[groups["cur"].lower()])
 
 

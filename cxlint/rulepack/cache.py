@@ -113,9 +113,11 @@ def compact_pickle(ruleset: RuleSet) -> bytes:
     gates whose optional fields are empty."""
     import pickletools  # a large module, needed only when a set is stored
 
+    from cxlint.rulepack.model import Rule
+
     buffer = io.BytesIO()
     tables = (ruleset.lexicons, ruleset.shapes)
-    _DefaultsLeftOut(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables).dump(ruleset)
+    _DefaultsLeftOut(buffer, protocol=pickle.HIGHEST_PROTOCOL, tables=tables, lazy_frames_of=Rule).dump(ruleset)
     return pickletools.optimize(buffer.getvalue())
 
 
@@ -130,9 +132,10 @@ class _DefaultsLeftOut(pickle.Pickler):
     With ``tables``, each rule's frames are stored apart (``LazyFrames``), unpickled only when a
     sentence gets as far as trying them: a clean file never does."""
 
-    def __init__(self, file: io.BytesIO, protocol: int, tables: Tables | None = None) -> None:
+    def __init__(self, file: io.BytesIO, protocol: int, tables: Tables | None = None, lazy_frames_of: type | None = None) -> None:
         super().__init__(file, protocol=protocol)
         self.tables = tables
+        self.lazy_frames_of = lazy_frames_of
 
     def reducer_override(self, obj: object) -> Any:
         defaults = _plain_defaults(type(obj))
@@ -142,24 +145,20 @@ class _DefaultsLeftOut(pickle.Pickler):
         if not isinstance(state, dict):
             return NotImplemented
         kept = {name: value for name, value in state.items() if not _is_default(value, defaults.get(name, _ABSENT))}
-        if self.tables is not None and type(kept.get("frames")) is tuple and _holds_rules(type(obj)):
+        if self.tables is not None and type(obj) is self.lazy_frames_of and type(kept.get("frames")) is tuple:
             kept["frames"] = LazyFrames.pack(kept["frames"], self.tables)
         return _NEWOBJ, (type(obj),), kept
-
-
-def _holds_rules(cls: type) -> bool:
-    return cls.__name__ == "Rule" and cls.__module__ == "cxlint.rulepack.model"
 
 
 class _TablePickler(_DefaultsLeftOut):
     """Pickles frames with the lexicons and shapes of the rule set named, not copied."""
 
     def persistent_id(self, obj: object) -> Any:
-        if self.tables is None:
+        name = getattr(obj, "name", None)
+        if self.tables is None or type(name) is not str:
             return None
         for kind, table in enumerate(self.tables):
-            name = getattr(obj, "name", None)
-            if type(name) is str and table.get(name) is obj:
+            if table.get(name) is obj:
                 return kind, name
         return None
 
