@@ -67,6 +67,17 @@ def test_normalize_keeps_length() -> None:
     assert normalize(text) == "\"It's\" - now - then"
 
 
+def test_normalize_plain_text_and_every_typographic_character() -> None:
+    """The fast paths (plain ASCII, only the changed characters visited) agree with a per-character map."""
+    assert normalize("Don`t wait") == "Don't wait"
+    plain = "nothing to change here"
+    assert normalize(plain) is plain
+    marks = "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`\u201c\u201d\u201e\u201f\u2033\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00a0\u202f\u2009"
+    text = "caf\u00e9 " + " x ".join(marks) + " \u00fcber"
+    expected = "".join("'" if c in marks[:8] else '"' if c in marks[8:13] else "-" if c in marks[13:20] else " " if c in marks[20:] else c for c in text)
+    assert normalize(text) == expected
+
+
 def test_frame_matches_inflections_and_reports_its_span() -> None:
     ruleset = house()
     assert findings(ruleset, "Your doorbell cameras picked up you leaving at dawn.") == ["doorbell cameras picked up you"]
@@ -298,3 +309,27 @@ def test_no_builtin_lexicon_turns_away_a_sentence_holding_one_of_its_entries() -
     assert len(lexicons) > len(ruleset.lexicons)  # slots hold lexicons of their own too
     lost = [(lx.name, phrase) for lx in lexicons.values() for phrase in lx.phrases if not lx.may_occur(frozenset(phrase))]
     assert lost == []
+
+
+def test_a_slot_told_unfillable_without_tokens_has_no_spans() -> None:
+    """``may_fill`` turns a frame away before tokenizing only where ``spans`` would find nothing:
+    every slot of every built-in frame, on its rule's own examples (where its slots do fill)."""
+    from cxlint.engine.frame_match import Sentence
+    from cxlint.text.sentences import split_sentences
+
+    ruleset = load_ruleset(builtin_sources())
+    told_no = filled = 0
+    for rule in ruleset.rules:
+        matchers = {slot.matcher.key: slot.matcher for frame in rule.frames for slot in frame.slots}
+        for example in rule.bad + rule.good:
+            text = example.text
+            plain = normalize(text)
+            for start, end in split_sentences(text):
+                for matcher in matchers.values():
+                    spans = Sentence.of(text, plain, start, end).spans(matcher)
+                    if Sentence.of(text, plain, start, end).may_fill(matcher):
+                        filled += bool(spans)
+                    else:
+                        told_no += 1
+                        assert spans == [], (rule.id, matcher.key, text[start:end])
+    assert told_no > 1000 and filled > 500  # both ways are exercised

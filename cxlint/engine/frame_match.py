@@ -33,6 +33,7 @@ class Sentence:
     _word_set: frozenset[str] | None = None
     _positions: TokenPositions | None = None
     _leads: dict[str, bool] = field(default_factory=dict)
+    _fillable: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
@@ -87,6 +88,32 @@ class Sentence:
         if matcher.kind == "shape" and matcher.shape is not None:
             return [span for m in matcher.shape.regex.finditer(self.text) if (span := self.token_span(m.start(), m.end()))]
         return []
+
+    def may_fill(self, matcher: Matcher) -> bool:
+        """Whether ``matcher`` can fill a slot here, told without tokenizing (remembered per matcher).
+
+        False only when ``spans`` would find nothing: no entry's key and second word for a
+        lexicon, no merge field for a placeholder, no match of a shape's regex. A frame whose
+        later slot cannot be filled is then turned away before an earlier slot tokenizes.
+        """
+        known = self._fillable.get(matcher.key)
+        if known is None:
+            known = self._fillable[matcher.key] = self._may_fill(matcher)
+        return known
+
+    def _may_fill(self, matcher: Matcher) -> bool:
+        if matcher.key in self._cache:
+            return bool(self._cache[matcher.key])
+        if matcher.kind == "lexicon":
+            words = self.word_set
+            return any(not lexicon.first_words.isdisjoint(words) and lexicon.may_occur(words) for lexicon in matcher.lexicons)
+        if matcher.kind == "any":
+            return any(self.may_fill(option) for option in matcher.options)
+        if matcher.kind == "placeholder":
+            return PLACEHOLDER_TOKEN in self.word_set
+        if matcher.kind == "shape" and matcher.shape is not None:
+            return matcher.shape.regex.search(self.text) is not None
+        return False
 
     @property
     def positions(self) -> TokenPositions:
@@ -197,6 +224,9 @@ def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
     for lead in frame.gate.leads:
         if not sentence.holds(lead):
             return []  # a shape slot whose first character (a digit, a currency sign) is not there
+    for slot in frame.slots:
+        if not sentence.may_fill(slot.matcher):
+            return []  # told without tokenizing the sentence for the slots before it
     candidates: list[list[tuple[int, int]]] = []
     for slot in frame.slots:
         spans = _filtered(slot, sentence)
