@@ -93,7 +93,7 @@ class Sentence:
         """Whether ``matcher`` can fill a slot here, told without tokenizing (remembered per matcher).
 
         False only when ``spans`` would find nothing: no entry's key and second word for a
-        lexicon, no merge field for a placeholder, no match of a shape's regex. A frame whose
+        lexicon, no merge field for a placeholder (a shape is left to ``spans``). A frame whose
         later slot cannot be filled is then turned away before an earlier slot tokenizes.
         """
         known = self._fillable.get(matcher.key)
@@ -111,9 +111,7 @@ class Sentence:
             return any(self.may_fill(option) for option in matcher.options)
         if matcher.kind == "placeholder":
             return PLACEHOLDER_TOKEN in self.word_set
-        if matcher.kind == "shape" and matcher.shape is not None:
-            return matcher.shape.regex.search(self.text) is not None
-        return False
+        return matcher.kind == "shape" and matcher.shape is not None  # a shape's regex costs more than it saves here
 
     @property
     def positions(self) -> TokenPositions:

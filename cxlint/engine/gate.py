@@ -141,11 +141,7 @@ class GateIndex:
                             if literals.may_match(sentences[index].text) and regex.search(sentences[index].text) is not None
                         ]
                     else:
-                        hit = []
-                        for match in regex.finditer(mask):
-                            index = bisect.bisect_right(starts, match.start()) - 1
-                            if index >= 0 and match.start() < spans[index][1]:
-                                hit.append(index)
+                        hit = _sentences_hit(regex, mask, starts, spans)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
                     keep_rule_error(errors, exc)
                     continue
@@ -155,6 +151,29 @@ class GateIndex:
                         if needed & bits == needed and (not leads or _holds_all(sentences[index], leads)):
                             found.setdefault(index, set()).add(entry)
         return found
+
+
+def _sentences_hit(regex: LazyRegex, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The sentences holding a match of ``regex``, from one pass over the text.
+
+    After a match the search goes on from the end of its sentence: a gate needs one match a
+    sentence, and a common shape (a capitalised word) would otherwise make a match object for
+    every word of the text.
+    """
+    hit: list[int] = []
+    at = 0
+    end = len(mask)
+    while at < end:
+        match = regex.search(mask, at)
+        if match is None:
+            break
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.start() < spans[index][1]:
+            hit.append(index)
+            at = max(spans[index][1], match.start() + 1)
+        else:
+            at = match.start() + 1
+    return hit
 
 
 _DIGIT_CLASS = r"[\d]"

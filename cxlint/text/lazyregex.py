@@ -33,8 +33,8 @@ class LazyRegex:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
 
     def __repr__(self) -> str:
         state = "compiled" if self._compiled is not None else "lazy"
