@@ -305,6 +305,11 @@ KILN_CELLS = [
      "backed", "studio-desk"),
     ("free-of-charge-frees-the-act-before-it", "sms", "Your clay order has been packed and will be delivered free of charge.",
      "backed", "clay-delivery-free"),
+    ("discount-credit-to-spend-is-money-off", "email", "Refer a fellow potter and you'll both get £15 credit.", "over-promised", "referral-credit"),
+    ("discount-credit-to-spend-within", "email", "Refer a fellow potter and get £10 account credit.", "backed", "referral-credit"),
+    ("discount-a-share-of-credit-is-no-money-off", "email", "Miss our dispatch date and you get 10% credit.", None, None),
+    ("guarantee-a-price-beaten-is-beyond-one-matched", "landing", "Found it cheaper? We'll beat any UK pottery supplier's price by 5%.",
+     "over-promised", "price-promise"),
 ]
 
 
