@@ -267,6 +267,52 @@ TIDEWATER_CELLS = [
 ]
 
 
+# cells judged against the sixth fixture registry, tests/fixtures/promises/emberline.yaml (boiler cover:
+# how a value is read: fractions, "instantly", a whole first month, bare hours, two values on one page, an average)
+EMBERLINE_CELLS = [
+    ("discount-a-fifth-is-twenty-percent", "landing", "Cover your holiday cottage too and save a fifth on its plan.",
+     "over-promised", "second-home-discount"),
+    ("discount-a-tenth-is-ten-percent", "landing", "Cover your holiday cottage too and save a tenth on its plan.",
+     "backed", "second-home-discount"),
+    ("reply-instantly-is-no-time-at-all", "in-app", "Engineer didn't turn up? Tell us and we'll credit your account instantly.",
+     "over-promised", "missed-visit-credit"),
+    ("reply-instantly-needs-our-commitment", "in-app", "Top up your account instantly in the app.", None, None),
+    ("trial-your-whole-first-month-is-a-month", "onboarding", "Get Smart premium free for your whole first month.",
+     "over-promised", "smart-trial"),
+    ("trial-the-first-week-is-a-week", "onboarding", "Get Smart premium free for the first week.", "backed", "smart-trial"),
+    ("hours-a-bare-working-day-is-9am-to-5pm", "landing", "Cover questions? Call us 9–5 weekdays.", "backed", "phone-hours"),
+    ("hours-a-bare-working-day-longer-is-over", "landing", "Cover questions? Call us 8-6, Monday to Friday.", "over-promised", "phone-hours"),
+    ("hours-a-bare-working-day-on-a-channel-refused", "sms", "Cover questions? Call us 9–5 weekdays.", "over-promised", "phone-hours"),
+    ("refund-two-windows-in-one-copy-are-inconsistent", "landing",
+     "Unused parts can be returned within 30 days.\n\nChanged your mind? Parts returns are accepted for 14 days from delivery.",
+     "inconsistent", "parts-returns"),
+    ("outcome-an-average-promised-to-the-reader", "landing", "Fit a smart thermostat with us and cut your heating bill by £90.",
+     "over-promised", "bill-savings"),
+    ("outcome-an-average-said-as-one", "landing", "Customers who fitted a smart thermostat cut their heating bill by an average of £90.",
+     "backed", "bill-savings"),
+    ("refund-one-window-said-twice-is-backed", "landing",
+     "Unused parts can be returned within 30 days.\n\nChanged your mind? Parts returns are accepted for 30 days from delivery.",
+     "backed", "parts-returns"),
+]
+
+
+# cells judged against the seventh fixture registry, tests/fixtures/promises/kiln.yaml (pottery supplies: hours
+# entries each for a service of its own; a bare "free of charge")
+KILN_CELLS = [
+    ("hours-no-general-entry-the-one-sharing-a-word", "landing", "Glaze questions? Our advisers are on the phones 9am-8pm, Monday to Friday.",
+     "over-promised", "studio-desk"),
+    ("hours-no-general-entry-the-one-sharing-a-word-within", "landing", "Glaze questions? Our advisers are on the phones 11am-5pm, Monday to Friday.",
+     "backed", "studio-desk"),
+    ("free-of-charge-frees-the-act-before-it", "sms", "Your clay order has been packed and will be delivered free of charge.",
+     "backed", "clay-delivery-free"),
+    ("discount-credit-to-spend-is-money-off", "email", "Refer a fellow potter and you'll both get £15 credit.", "over-promised", "referral-credit"),
+    ("discount-credit-to-spend-within", "email", "Refer a fellow potter and get £10 account credit.", "backed", "referral-credit"),
+    ("discount-a-share-of-credit-is-no-money-off", "email", "Miss our dispatch date and you get 10% credit.", None, None),
+    ("guarantee-a-price-beaten-is-beyond-one-matched", "landing", "Found it cheaper? We'll beat any UK pottery supplier's price by 5%.",
+     "over-promised", "price-promise"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -278,6 +324,8 @@ CELL_TABLES = (
     ("pantry.yaml", PANTRY_CELLS),
     ("keyline.yaml", KEYLINE_CELLS),
     ("tidewater.yaml", TIDEWATER_CELLS),
+    ("emberline.yaml", EMBERLINE_CELLS),
+    ("kiln.yaml", KILN_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

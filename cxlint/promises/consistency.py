@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cxlint.findings import Finding
@@ -148,11 +148,53 @@ def _conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
     return None
 
 
+IN_PLACE_KINDS = frozenset({"response-time", "delivery-time", "uptime", "refund-window", "trial-length"})
+"""Kinds whose two values in one piece of copy, judged by one entry, contradict each other (hours may split
+over days, and offers over tiers, so those are not compared)."""
+
+
+def contradicted_in_place(assessments: list[Assessment]) -> list[Assessment]:
+    """``assessments`` of one document, a backed promise made inconsistent where another promise of the same
+    document, about the same subject and judged by the same entry, states another value in another sentence
+    ("returns within 30 days" in one paragraph, "returns accepted for 14 days" in the FAQ below it): each may
+    be within the entry, but the copy tells the reader two things."""
+    from cxlint.promises.statuses import BACKED, INCONSISTENT
+
+    out = list(assessments)
+    for index, mine in enumerate(assessments):
+        if mine.status != BACKED or not _in_place(mine):
+            continue
+        other = next((theirs for theirs in assessments if theirs is not mine and _in_place(theirs)
+                      and theirs.entry is mine.entry and theirs.record.subject == mine.record.subject
+                      and theirs.record.context != mine.record.context
+                      and type(theirs.record.value) is type(mine.record.value)
+                      and not same_value(theirs.record.value, mine.record.value)), None)  # type: ignore[arg-type]
+        if other is not None:
+            assert mine.entry is not None
+            out[index] = replace(mine, status=INCONSISTENT, reason=(
+                f"'{mine.record.value_text}' here, but '{other.record.value_text}' at {other.record.location} in the same copy, "
+                f"both judged by {mine.entry.describe()}"))
+    return out
+
+
+def _in_place(assessment: Assessment) -> bool:
+    record = assessment.record
+    return (assessment.entry is not None and record.kind in IN_PLACE_KINDS and record.value is not None
+            and record.own_voice and not record.hedged)
+
+
 def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
-    """One finding per record in conflict, naming up to three other locations."""
+    """One finding per record in conflict, naming up to three other locations (those in its own file that
+    its registry status already names, as inconsistent in place, are not named again)."""
+    from cxlint.promises.statuses import INCONSISTENT
+
     by_record: dict[int, list[Conflict]] = defaultdict(list)
     found = find_conflicts([a.record for a in assessments])
+    in_place = {id(a.record) for a in assessments if a.status == INCONSISTENT}
     for conflict in found.listed:
+        if id(conflict.record) in in_place and conflict.other.path == conflict.record.path:
+            found.total[id(conflict.record)] -= 1
+            continue
         by_record[id(conflict.record)].append(conflict)
     out = []
     for conflicts in by_record.values():

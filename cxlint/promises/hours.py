@@ -144,13 +144,29 @@ def _minutes(clock: re.Match[str], other_suffix: str | None, is_end: bool) -> in
     return min(hour * 60 + minute, 1440)
 
 
-def _time_range(match: re.Match[str], shapes: ValueShapes) -> tuple[int, int] | None:
-    """(start, end) of a match of ``clock_range``, or None when it is not clearly clock times ("3–5 days", "2-3")."""
+BARE_OPENS = range(6, 12)
+"""Hours a bare range ("9-5", "8 to 6") may open at: the morning, so its lower closing hour is the afternoon's."""
+
+
+def _working_day(opens: re.Match[str], closes: re.Match[str]) -> tuple[int, int] | None:
+    """A bare range of whole hours that only a working day reads ("9-5 weekdays", "8 to 6, Mon-Sat"): opening
+    in the morning and closing at a lower hour, which must be the afternoon's; None for any other ("3-5", "2-10")."""
+    if opens.group("m") or closes.group("m"):
+        return None
+    start, end = int(opens.group("h")), int(closes.group("h"))
+    if start not in BARE_OPENS or not 1 <= end < start:
+        return None
+    return start * 60, (end + 12) * 60
+
+
+def _time_range(match: re.Match[str], shapes: ValueShapes, bare_allowed: bool = False) -> tuple[int, int] | None:
+    """(start, end) of a match of ``clock_range``, or None when it is not clearly clock times ("3–5 days", "2-3");
+    with ``bare_allowed`` (days named beside it), a working day's bare hours ("9-5 weekdays") are clock times."""
     opens, closes = shapes.clock.fullmatch(match.group("from")), shapes.clock.fullmatch(match.group("to"))
     assert opens is not None and closes is not None  # both matched clock inside clock_range
     clock = opens.group("a") or closes.group("a") or opens.group("w") or closes.group("w") or (opens.group("m") and closes.group("m"))
     if not clock:
-        return None
+        return None if not bare_allowed else _working_day(opens, closes)
     end = _minutes(closes, None, True)
     start = _minutes(opens, None, False)
     if not opens.group("a") and closes.group("a") and not opens.group("w"):
@@ -161,6 +177,21 @@ def _time_range(match: re.Match[str], shapes: ValueShapes) -> tuple[int, int] | 
     if end <= start:
         end = 1440
     return start, end
+
+
+def _days_after_bare_hours(text: str, shapes: ValueShapes, days: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """"weekdays" right after a bare range of hours ("9-5 weekdays"), which the ``days`` shape leaves to a
+    duration after a digit ("within 5 weekdays"): a clock range before it makes them the days it holds on."""
+    out = []
+    for match in shapes.clock_range.finditer(text):
+        if _time_range(match, shapes, True) is None:
+            continue  # "3-5 business days": a duration, no hours
+        rest = text[match.end():]
+        after = shapes.days.match(rest.lstrip())
+        at = match.end() + len(rest) - len(rest.lstrip())
+        if after is not None and after.group("weekdays") and not any(s == at for s, _, _ in days):
+            out.append((at, at + after.end(), _days(after, shapes)))
+    return out
 
 
 def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | None = None) -> list[tuple[int, int, Schedule]]:
@@ -175,8 +206,9 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
     every_hour = shapes.all_week.search(text)
     if every_hour:
         return [(every_hour.start(), every_hour.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
-    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes))]
     days = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
+    days += _days_after_bare_hours(text, shapes, days)
+    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes, bool(days)))]
     edge = ""
     other_edges: list[tuple[int, int]] = []
     if not times and (edges := _edges(text, shapes, holds)):

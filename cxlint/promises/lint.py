@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from cxlint.document import Document
 from cxlint.engine.run import DocumentRun
 from cxlint.findings import SEVERITY_RANK, Finding
+from cxlint.promises.consistency import INCONSISTENT_RULE, contradicted_in_place
 from cxlint.promises.extract import extract_records
 from cxlint.promises.phrases import content_words
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import Registry, expiring_soon
-from cxlint.promises.statuses import BACKED, EXPIRED, OVER, UNBACKED
+from cxlint.promises.statuses import BACKED, EXPIRED, INCONSISTENT, OVER, UNBACKED
 
 if TYPE_CHECKING:
     from cxlint.promises.matching import Assessment
@@ -29,12 +30,14 @@ STATUS_RULES = {
     OVER: ("CX250", "promise-over-promised"),
     EXPIRED: ("CX251", "promise-expired"),
     UNBACKED: ("CX252", "promise-unbacked"),
+    INCONSISTENT: INCONSISTENT_RULE,
 }
 EXPIRING_RULE = ("CX254", "registry-entry-expiring")
 _SUGGESTIONS = {
     OVER: "Promise no more than the registry entry backs, or get the entry (and its evidence) updated first.",
     EXPIRED: "Renew the registry entry with fresh evidence, or take the promise out of the copy.",
     UNBACKED: "Add a registry entry with evidence for this promise, or qualify or remove it.",
+    INCONSISTENT: "Promise the same thing everywhere in the copy, or make the difference explicit.",
 }
 
 
@@ -59,7 +62,7 @@ class PromiseCheck:
         """
         findings = run.findings
         records = extract_records(doc, run.promises, self.registry)
-        assessed = _assessed(records, self.registry, self.today)
+        assessed = contradicted_in_place(_assessed(records, self.registry, self.today))
         self.assessments += [replace(a, record=place(a.record)) for a in assessed] if place is not None else assessed
         if not self.judge:
             return findings
@@ -87,7 +90,7 @@ def _assessed(records: list[PromiseRecord], registry: Registry | None, today: dt
 def severity_of(assessment: Assessment) -> str:
     """Over-promised and expired warn (info when hedged); unbacked keeps the linter's severity."""
     record = assessment.record
-    if assessment.status in (OVER, EXPIRED):
+    if assessment.status in (OVER, EXPIRED, INCONSISTENT):
         return "info" if record.hedged and not _hedge_is_the_entrys(assessment) else "warning"
     if record.findings:
         return max((f.severity for f in record.findings), key=SEVERITY_RANK.__getitem__)

@@ -59,6 +59,12 @@ _DAY_WORDS = content_words(
 """Words of an entry's id that name when it holds, not a service (phone-hours-saturday, chat-weekend)."""
 _ACCOUNT_WORDS = content_words("business")
 """A time word ("2 business days") that, in who an entry is for, names them ("business accounts")."""
+_AVERAGE_WORDS = content_words("average averages averaged median typical")
+"""Words that keep a figure an average ("saved an average of €214"), besides the hedges."""
+_CHARGE_WORDS = content_words("free charge cost extra no nothing")
+"""What "free of charge", "at no extra cost" say: that it is free, not what is."""
+ACT_WORDS = 3
+"""Words before a bare "free of charge" that may name the act it makes free ("will be delivered")."""
 PHRASE_BACKS = 0.6
 PHRASE_RELATES = 0.3
 _STRONGER = {
@@ -120,6 +126,10 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
         # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
         named = [e for e, _, _ in relations if not words_of(e)]
+    if not named and judged.kind in MEDIUM_KINDS and len(relations) > 1:
+        # with no general entry, each one a service of its own, the one whose id and scope the copy shares a word with
+        # ("our advisers are on the phones" against "phone and live-chat advisers for quotes", not "the claims line, 24/7")
+        named = _most_named(judged, [e for e, _, _ in relations], lambda e: _subject_words(e) - _MEDIUM_WORDS - _DAY_WORDS)
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
     for entry, relation, why in deciding:
         if relation == "covers":
@@ -332,7 +342,13 @@ def _near_words(record: PromiseRecord) -> set[str]:
     """The words that say what a record is about: its context's, but for "free" only its own ("free
     returns" is not about every other free thing its sentence names)."""
     own_only = record.kind == "price" and not (isinstance(record.value, Money) and record.value.amount > 0)
-    return (content_words(record.text) | (set() if own_only else content_words(record.context))) - {"free"}
+    own = content_words(record.text)
+    if own_only and not own - _CHARGE_WORDS:
+        # "will be delivered free of charge", "installed at no cost": naming nothing itself, the act right before it is what is free
+        start, _ = _span_in_context(record)
+        clause = re.split(r"[,;:()]", record.context[:start])[-1].split()
+        own |= content_words(" ".join(clause[-ACT_WORDS:]))
+    return (own | (set() if own_only else content_words(record.context))) - {"free"}
 
 
 def _subject_overlap(record: PromiseRecord, entry: Entry, generic: frozenset[str] | set[str] = frozenset()) -> bool:
@@ -368,9 +384,23 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
         if allowed is not None and not record.days <= allowed:
             extra = ", ".join(DAYS[d] for d in sorted(record.days - allowed))
             return "exceeds", f"it promises days ({extra}) beyond the days of"
+    if relation == "covers" and (hedge := _unhedged_figure(record, entry)):
+        # "save €214" against "customers who switched saved €214 on average": what some did, on average, promised to this reader
+        return "exceeds", f"it states as certain what the entry states only '{hedge}', in"
     if relation == "covers" and record.kind in RANKED and not isinstance(record.value, Rating) and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
+
+
+def _unhedged_figure(record: PromiseRecord, entry: Entry) -> str:
+    """The hedge ("on average", "typically", "most") of a phrase entry whose figure the copy states with none: the
+    entry backs what customers got on average, the copy promises it to the reader; "" otherwise."""
+    if entry.kind not in PHRASE_KINDS or record.value is None or entry.value is None or not record.own_voice:
+        return ""  # "members saved …" reports what some did; only copy in our voice or to the reader promises it
+    if record.hedged or holds(record.context, "hedge") or content_words(record.context) & _AVERAGE_WORDS:
+        return ""  # "saved an average of €214", "on average, members…": the copy keeps the entry's hedge
+    said = hits(entry.phrase, "hedge")
+    return entry.phrase[said[0][0]:said[0][1]] if said else ""
 
 
 def _span_in_context(record: PromiseRecord) -> tuple[int, int]:

@@ -95,7 +95,10 @@ Value = Duration | Percent | Money | Schedule | Rating
 
 
 def _number(text: str) -> float:
+    """A count in digits or words; none at all ("your first month": the ``duration`` shape's empty count) is one."""
     text = " ".join(text.lower().split())
+    if not text:
+        return 1.0
     return float(_NUMBERS[text]) if text in _NUMBERS else float(text)
 
 
@@ -149,7 +152,9 @@ def money_word_from_match(match: re.Match[str]) -> Money:
     return Money(float(count), _CURRENCY[groups["cur"].lower()])
 
 
-_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0}
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0, "tenth": 10.0}
+_PARTS = {"two": 2, "three": 3, "four": 4}
+"""How many parts a plural fraction names ("two fifths", "three tenths"); thirds and quarters carry theirs."""
 
 
 def fraction_from_match(match: re.Match[str]) -> Percent:
@@ -159,7 +164,8 @@ def fraction_from_match(match: re.Match[str]) -> Percent:
     if groups.get("pct"):
         return Percent(float(groups["pct"]))  # "40% fewer": the share that goes
     words = groups["frac"].lower().split()
-    share = _FRACTIONS[words[-1]]
+    last = words[-1]
+    share = _FRACTIONS[last] if last in _FRACTIONS else _FRACTIONS[last[:-1]] * _PARTS[words[0]]
     if groups.get("as_many"):
         share = 100 - share  # "half as many breakdowns": what is left, so half of them go
     return Percent(round(share, 1))

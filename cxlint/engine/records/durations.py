@@ -58,6 +58,8 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
             kind = None  # "a replacement within 2 hours, guaranteed": a turnaround that mentions a guarantee, no period of one
         if kind is None and (lead := _turnaround(reading, sentence, at)) is not None:
             kind, start = "claim", lead[0]  # "we'll have it moved over within 48 hours": a timed entry it names judges it
+        elif kind is None and value.minutes == 0 and _committed(reading, sentence, at):
+            kind = "claim"  # "we'll credit your account instantly": a turnaround of no time at all, judged the same way
         elif kind is None and any(s == at for s, _ in reading.hits("service_by_its_time", sentence)):
             kind = "claim"  # "same-day skips": a service named by how soon it comes, judged the same way
         if kind is None:
@@ -87,6 +89,14 @@ def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | N
     if lead is not None and reading.hits("turnaround_for_reader", sentence) and not reading.hits("if_start", sentence):
         return lead  # "you'll have it within 2 days", "an assessor visits within 48 hours"; not "if you cancel within 14 days"
     return reading.ends_right_before("return_lead", sentence, at)
+
+
+def _committed(reading: RecordReading, sentence: Sentence, at: int) -> bool:
+    """Whether a time said with no lead of its own ("instantly") is one we commit to: said in our voice
+    or as what the reader will have ("we'll credit it instantly", "you'll have it instantly"), outside an "if"."""
+    if reading.hits("if_start", sentence) or _in_condition(reading, sentence, at):
+        return False
+    return bool(reading.hits("turnaround_for_reader", sentence))
 
 
 def _in_condition(reading: RecordReading, sentence: Sentence, at: int) -> bool:
