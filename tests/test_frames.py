@@ -282,6 +282,25 @@ def test_a_regex_gate_searches_only_the_sentences_that_can_hold_a_match() -> Non
     assert _narrowed(None, words, crowded, crowded.casefold(), [0], [Sentence.of(crowded, crowded, 0, len(crowded))], {}) is None
 
 
+def test_a_whole_text_regex_gate_names_each_sentence_holding_a_match_once() -> None:
+    """A gate searched over the whole text goes on from the end of each sentence it hits: every
+    sentence with a match is named once, in order, however many matches it holds, and a match
+    outside every sentence names none."""
+    from cxlint.engine.gate import _sentences_hit
+    from cxlint.text.lazyregex import LazyRegex
+
+    parts = ["Ask Priya, Tom or Ana.", " nothing here.", " Meet Leeds today.", "\n\nOslo\n", " then Rome."]
+    text = "".join(parts)
+    spans, at = [], 0
+    for part in parts:
+        spans.append((at, at + len(part)))
+        at += len(part)
+    spans.pop(3)  # the line holding "Oslo" is in no sentence
+    capitalised = LazyRegex(r"\b[A-Z][a-z]+\b")
+    assert _sentences_hit(capitalised, text, [s for s, _ in spans], spans) == [0, 2, 3]
+    assert _sentences_hit(LazyRegex(r"\bzebra\b"), text, [s for s, _ in spans], spans) == []
+
+
 def test_a_lexicon_turns_away_a_sentence_with_its_key_word_but_no_second_word() -> None:
     """An entry of common words ("if you leave now") has a common key word: without a second word
     of the entry the sentence cannot hold it, and is not tokenized to find that out."""
