@@ -148,6 +148,9 @@ def test_a_fraction_is_a_share():
     shapes = value_shapes()
     assert fraction_from_match(shapes.fraction.search("half off")) == Percent(50)
     assert fraction_from_match(shapes.fraction.search("three quarters off")) == Percent(75)
+    assert fraction_from_match(shapes.fraction.search("a fifth off")) == Percent(20)
+    assert fraction_from_match(shapes.fraction.search("two fifths off")) == Percent(40)
+    assert fraction_from_match(shapes.fraction.search("three tenths off")) == Percent(30)
     assert shapes.fraction.search("half price").group("price")
 
 

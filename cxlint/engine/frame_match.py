@@ -105,8 +105,7 @@ class Sentence:
         if matcher.key in self._cache:
             return bool(self._cache[matcher.key])
         if matcher.kind == "lexicon":
-            words = self.word_set
-            return any(not lexicon.first_words.isdisjoint(words) and lexicon.may_occur(words) for lexicon in matcher.lexicons)
+            return any(self._may_hold(lexicon) for lexicon in matcher.lexicons)
         if matcher.kind == "any":
             return any(self.may_fill(option) for option in matcher.options)
         if matcher.kind == "placeholder":
@@ -125,10 +124,14 @@ class Sentence:
         key = "lex:" + lexicon.name  # the key a one-lexicon slot matcher has: one search serves both
         found = self._cache.get(key)
         if found is None:
-            words = self.word_set
-            found = [] if lexicon.first_words.isdisjoint(words) or not lexicon.may_occur(words) else lexicon.find(self.tokens.words, self.positions)
+            found = lexicon.find(self.tokens.words, self.positions) if self._may_hold(lexicon) else []
             self._cache[key] = found
         return found
+
+    def _may_hold(self, lexicon: Lexicon) -> bool:
+        """Whether the sentence's words allow an entry of ``lexicon``: one of its first words, a key and a second word."""
+        words = self.word_set
+        return not lexicon.first_words.isdisjoint(words) and lexicon.may_occur(words)
 
     def holds(self, lead: str) -> bool:
         """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""

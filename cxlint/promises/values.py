@@ -153,8 +153,6 @@ def money_word_from_match(match: re.Match[str]) -> Money:
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0, "tenth": 10.0}
-_PARTS = {"two": 2, "three": 3, "four": 4}
-"""How many parts a plural fraction names ("two fifths", "three tenths"); thirds and quarters carry theirs."""
 
 
 def fraction_from_match(match: re.Match[str]) -> Percent:
@@ -165,7 +163,7 @@ def fraction_from_match(match: re.Match[str]) -> Percent:
         return Percent(float(groups["pct"]))  # "40% fewer": the share that goes
     words = groups["frac"].lower().split()
     last = words[-1]
-    share = _FRACTIONS[last] if last in _FRACTIONS else _FRACTIONS[last[:-1]] * _PARTS[words[0]]
+    share = _FRACTIONS[last] if last in _FRACTIONS else _FRACTIONS[last[:-1]] * _NUMBERS[words[0]]  # "two fifths": thirds and quarters carry theirs
     if groups.get("as_many"):
         share = 100 - share  # "half as many breakdowns": what is left, so half of them go
     return Percent(round(share, 1))
