@@ -7,8 +7,24 @@ import re
 from pathlib import Path
 
 CATEGORIES = ("barista", "promise", "pressure")
-TRAIN_FILES = ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl")
-"""The ONLY files the classifier is trained on (paths relative to the repo root)."""
+TRAIN_SETS = {
+    "round1": ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl"),
+    "tuned": ("corpora/cases.jsonl",
+              *(f"corpora/v2/round{n}/tune.jsonl" for n in range(1, 14)),
+              *(f"corpora/v2/{name}/tune.jsonl" for name in ("realworld", "realworld2", "realworld3",
+                                                              "realworld4", "realworld5"))),
+}
+"""The ONLY files the classifier may be trained on (paths relative to the repo root). "round1" is the
+first experiment's set; "tuned" is every tuning half the rules have been tuned on (realworld6, both
+halves, is left out: the rules never tuned on it, so it stays unseen by both). Registry batches are
+left out everywhere: their promise label depends on a registry the text alone does not show."""
+
+REALCOPY_TRAIN_PROJECTS = ("bagisto", "invoiceninja", "mautic", "osticket-templates", "postmark-templates",
+                           "sendgrid-email-templates", "firefox-ui-strings", "chatbot-responses")
+"""Real-copy projects whose texts may be sampled as background negatives (``train.py --background``).
+False alarms are then counted only on the other projects (``score_realcopy.py --exclude-train-projects``),
+among them the comparison, pricing and feature pages the project's review covers (openstatus-website,
+mozilla-org-website)."""
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """False alarms on real shipped copy: texts the classifier flags, per category, per 10k words.
 
-    python3 benchmarks/textcat/score_realcopy.py --model /tmp/cxlint-textcat [--thresholds 0.5,0.7,0.9] [--json OUT]
+    python3 benchmarks/textcat/score_realcopy.py --model /tmp/cxlint-textcat [--thresholds 0.5,0.7,0.9]
+        [--exclude-train-projects] [--json OUT]
 
 Reads every ../shared/realcopy/*/strings.jsonl text whose kind is not "darkpattern" (ordinary
 shipped copy, so nearly every flag is a false alarm). Per threshold and category it counts the texts
 the classifier flags, and the texts it would ADD to cxlint's (flagged by the classifier while cxlint
 has no warning-or-above finding of that category in the text; that is what cxlint_with_textcat.py
 adds). cxlint runs in-process on each text as benchmarks/realcopy_findings.py does (record kind ->
-channel), from the repository or from the frozen snapshot named by CXLINT_REPO.
+channel), from the repository or from the frozen snapshot named by CXLINT_REPO. A model trained with
+background negatives (train.py --background) must be scored with --exclude-train-projects: only the
+projects it never saw count.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from common import CATEGORIES, REPO, load_model, predict  # noqa: E402
+from common import CATEGORIES, REALCOPY_TRAIN_PROJECTS, REPO, load_model, predict  # noqa: E402
 
 CXLINT_REPO = Path(os.environ.get("CXLINT_REPO") or REPO).resolve()
 sys.path.insert(0, str(CXLINT_REPO))
@@ -61,10 +64,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--thresholds", default="0.5,0.7,0.9")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--exclude-train-projects", action="store_true",
+                        help="skip the projects train.py --background samples from")
     args = parser.parse_args(argv)
     thresholds = [float(t) for t in args.thresholds.split(",")]
     records = []
     for jsonl in sorted(REALCOPY.glob("*/strings.jsonl")):
+        if args.exclude_train_projects and jsonl.parent.name in REALCOPY_TRAIN_PROJECTS:
+            continue
         for line in jsonl.open(encoding="utf-8"):
             record = json.loads(line)
             if record.get("kind") == "darkpattern" or not record.get("text"):

@@ -4,8 +4,10 @@
     python3 benchmarks/textcat/train.py OUT_DIR [--arch bow|ensemble] [--epochs N] [--seed S]
     python3 benchmarks/textcat/train.py --select [--arch ...]   # pick epochs on a split of the training files
 
-Trains ONLY on corpora/cases.jsonl and corpora/v2/round1/tune.jsonl (never on the v2 holdout,
-dev.jsonl or the blind set). spacy.blank("en"), no vectors, no downloads; seeds fixed.
+Trains ONLY on one of common.TRAIN_SETS (--train-set; never on a held-out half, dev.jsonl or the
+blind set), plus, with --background N, N texts sampled from the real-copy projects named in
+common.REALCOPY_TRAIN_PROJECTS as negatives of every category. spacy.blank("en"), no vectors, no
+downloads; seeds fixed.
 Save OUT_DIR outside the repo (e.g. /tmp/cxlint-textcat).
 """
 
@@ -22,7 +24,7 @@ import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.util import compounding, fix_random_seed, minibatch  # noqa: E402
 
-from common import CATEGORIES, REPO, TRAIN_FILES, load_jsonl, prep  # noqa: E402
+from common import CATEGORIES, REALCOPY_TRAIN_PROJECTS, REPO, TRAIN_SETS, load_jsonl, prep  # noqa: E402
 
 BOW = {
     "@architectures": "spacy.TextCatBOW.v3",
@@ -56,12 +58,25 @@ ENSEMBLE = {
 }
 
 
-def training_records() -> list[dict]:
+def training_records(train_set: str) -> list[dict]:
     records = []
-    for name in TRAIN_FILES:
+    for name in TRAIN_SETS[train_set]:
         assert "holdout" not in name and "blind" not in name and "dev.jsonl" not in name
         records.extend(load_jsonl(REPO / name))
     return records
+
+
+def background_records(realcopy: Path, count: int, seed: int) -> list[dict]:
+    """COUNT ordinary shipped texts from the training projects, labelled clean: the corpora hold few short,
+    neutral UI strings, and without them the model flags "Hello" (see the README)."""
+    texts = []
+    for project in REALCOPY_TRAIN_PROJECTS:
+        for record in load_jsonl(realcopy / project / "strings.jsonl"):
+            if record.get("kind") != "darkpattern" and record.get("text", "").strip():
+                texts.append(record["text"])
+    rng = random.Random(seed)
+    chosen = rng.sample(texts, min(count, len(texts)))
+    return [dict({c: False for c in CATEGORIES}, text=t) for t in chosen]
 
 
 def build(arch: str):
@@ -121,10 +136,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--arch", choices=["bow", "ensemble"], default="bow")
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--train-set", choices=sorted(TRAIN_SETS), default="tuned")
+    parser.add_argument("--background", type=int, default=0, metavar="N",
+                        help="add N real-copy texts of the training projects as negatives")
+    parser.add_argument("--realcopy", type=Path, default=REPO.parent / "shared" / "realcopy",
+                        help="the real-copy folder (for --background)")
     parser.add_argument("--select", action="store_true",
                         help="train on 85%% of the training files and report the other 15%% per epoch; save nothing")
     args = parser.parse_args(argv)
-    records = training_records()
+    records = training_records(args.train_set)
+    if args.background:
+        records += background_records(args.realcopy, args.background, args.seed)
     if args.select:
         shuffled = list(records)
         random.Random(args.seed).shuffle(shuffled)
@@ -138,7 +160,8 @@ def main(argv: list[str]) -> int:
     nlp = train(records, args.arch, args.epochs, args.seed)
     nlp.meta["name"] = f"cxlint_textcat_{args.arch}"
     nlp.meta["description"] = (f"cxlint textcat second opinion; arch={args.arch} epochs={args.epochs} seed={args.seed}; "
-                               f"trained on {', '.join(TRAIN_FILES)} ({len(records)} cases)")
+                               f"trained on set {args.train_set!r} ({', '.join(TRAIN_SETS[args.train_set])}) "
+                               f"and {args.background} real-copy negatives ({len(records)} cases)")
     nlp.to_disk(args.out)
     print(f"saved {args.out} ({len(records)} training cases)")
     return 0
