@@ -64,6 +64,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--thresholds", default="0.5,0.7,0.9")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--dump-added", type=Path, metavar="FILE",
+                        help="write the texts the classifier adds at the highest threshold, as JSON Lines, for review")
     parser.add_argument("--exclude-train-projects", action="store_true",
                         help="skip the projects train.py --background samples from")
     args = parser.parse_args(argv)
@@ -106,6 +108,15 @@ def main(argv: list[str]) -> int:
             f"{c} {row[c]['flagged']} ({rate(row[c]['flagged']):.2f}/10k; adds {row[c]['added']}, "
             f"{rate(row[c]['added']):.2f}/10k)" for c in CATEGORIES)
               + f"; all {total_f} ({rate(total_f):.2f}/10k; adds {total_a}, {rate(total_a):.2f}/10k)")
+    if args.dump_added:
+        top = max(thresholds)
+        with args.dump_added.open("w", encoding="utf-8") as out:
+            for record, score, k in zip(records, scores, cx):
+                for c in CATEGORIES:
+                    if score[c] >= top and c not in k:
+                        out.write(json.dumps({"category": c, "score": round(score[c], 3), "project": record.get("source"),
+                                              "path": record.get("path"), "kind": record.get("kind"),
+                                              "text": record["text"]}) + "\n")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     return 0
