@@ -34,6 +34,28 @@ def prep(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def cxlint_words(text: str, channel: str | None = None) -> list[str]:
+    """The words cxlint itself reads in ``text``: the Markdown reader's mask (markup blanked, a merge field one
+    placeholder token), tokenized by ``cxlint.text.tokens``. A model trained on these is the one cxlint can run
+    without spaCy (``export.py``), since its features are exactly what the shipped stage computes."""
+    from cxlint.readers.snippet import read_snippet
+    from cxlint.text.tokens import tokenize
+
+    return list(tokenize(read_snippet("case", text, channel).mask).words)
+
+
+def make_doc(nlp, text: str, channel: str | None = None):
+    """The document the model reads: spaCy's tokens of ``prep(text)``, or cxlint's words when the model was
+    trained on them (``train.py --tokens cxlint``, recorded in its meta)."""
+    if nlp.meta.get("cxlint_tokens"):
+        from spacy.tokens import Doc
+
+        # spaCy's n-gram layer cannot read a document of no words; a text with none gets one word no training
+        # text holds, which scores about the bias alone, as cxlint's stage does.
+        return Doc(nlp.vocab, words=cxlint_words(text, channel) or ["<no words>"])
+    return nlp.make_doc(prep(text))
+
+
 def load_jsonl(path: str | Path) -> list[dict]:
     with open(path, encoding="utf-8-sig") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -47,4 +69,6 @@ def load_model(path: str | Path):
 
 def predict(nlp, texts: list[str], batch_size: int = 256) -> list[dict[str, float]]:
     """Per text, the score of each category (0..1)."""
+    if nlp.meta.get("cxlint_tokens"):
+        return [dict(doc.cats) for doc in nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size)]
     return [dict(doc.cats) for doc in nlp.pipe((prep(t) for t in texts), batch_size=batch_size)]

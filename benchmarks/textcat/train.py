@@ -24,7 +24,7 @@ import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.util import compounding, fix_random_seed, minibatch  # noqa: E402
 
-from common import CATEGORIES, REALCOPY_TRAIN_PROJECTS, REPO, TRAIN_SETS, load_jsonl, prep  # noqa: E402
+from common import CATEGORIES, REALCOPY_TRAIN_PROJECTS, REPO, TRAIN_SETS, load_jsonl, make_doc, prep  # noqa: E402
 
 BOW = {
     "@architectures": "spacy.TextCatBOW.v3",
@@ -79,8 +79,9 @@ def background_records(realcopy: Path, count: int, seed: int) -> list[dict]:
     return [dict({c: False for c in CATEGORIES}, text=t) for t in chosen]
 
 
-def build(arch: str):
+def build(arch: str, cxlint_tokens: bool = False):
     nlp = spacy.blank("en")
+    nlp.meta["cxlint_tokens"] = cxlint_tokens
     model = BOW if arch == "bow" else ENSEMBLE
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": model, "threshold": 0.5})
     for category in CATEGORIES:
@@ -90,15 +91,16 @@ def build(arch: str):
 
 def examples(nlp, records: list[dict]) -> list[Example]:
     return [
-        Example.from_dict(nlp.make_doc(prep(r["text"])), {"cats": {c: float(bool(r[c])) for c in CATEGORIES}})
+        Example.from_dict(make_doc(nlp, r["text"], r.get("channel")), {"cats": {c: float(bool(r[c])) for c in CATEGORIES}})
         for r in records
     ]
 
 
-def train(records: list[dict], arch: str, epochs: int, seed: int, dev: list[dict] | None = None):
+def train(records: list[dict], arch: str, epochs: int, seed: int, dev: list[dict] | None = None,
+          cxlint_tokens: bool = False):
     fix_random_seed(seed)
     rng = random.Random(seed)
-    nlp = build(arch)
+    nlp = build(arch, cxlint_tokens)
     train_examples = examples(nlp, records)
     optimizer = nlp.initialize(lambda: train_examples)
     for epoch in range(1, epochs + 1):
@@ -114,7 +116,7 @@ def train(records: list[dict], arch: str, epochs: int, seed: int, dev: list[dict
 
 
 def dev_report(nlp, dev: list[dict]) -> str:
-    docs = list(nlp.pipe(prep(r["text"]) for r in dev))
+    docs = list(nlp.pipe(make_doc(nlp, r["text"], r.get("channel")) for r in dev))
     parts = []
     for threshold in (0.5, 0.7, 0.9):
         tp = fp = fn = 0
@@ -141,6 +143,8 @@ def main(argv: list[str]) -> int:
                         help="add N real-copy texts of the training projects as negatives")
     parser.add_argument("--realcopy", type=Path, default=REPO.parent / "shared" / "realcopy",
                         help="the real-copy folder (for --background)")
+    parser.add_argument("--tokens", choices=["spacy", "cxlint"], default="spacy",
+                        help="read texts as spaCy tokenizes them, or as cxlint does (what export.py needs)")
     parser.add_argument("--select", action="store_true",
                         help="train on 85%% of the training files and report the other 15%% per epoch; save nothing")
     args = parser.parse_args(argv)
@@ -151,17 +155,20 @@ def main(argv: list[str]) -> int:
         shuffled = list(records)
         random.Random(args.seed).shuffle(shuffled)
         cut = int(len(shuffled) * 0.85)
-        train(shuffled[:cut], args.arch, args.epochs, args.seed, dev=shuffled[cut:])
+        train(shuffled[:cut], args.arch, args.epochs, args.seed, dev=shuffled[cut:], cxlint_tokens=args.tokens == "cxlint")
         return 0
     if args.out is None:
         parser.error("OUT_DIR is required unless --select")
     if args.out.resolve().is_relative_to(REPO):
         parser.error("save the model outside the repo")
-    nlp = train(records, args.arch, args.epochs, args.seed)
+    nlp = train(records, args.arch, args.epochs, args.seed, cxlint_tokens=args.tokens == "cxlint")
     nlp.meta["name"] = f"cxlint_textcat_{args.arch}"
     nlp.meta["description"] = (f"cxlint textcat second opinion; arch={args.arch} epochs={args.epochs} seed={args.seed}; "
                                f"trained on set {args.train_set!r} ({', '.join(TRAIN_SETS[args.train_set])}) "
-                               f"and {args.background} real-copy negatives ({len(records)} cases)")
+                               f"and {args.background} real-copy negatives ({len(records)} cases); tokens={args.tokens}")
+    nlp.meta["cxlint_training"] = {"train_set": list(TRAIN_SETS[args.train_set]), "background": args.background,
+                                   "background_projects": list(REALCOPY_TRAIN_PROJECTS) if args.background else [],
+                                   "cases": len(records), "arch": args.arch, "epochs": args.epochs, "seed": args.seed}
     nlp.to_disk(args.out)
     print(f"saved {args.out} ({len(records)} training cases)")
     return 0

@@ -17,6 +17,7 @@ from cxlint.engine.support import Window, context, grouped, standing
 from cxlint.engine.targets import Target
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.findings import SEVERITY_RANK, Finding
+from cxlint.learned.stage import learned_findings, learned_rules
 from cxlint.positions import LineIndex
 from cxlint.rulepack.model import Rule, RuleSet, Scoring
 
@@ -42,8 +43,25 @@ def lint_document(
     tries every frame on every sentence: the tests compare it with the derived prefilter to
     prove the prefilter loses nothing. With ``errors``, a rule that breaks on this document (a
     user regex past its time limit) is recorded there and skipped, and the other rules' findings
-    stand; without it, the RuleError is raised.
+    stand; without it, the RuleError is raised. The learned second opinion (``cxlint.learned``)
+    then reads the blocks the rules left clean.
     """
+    findings = _rule_findings(doc, ruleset, gated, disabled, errors)
+    learned = learned_rules(ruleset, disabled)
+    if not learned:
+        return findings
+    extra = learned_findings(doc, learned, findings, ruleset)
+    return sorted(findings + extra, key=lambda f: f.start) if extra else findings
+
+
+def _rule_findings(
+    doc: Document,
+    ruleset: RuleSet,
+    gated: bool,
+    disabled: frozenset[str],
+    errors: list[RuleError] | None,
+) -> list[Finding]:
+    """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``."""
     spans, plain, sentences = document_sentences(doc)
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)

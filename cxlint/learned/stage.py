@@ -1,0 +1,110 @@
+"""The learned second opinion's findings: each block the rules left clean that the model scores as creepy.
+
+A block is what a writer reads as one message: a string of a structured file, or a run of lines
+between blank lines (or a block break a reader put in the mask). The model was trained on whole
+messages of one to a few sentences, so a block is scored whole; a block longer than
+``MAX_WORDS`` is not scored (a model of short messages says nothing reliable about it).
+
+Creepy personalisation is copy about the reader, so a block is read only when it addresses them:
+a word of the ``reader`` lexicon (you, your…) or a merge field. Essays, blog prose and lists of
+places, where the model's location and behaviour words otherwise mislead it, are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document
+from cxlint.findings import SEVERITY_RANK, Finding
+from cxlint.learned.model import LinearModel
+from cxlint.positions import LineIndex
+from cxlint.rulepack.model import Rule, RuleSet
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, tokenize
+
+MODELS = Path(__file__).resolve().parent.parent / "data" / "learned"
+RULE_MODELS = {"CX190": "barista.bin"}
+"""Each learned rule and the compiled model it reads (built from the JSON of the same name by ``compile_model``)."""
+MAX_WORDS = 300
+_BLOCK_END = re.compile(rf"\n[^\S\n]*\n\s*|{BLOCK_BREAK}\s*")
+
+
+@lru_cache(maxsize=None)
+def model_for(rule_id: str) -> LinearModel:
+    return LinearModel.load(MODELS / RULE_MODELS[rule_id])
+
+
+def learned_rules(ruleset: RuleSet, disabled: frozenset[str]) -> list[Rule]:
+    """The learned rules this run uses: those the packs declare (a user's pack set may leave them out), not disabled."""
+    return [r for r in ruleset.rules if r.id in RULE_MODELS and r.id not in disabled]
+
+
+def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """A finding of each rule on each block its model scores at or above the model's threshold, unless a rule of
+    the same category already reported (warning or above) in that block: the second opinion adds, never repeats."""
+    out: list[Finding] = []
+    index: LineIndex | None = None
+    addressed = _reader_words(ruleset)
+    mentions_reader = _reader_pattern(addressed)
+    for rule in rules:
+        model = model_for(rule.id)
+        said = [(f.start, f.end) for f in findings
+                if f.category == rule.category and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
+        for start, end in blocks(doc):
+            if any(s < end and start < e for s, e in said):
+                continue
+            text = doc.mask[start:end]
+            if not mentions_reader.search(text):  # most blocks: no tokenizing
+                continue
+            words = tokenize(text).words
+            if not words or len(words) > MAX_WORDS or addressed.isdisjoint(words):
+                continue
+            score = model.probability(words)
+            if score < model.threshold:
+                continue
+            index = index or LineIndex(doc.source)
+            out.append(Finding.at(
+                doc.path, doc.source, start, end, index, rule=rule.id, name=rule.name, category=rule.category,
+                severity=rule.severity, message=f"{rule.message.rstrip('.')} (score {score:.2f}).", suggestion=rule.suggestion,
+                channel=doc.channel, extra=(("score", round(score, 3)),),
+            ))
+    return out
+
+
+def _reader_words(ruleset: RuleSet) -> frozenset[str]:
+    """The words that address the reader (the ``reader`` lexicon's one-word entries) and the merge-field token."""
+    lexicon = ruleset.lexicons.get("reader")
+    words = {phrase[0] for phrase in lexicon.phrases if len(phrase) == 1} if lexicon is not None else set()
+    return frozenset(words | {PLACEHOLDER_TOKEN})
+
+
+@lru_cache(maxsize=8)
+def _reader_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A search that finds, without tokenizing, every block whose words may hold one of ``words`` (the tokenizer's
+    own check decides; this only turns away the blocks that cannot)."""
+    plain = sorted((w for w in words if w != PLACEHOLDER_TOKEN), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in plain)
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])|{PLACEHOLDER_FILL}", re.IGNORECASE)
+
+
+def blocks(doc: Document) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each block of copy in the mask, trimmed of surrounding space; a structured file's strings."""
+    if doc.segments:
+        for segment in doc.segments:
+            yield from _trimmed(doc.mask, segment.start, segment.end)
+        return
+    start = 0
+    for match in _BLOCK_END.finditer(doc.mask):
+        yield from _trimmed(doc.mask, start, match.start())
+        start = match.end()
+    yield from _trimmed(doc.mask, start, len(doc.mask))
+
+
+def _trimmed(mask: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    text = mask[start:end]
+    stripped = text.strip()
+    if stripped:
+        lead = len(text) - len(text.lstrip())
+        yield start + lead, start + lead + len(stripped)

@@ -1,0 +1,157 @@
+"""The learned second opinion (CX190): the shipped linear model, and the stage that reads blocks with it."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from cxlint.document import Document, Segment
+from cxlint.learned import stage
+from cxlint.learned.model import LinearModel, ModelError, WeightTable, compile_model
+from cxlint.runner import parse_text
+from cxlint.testing import default_ruleset, lint_text
+
+RULESET = default_ruleset()
+CREEPY = "Looks like you've been to the gym less lately. Need a boost?"
+"""A block the rules leave clean and the shipped model scores over its threshold (it is CX190's first example)."""
+
+
+def _model(weights: dict[str, float], bias: float = -1.0, threshold: float = 0.5) -> LinearModel:
+    return LinearModel.from_dict({"format": 1, "category": "barista", "threshold": threshold, "bias": bias,
+                                  "weights": weights})
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+# --- the model -------------------------------------------------------------------------------------
+
+def test_a_score_is_the_sigmoid_of_the_bias_and_every_unigram_and_bigram_as_often_as_it_occurs() -> None:
+    model = _model({"we": 0.5, "saw": 1.0, "we saw": 2.0, "you": 0.25})
+    assert model.probability(["we", "saw", "you"]) == pytest.approx(_sigmoid(-1.0 + 0.5 + 1.0 + 2.0 + 0.25))
+    assert model.probability(["we", "saw", "we", "saw"]) == pytest.approx(_sigmoid(-1.0 + 2 * (0.5 + 1.0 + 2.0)))
+    assert model.probability(["saw", "we"]) == pytest.approx(_sigmoid(-1.0 + 1.5)), "a bigram is read in order"
+
+
+def test_an_empty_text_scores_the_bias_and_unknown_words_add_nothing() -> None:
+    model = _model({"saw": 3.0}, bias=-2.0)
+    assert model.probability([]) == pytest.approx(_sigmoid(-2.0))
+    assert model.probability(["teapot", "kettle"]) == pytest.approx(_sigmoid(-2.0))
+
+
+def test_a_large_logit_neither_overflows_nor_loses_its_side() -> None:
+    assert _model({"x": 1000.0}).probability(["x"]) == pytest.approx(1.0)
+    assert _model({"x": -1000.0}).probability(["x"]) == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize("data", [
+    {"format": 2, "category": "barista", "threshold": 0.7, "bias": 0.0, "weights": {}},
+    {"format": 1, "category": "barista", "threshold": 0.7, "weights": {}},
+    {"format": 1, "category": "barista", "threshold": 0.7, "bias": 0.0, "weights": {"a": "heavy"}},
+    {"format": 1, "category": "barista", "threshold": 0.7, "bias": 0.0, "weights": ["a", 1.0]},
+])
+def test_a_model_that_is_not_this_format_is_refused_with_a_reason(data: dict) -> None:
+    with pytest.raises(ModelError):
+        LinearModel.from_dict(data)
+
+
+def test_an_unreadable_model_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "barista.json"
+    bad.write_bytes(b"{not json")
+    with pytest.raises(ModelError, match="barista.json"):
+        LinearModel.load(bad)
+
+
+def test_the_shipped_model_is_a_trained_model_with_its_provenance() -> None:
+    data = json.loads((stage.MODELS / "barista.json").read_text(encoding="utf-8"))
+    model = LinearModel.from_dict(data)
+    assert model.category == "barista" and model.threshold == 0.7
+    assert len(data["weights"]) > 10_000
+    assert all(key == key.strip() and key.count(" ") <= 1 for key in data["weights"]), "unigrams and bigrams only"
+    provenance = data["provenance"]
+    assert provenance["training"]["train_set"] and provenance["training"]["background"] > 0
+    assert not any("holdout" in name or "blind" in name for name in provenance["training"]["train_set"])
+
+
+def test_every_compiled_model_is_what_its_json_compiles_to() -> None:
+    """The .bin cxlint loads is generated (scripts/compile_learned_models.py): it must not drift from the JSON."""
+    sources = sorted(stage.MODELS.glob("*.json"))
+    assert sources and {s.with_suffix(".bin").name for s in sources} >= set(stage.RULE_MODELS.values())
+    for source in sources:
+        assert source.with_suffix(".bin").read_bytes() == compile_model(source), f"run scripts/compile_learned_models.py ({source.name})"
+
+
+def test_the_compiled_table_scores_as_the_json_weights_do() -> None:
+    weights = {"we": 0.5, "saw": 1.25, "we saw": 2.0, "you": -0.75}
+    model = _model(weights)
+    again = LinearModel.from_bytes(model.to_bytes())
+    assert (again.category, again.threshold, again.bias) == ("barista", 0.5, -1.0)
+    for words in (["we", "saw", "you"], ["you"], [], ["kettle", "we", "saw"]):
+        assert again.probability(words) == pytest.approx(model.probability(words), abs=1e-6)
+    table = WeightTable.build(weights)
+    assert len(table.keys) >= 2 * len(weights) and table.get("we saw") == 2.0 and table.get("saw we") == 0.0
+
+
+@pytest.mark.parametrize("data", [b"", b"CXLM", b"XXXX" + bytes(40), _model({"a": 1.0}).to_bytes()[:-4]])
+def test_a_truncated_or_foreign_compiled_model_is_refused(data: bytes) -> None:
+    with pytest.raises(ModelError):
+        LinearModel.from_bytes(data)
+
+
+# --- the stage -------------------------------------------------------------------------------------
+
+def test_blocks_are_runs_of_lines_between_blank_lines_trimmed() -> None:
+    doc = parse_text("a.md", "  First line\nsame block\n\n\n  Second block  \n")
+    assert [doc.mask[s:e] for s, e in stage.blocks(doc)] == ["First line\nsame block", "Second block"]
+
+
+def test_a_structured_file_is_read_string_by_string() -> None:
+    text = '{"a": "Your order has shipped.", "b": "Looks like you were at the gym less."}'
+    doc = parse_text("strings.json", text)
+    assert doc.segments, "the JSON reader marks each string"
+    assert [doc.mask[s:e] for s, e in stage.blocks(doc)] == ["Your order has shipped.", "Looks like you were at the gym less."]
+
+
+def test_a_block_the_model_scores_high_is_reported_whole_at_its_start() -> None:
+    text = f"# Hello\n\n{CREEPY}\n"
+    found = [f for f in lint_text(text, RULESET) if f.rule == "CX190"]
+    assert [(f.line, f.column, f.text) for f in found] == [(3, 1, CREEPY)]
+    assert found[0].category == "barista" and found[0].severity == "warning"
+    assert "(score 0." in found[0].message and dict(found[0].extra)["score"] >= 0.7
+
+
+def test_a_block_that_does_not_address_the_reader_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Creepy personalisation is about the reader: a block with no 'you' and no merge field is left alone."""
+    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    assert not [f for f in lint_text("The gym was quiet all week.", RULESET) if f.rule == "CX190"]
+    assert [f for f in lint_text("The gym was quiet all week, you know.", RULESET) if f.rule == "CX190"]
+    assert [f for f in lint_text("Hi {{first_name}}, the gym was quiet all week.", RULESET) if f.rule == "CX190"]
+
+
+def test_a_block_a_rule_already_reported_is_not_reported_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    findings = lint_text("We noticed you browsing sofas at 3:17 AM.", RULESET)
+    assert any(f.category == "barista" and f.rule != "CX190" for f in findings)
+    assert not [f for f in findings if f.rule == "CX190"]
+
+
+def test_a_disabled_rule_reads_nothing_and_a_long_block_is_not_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cxlint.engine.linter import lint_document
+    from cxlint.readers.snippet import read_snippet
+
+    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    doc = read_snippet("x.md", "You are here.")
+    assert [f.rule for f in lint_document(doc, RULESET)] == ["CX190"]
+    assert lint_document(doc, RULESET, disabled=frozenset({"CX190"})) == []
+    long_block = " ".join(["you"] * (stage.MAX_WORDS + 1))
+    assert not [f for f in lint_text(long_block, RULESET) if f.rule == "CX190"]
+
+
+def test_a_pack_set_without_the_learned_rule_runs_no_model() -> None:
+    assert stage.learned_rules(RULESET, frozenset()) and not stage.learned_rules(RULESET, frozenset({"CX190"}))
+    doc = Document("x.md", "You", "You", segments=(Segment(0, 3, "/a"),))
+    assert stage.learned_findings(doc, [], [], RULESET) == []
