@@ -250,6 +250,7 @@ PRESSURE = [
     "No thanks, I'll keep paying too much.",
     "Don't leave your pets unprotected — cover ends tonight.",
     '23 people bought this in the last 24 hours.',
+    'Other parents at your school are booking the last places.',
 ]
 
 PLAIN = [
@@ -257,6 +258,7 @@ PLAIN = [
     'No thanks',
     "Size 8 is out of stock; we'll email you when it's back.",
     'Your session will expire in 5 minutes. Stay signed in?',
+    'On the other hand, rates are looking steadier this spring.',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
