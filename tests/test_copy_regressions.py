@@ -250,6 +250,7 @@ PRESSURE = [
     "No thanks, I'll keep paying too much.",
     "Don't leave your pets unprotected — cover ends tonight.",
     '23 people bought this in the last 24 hours.',
+    'If you log off now, your table goes to the next person in the queue.',
     'Other parents at your school are booking the last places.',
 ]
 
@@ -258,6 +259,7 @@ PLAIN = [
     'No thanks',
     "Size 8 is out of stock; we'll email you when it's back.",
     'Your session will expire in 5 minutes. Stay signed in?',
+    'If you cancel, your deposit goes back to your card within 5 days.',
     'On the other hand, rates are looking steadier this spring.',
 ]
 
