@@ -252,6 +252,7 @@ PRESSURE = [
     '23 people bought this in the last 24 hours.',
     'If you log off now, your table goes to the next person in the queue.',
     'Other parents at your school are booking the last places.',
+    'Patients who put off their check-up tend not to come back.',
 ]
 
 PLAIN = [
