@@ -252,6 +252,7 @@ PRESSURE = [
     '23 people bought this in the last 24 hours.',
     'Fancy the tasting box? [Yes please] [No, you would rather eat frozen pizza]',
     'Get the reminder texts? [Yes] [Nah, I am fine with missed appointments]',
+    'Join the choir? [Count me in] [No thanks, I am not the musical type]',
     'If you log off now, your table goes to the next person in the queue.',
     'Other parents at your school are booking the last places.',
     'Patients who put off their check-up tend not to come back.',
