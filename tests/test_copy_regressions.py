@@ -256,6 +256,8 @@ PRESSURE = [
     'If you log off now, your table goes to the next person in the queue.',
     'Other parents at your school are booking the last places.',
     'Patients who put off their check-up tend not to come back.',
+    'Opting out means a young carer goes without a break this summer.',
+    'Print the photo book? [Yes] [No, my kids do not need the memories]',
 ]
 
 PLAIN = [
@@ -267,6 +269,7 @@ PLAIN = [
     'Can I bring my own helmet? Yes, you are fine with any certified helmet.',
     'If you cancel, your deposit goes back to your card within 5 days.',
     'On the other hand, rates are looking steadier this spring.',
+    'Pausing means your next box arrives a week later.',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
