@@ -258,6 +258,8 @@ PRESSURE = [
     'Patients who put off their check-up tend not to come back.',
     'Opting out means a young carer goes without a break this summer.',
     'Print the photo book? [Yes] [No, my kids do not need the memories]',
+    'Only 4 boxes of the winter blend left at this price.',
+    'Upgrade within 2 hours to lock in this price.',
 ]
 
 PLAIN = [
