@@ -250,6 +250,16 @@ PRESSURE = [
     "No thanks, I'll keep paying too much.",
     "Don't leave your pets unprotected — cover ends tonight.",
     '23 people bought this in the last 24 hours.',
+    'Fancy the tasting box? [Yes please] [No, you would rather eat frozen pizza]',
+    'Get the reminder texts? [Yes] [Nah, I am fine with missed appointments]',
+    'Join the choir? [Count me in] [No thanks, I am not the musical type]',
+    'If you log off now, your table goes to the next person in the queue.',
+    'Other parents at your school are booking the last places.',
+    'Patients who put off their check-up tend not to come back.',
+    'Opting out means a young carer goes without a break this summer.',
+    'Print the photo book? [Yes] [No, my kids do not need the memories]',
+    'Only 4 boxes of the winter blend left at this price.',
+    'Upgrade within 2 hours to lock in this price.',
 ]
 
 PLAIN = [
@@ -257,6 +267,11 @@ PLAIN = [
     'No thanks',
     "Size 8 is out of stock; we'll email you when it's back.",
     'Your session will expire in 5 minutes. Stay signed in?',
+    'Switch to paper bills? [Yes] [No thanks, I am fine with email]',
+    'Can I bring my own helmet? Yes, you are fine with any certified helmet.',
+    'If you cancel, your deposit goes back to your card within 5 days.',
+    'On the other hand, rates are looking steadier this spring.',
+    'Pausing means your next box arrives a week later.',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
