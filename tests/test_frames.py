@@ -267,19 +267,19 @@ def test_a_regex_gate_searches_only_the_sentences_that_can_hold_a_match() -> Non
 
     parts = ["We reply in 2 hours.", " Thanks for asking.", " Ranked number one by readers.", " See you soon."]
     text = "".join(parts)
-    starts, sentences, at = [], [], 0
+    starts, spans, at = [], [], 0
     for part in parts:
         starts.append(at)
-        sentences.append(Sentence.of(text, text, at, at + len(part)))
+        spans.append((at, at + len(part)))
         at += len(part)
     digit = literal_gate(re.compile(r"(?x) \b in \s+ \d+", re.IGNORECASE))
     assert digit.digit
-    assert _narrowed(None, digit, text, text.casefold(), starts, sentences, {}) == [0]
+    assert _narrowed(None, digit, text, text.casefold(), starts, spans, {}) == [0]
     words = literal_gate(re.compile(r"(?x) \b number \s one \b | \# \s? 1 \b", re.IGNORECASE))
     assert not words.digit and words.literals is not None
-    assert _narrowed(None, words, text, text.casefold(), starts, sentences, {}) == [2]
+    assert _narrowed(None, words, text, text.casefold(), starts, spans, {}) == [2]
     crowded = " ".join(["number"] * (_MAX_LITERAL_HITS + 1))
-    assert _narrowed(None, words, crowded, crowded.casefold(), [0], [Sentence.of(crowded, crowded, 0, len(crowded))], {}) is None
+    assert _narrowed(None, words, crowded, crowded.casefold(), [0], [(0, len(crowded))], {}) is None
 
 
 def test_a_whole_text_regex_gate_names_each_sentence_holding_a_match_once() -> None:

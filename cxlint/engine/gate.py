@@ -15,7 +15,7 @@ from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import lead_regex, rare_leading_class
+from cxlint.text.leading import rare_leading_class
 from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
@@ -42,6 +42,8 @@ class GateIndex:
     (a digit, a currency sign); None when letters may start it and one pass over the text is cheaper."""
     literal_gates: list[LiteralGate] = field(default_factory=list)
     """For each regex gate, the literals (or the digit) every match needs: a text without them is not searched."""
+    regex_needs: list[tuple[int, ...] | None] = field(default_factory=list)
+    """For each regex gate, the distinct slot bits its frames need besides it (None: one frame needs none)."""
     word_bits: dict[str, int] = field(default_factory=dict)
     """For each key word of a word-only slot, the bits of the slots it can fill."""
     bit_words: frozenset[str] = frozenset()
@@ -91,6 +93,7 @@ class GateIndex:
         self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         self.literal_gates = [literal_gate(re.compile(regex.pattern, regex.flags)) for regex, _ in self.by_regex]
+        self.regex_needs = [_needs_of(owners) for _, owners in self.by_regex]
         return self
 
     def candidates(
@@ -125,21 +128,22 @@ class GateIndex:
                     found.setdefault(index, set()).add(entry)
         if self.by_regex:
             starts = [s for s, _ in spans]
-            holding: dict[str, list[int]] = {}  # sentences holding a lead character, per lead class
+            holding = _document_holding(mask, spans)
             folded: str | None = None
-            for (regex, owners), lead, literals in zip(self.by_regex, self.leads, self.literal_gates):
+            for (regex, owners), lead, literals, needs in zip(self.by_regex, self.leads, self.literal_gates, self.regex_needs):
                 try:
                     if lead is None:
                         if literals.ignore_case and folded is None:
                             folded = mask.casefold()
                         if not literals.may_match(mask, folded):
                             continue
-                    where = _narrowed(lead, literals, mask, folded, starts, sentences, holding)
+                    where = _narrowed(lead, literals, mask, folded, starts, spans, holding)
                     if where is not None:  # search only the sentences that can hold a match
-                        hit = [
-                            index for index in where
-                            if literals.may_match(sentences[index].text) and regex.search(sentences[index].text) is not None
-                        ]
+                        if needs is not None:  # and of those, only where one of its frames' other slots can be filled
+                            where = [index for index in where if _fits(held[index], needs)]
+                        hit = _searched(regex, literals, lead, where, sentences)
+                    elif needs is not None:
+                        hit = _sentences_hit_among(regex, mask, spans, [i for i, bits in held.items() if _fits(bits, needs)])
                     else:
                         hit = _sentences_hit(regex, mask, starts, spans)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences
@@ -151,6 +155,31 @@ class GateIndex:
                         if needed & bits == needed and (not leads or _holds_all(sentences[index], leads)):
                             found.setdefault(index, set()).add(entry)
         return found
+
+
+def _needs_of(owners: list[Need]) -> tuple[int, ...] | None:
+    needs = tuple(dict.fromkeys(needed for _, needed, _ in owners))
+    return None if 0 in needs else needs
+
+
+def _fits(bits: int, needs: tuple[int, ...]) -> bool:
+    """Whether a sentence whose words fill the slots of ``bits`` fills every other word-only slot of one frame."""
+    for needed in needs:
+        if needed & bits == needed:
+            return True
+    return False
+
+
+def _searched(regex: LazyRegex, literals: LiteralGate, lead: str | None, where: list[int], sentences: list[Sentence]) -> list[int]:
+    """The sentences of ``where`` holding a match, each searched alone (its text's edges are the match's).
+
+    A sentence found by a digit holds one: only literals, or a digit a non-digit lead does not promise, are tested first.
+    """
+    search = regex.compiled.search
+    if literals.literals is None and (not literals.digit or lead in (None, _DIGIT_CLASS)):
+        return [index for index in where if search(sentences[index].text) is not None]
+    may_match = literals.may_match
+    return [index for index in where if may_match(sentences[index].text) and search(sentences[index].text) is not None]
 
 
 def _sentences_hit(regex: LazyRegex, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
@@ -176,6 +205,27 @@ def _sentences_hit(regex: LazyRegex, mask: str, starts: list[int], spans: list[t
     return hit
 
 
+def _sentences_hit_among(regex: LazyRegex, mask: str, spans: list[tuple[int, int]], among: list[int]) -> list[int]:
+    """Those of the sentences ``among`` (in order) that ``_sentences_hit`` names, searching only from them.
+
+    That pass names a sentence when the first match from the sentence's start begins inside it (a
+    search from any earlier place that skips no match finds the same one), so one search from a
+    sentence's start decides it, and also decides every later sentence starting before that match.
+    """
+    hit: list[int] = []
+    searched = -1  # the text from ``searched`` on holds no match before ``match``
+    match: re.Match[str] | None = None
+    for index in among:
+        start, stop = spans[index]
+        if not (0 <= searched <= start and (match is None or start <= match.start())):
+            searched, match = start, regex.search(mask, start)
+        if match is None:
+            break
+        if match.start() < stop:
+            hit.append(index)
+    return hit
+
+
 _DIGIT_CLASS = r"[\d]"
 _MAX_LITERAL_HITS = 64
 """Past this many places holding a gate's literal, one pass of its regex over the text is cheaper."""
@@ -187,7 +237,7 @@ def _narrowed(
     mask: str,
     folded: str | None,
     starts: list[int],
-    sentences: list[Sentence],
+    spans: list[tuple[int, int]],
     holding: dict[str, list[int]],
 ) -> list[int] | None:
     """The sentences a gate's regex need be searched in, or None to search the whole text.
@@ -201,9 +251,7 @@ def _narrowed(
     if rare is not None:
         where = holding.get(rare)
         if where is None:
-            where = holding[rare] = (
-                [i for i, sentence in enumerate(sentences) if sentence.holds(rare)] if lead_regex(rare).search(mask) else []
-            )
+            where = holding[rare] = _holding(rare, mask, starts, spans)
         return where
     if literals.literals is None:
         return None
@@ -221,6 +269,48 @@ def _narrowed(
             found.add(bisect.bisect_right(starts, at) - 1)
             at = text.find(literal, at + 1)
     return sorted(index for index in found if index >= 0)
+
+
+_last_holding: tuple[str, list[tuple[int, int]], dict[str, list[int]]] | None = None
+
+
+def _document_holding(mask: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """The sentences holding a lead character, per lead class, of the document last gated: its rules,
+    evidence and records gates share them (a pass for a digit is the dearest part of a regex gate)."""
+    global _last_holding
+    last = _last_holding
+    if last is not None and last[0] is mask and last[1] is spans:
+        return last[2]
+    holding: dict[str, list[int]] = {}
+    _last_holding = (mask, spans, holding)
+    return holding
+
+
+def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The sentences holding a character of the class ``lead``: one pass over the text for its runs,
+    each marking the sentences it overlaps (cheaper than a search of every sentence)."""
+    found: list[int] = []
+    count = len(spans)
+    for run in _run_regex(lead).finditer(mask):
+        first, last = run.span()
+        index = bisect.bisect_right(starts, first) - 1
+        if index < 0 or first >= spans[index][1]:
+            index += 1
+        while index < count and spans[index][0] < last:
+            if spans[index][0] < spans[index][1] and (not found or found[-1] != index):
+                found.append(index)
+            index += 1
+    return found
+
+
+_RUN_REGEXES: dict[str, re.Pattern[str]] = {}
+
+
+def _run_regex(lead: str) -> re.Pattern[str]:
+    regex = _RUN_REGEXES.get(lead)
+    if regex is None:
+        regex = _RUN_REGEXES[lead] = re.compile(lead + "+")
+    return regex
 
 
 def _holds_all(sentence: Sentence, leads: tuple[str, ...]) -> bool:
