@@ -155,3 +155,16 @@ def test_a_pack_set_without_the_learned_rule_runs_no_model() -> None:
     assert stage.learned_rules(RULESET, frozenset()) and not stage.learned_rules(RULESET, frozenset({"CX190"}))
     doc = Document("x.md", "You", "You", segments=(Segment(0, 3, "/a"),))
     assert stage.learned_findings(doc, [], [], RULESET) == []
+
+
+def test_a_block_whose_rule_the_configuration_switched_off_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turning CX101 off means the category is quiet there: CX190 does not repeat it (test_config's --disable)."""
+    from cxlint.engine.linter import lint_document
+    from cxlint.readers.snippet import read_snippet
+
+    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    doc = read_snippet("x.md", "We noticed you browsing sofas at 3:17 AM.\n\nYou might like our new range.")
+    rules = lambda off: [f.rule for f in lint_document(doc, RULESET, disabled=frozenset(off))]  # noqa: E731
+    assert "CX101" in rules(()) and rules(()).count("CX190") == 1  # the second block only
+    assert rules({"CX101", "CX102"}) == ["CX190"], "the first block stays quiet, the second is still read"
+    assert "CX190" in rules({"CX302"}) and "CX101" in rules({"CX302"})

@@ -46,11 +46,12 @@ def lint_document(
     stand; without it, the RuleError is raised. The learned second opinion (``cxlint.learned``)
     then reads the blocks the rules left clean.
     """
-    findings = _rule_findings(doc, ruleset, gated, disabled, errors)
+    silenced: list[Target] = []
+    findings = _rule_findings(doc, ruleset, gated, disabled, errors, silenced)
     learned = learned_rules(ruleset, disabled)
     if not learned:
         return findings
-    extra = learned_findings(doc, learned, findings, ruleset)
+    extra = learned_findings(doc, learned, findings, ruleset, silenced)
     return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
 
@@ -60,14 +61,18 @@ def _rule_findings(
     gated: bool,
     disabled: frozenset[str],
     errors: list[RuleError] | None,
+    silenced: list[Target] | None = None,
 ) -> list[Finding]:
-    """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``."""
+    """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``; the targets
+    of rules in ``disabled`` go to ``silenced`` instead (the learned opinion leaves their blocks alone)."""
     spans, plain, sentences = document_sentences(doc)
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)
     targets += placeholder_targets(doc, spans, ruleset, errors)
     targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors)
     if disabled:
+        if silenced is not None:
+            silenced.extend(t for t in targets if t.rule.id in disabled)
         targets = [t for t in targets if t.rule.id not in disabled]
     spacy_rules = {i: [r for r in rules.values() if r.needs_spacy_match] for i, rules in candidates.items()}
     spacy_rules = {i: rules for i, rules in spacy_rules.items() if rules}

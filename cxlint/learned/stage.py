@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document
+from cxlint.engine.targets import Target
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.learned.model import LinearModel
 from cxlint.positions import LineIndex
@@ -41,9 +42,13 @@ def learned_rules(ruleset: RuleSet, disabled: frozenset[str]) -> list[Rule]:
     return [r for r in ruleset.rules if r.id in RULE_MODELS and r.id not in disabled]
 
 
-def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], ruleset: RuleSet,
+                     silenced: Sequence[Target] = ()) -> list[Finding]:
     """A finding of each rule on each block its model scores at or above the model's threshold, unless a rule of
-    the same category already reported (warning or above) in that block: the second opinion adds, never repeats."""
+    the same category already reported (warning or above) in that block: the second opinion adds, never repeats.
+    Nor does it speak where a rule of its category matched that the configuration switched off (``silenced``):
+    a writer who turns CX101 off for security notices means the category to be quiet there, not to hear the
+    same wording again from CX190. (An inline suppression comes later and sees CX190 beside the rule it names.)"""
     out: list[Finding] = []
     index: LineIndex | None = None
     addressed = _reader_words(ruleset)
@@ -52,6 +57,7 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
         model = model_for(rule.id)
         said = [(f.start, f.end) for f in findings
                 if f.category == rule.category and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
+        said += [(t.start, t.end) for t in silenced if t.rule.category == rule.category]
         for start, end in blocks(doc):
             if any(s < end and start < e for s, e in said):
                 continue
