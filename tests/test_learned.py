@@ -168,3 +168,17 @@ def test_a_block_whose_rule_the_configuration_switched_off_is_left_alone(monkeyp
     assert "CX101" in rules(()) and rules(()).count("CX190") == 1  # the second block only
     assert rules({"CX101", "CX102"}) == ["CX190"], "the first block stays quiet, the second is still read"
     assert "CX190" in rules({"CX302"}) and "CX101" in rules({"CX302"})
+
+
+def test_the_words_that_weigh_most_are_named_heaviest_first_without_punctuation_or_plain_words() -> None:
+    model = _model({"gym": 2.0, "lately": 1.0, "?": 3.0, "you": 4.0, "the gym": 1.5, "you lately": 0.5, "boost": -1.0})
+    words = ["you", "the", "gym", "lately", "?", "boost"]
+    assert model.drivers(words, frozenset({"you"})) == ["gym", "the gym", "lately"]
+    assert model.drivers(["boost"], frozenset()) == [], "only n-grams that raise the score"
+
+
+def test_a_finding_names_the_words_its_score_rests_on() -> None:
+    [found] = [f for f in lint_text(CREEPY, RULESET) if f.rule == "CX190"]
+    weighs = dict(found.extra)["weighs"]
+    assert weighs and all(f"'{g}'" in found.message for g in weighs)
+    assert all(g.split(" ")[0] in CREEPY.lower() for g in weighs)

@@ -154,6 +154,18 @@ class LinearModel:
             previous = word
         return total
 
+    def drivers(self, words: Sequence[str], plain: frozenset[str] = frozenset(), most: int = 3) -> list[str]:
+        """The unigrams and bigrams of ``words`` that raise the score most, heaviest first: what a finding can
+        show the writer as the reason (the table keeps hashes, so the words come from the text itself). An
+        n-gram made only of punctuation, word pieces ('ve, 's) or ``plain`` words (those every such text holds)
+        says nothing."""
+        def telling(gram: str) -> bool:
+            return any(part not in plain and part[0].isalnum() for part in gram.split(" "))
+
+        grams = {w for w in words if telling(w)} | {g for g in map(" ".join, zip(words, words[1:])) if telling(g)}
+        weighted = sorted(((self.table.get(g), g) for g in grams), key=lambda pair: (-pair[0], pair[1]))
+        return [gram for weight, gram in weighted[:most] if weight > 0]
+
     def _weight(self, gram: str) -> float:
         w = self._seen[gram] = self.table.get(gram)
         return w

@@ -71,10 +71,13 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
             if score < model.threshold:
                 continue
             index = index or LineIndex(doc.source)
+            drivers = model.drivers(words, addressed)
+            weighed = "; it weighs " + ", ".join(f"'{g}'" for g in drivers) + " most" if drivers else ""
             out.append(Finding.at(
                 doc.path, doc.source, start, end, index, rule=rule.id, name=rule.name, category=rule.category,
-                severity=rule.severity, message=f"{rule.message.rstrip('.')} (score {score:.2f}).", suggestion=rule.suggestion,
-                channel=doc.channel, extra=(("score", round(score, 3)),),
+                severity=rule.severity, message=f"{rule.message.rstrip('.')} (score {score:.2f}{weighed}).",
+                suggestion=rule.suggestion, channel=doc.channel,
+                extra=(("score", round(score, 3)), ("weighs", tuple(drivers))),
             ))
     return out
 
