@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from cxlint.document import Document, Segment
 from cxlint.learned import stage
 from cxlint.learned.model import LinearModel, ModelError, WeightTable, compile_model
 from cxlint.runner import parse_text
@@ -152,9 +151,12 @@ def test_a_disabled_rule_reads_nothing_and_a_long_block_is_not_scored(monkeypatc
 
 
 def test_a_pack_set_without_the_learned_rule_runs_no_model() -> None:
+    from cxlint.rulepack.loader import builtin_sources, load_ruleset
+
     assert stage.learned_rules(RULESET, frozenset()) and not stage.learned_rules(RULESET, frozenset({"CX190"}))
-    doc = Document("x.md", "You", "You", segments=(Segment(0, 3, "/a"),))
-    assert stage.learned_findings(doc, [], [], RULESET) == []
+    without_barista = load_ruleset([s for s in builtin_sources() if s.name != "rules/barista.yaml"])
+    assert not stage.learned_rules(without_barista, frozenset())
+    assert not [f for f in lint_text(CREEPY, without_barista) if f.rule == "CX190"]
 
 
 def test_a_block_whose_rule_the_configuration_switched_off_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -103,9 +103,9 @@ def main(argv: list[str]) -> int:
             "min_weight": args.min_weight,
         },
     }
-    from cxlint.learned.model import _hash, compile_model
+    from cxlint.learned.model import compile_model, ngram_hash
 
-    if len({_hash(key) for key in kept}) != len(kept):
+    if len({ngram_hash(key) for key in kept}) != len(kept):
         raise SystemExit("two kept n-grams share a CRC-32: the compiled table would add their weights")
     args.out.write_text(json.dumps(shipped, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n",
                         encoding="utf-8")

@@ -15,7 +15,7 @@ from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.frames import Frame
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import rare_leading_class
+from cxlint.text.leading import lead_regex, rare_leading_class
 from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
@@ -291,7 +291,7 @@ def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int
     each marking the sentences it overlaps (cheaper than a search of every sentence)."""
     found: list[int] = []
     count = len(spans)
-    for run in _run_regex(lead).finditer(mask):
+    for run in lead_regex(lead + "+").finditer(mask):
         first, last = run.span()
         index = bisect.bisect_right(starts, first) - 1
         if index < 0 or first >= spans[index][1]:
@@ -301,16 +301,6 @@ def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int
                 found.append(index)
             index += 1
     return found
-
-
-_RUN_REGEXES: dict[str, re.Pattern[str]] = {}
-
-
-def _run_regex(lead: str) -> re.Pattern[str]:
-    regex = _RUN_REGEXES.get(lead)
-    if regex is None:
-        regex = _RUN_REGEXES[lead] = re.compile(lead + "+")
-    return regex
 
 
 def _holds_all(sentence: Sentence, leads: tuple[str, ...]) -> bool:

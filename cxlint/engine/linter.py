@@ -61,7 +61,7 @@ def _rule_findings(
     gated: bool,
     disabled: frozenset[str],
     errors: list[RuleError] | None,
-    silenced: list[Target] | None = None,
+    silenced: list[Target],
 ) -> list[Finding]:
     """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``; the targets
     of rules in ``disabled`` go to ``silenced`` instead (the learned opinion leaves their blocks alone)."""
@@ -71,8 +71,7 @@ def _rule_findings(
     targets += placeholder_targets(doc, spans, ruleset, errors)
     targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors)
     if disabled:
-        if silenced is not None:
-            silenced.extend(t for t in targets if t.rule.id in disabled)
+        silenced.extend(t for t in targets if t.rule.id in disabled)
         targets = [t for t in targets if t.rule.id not in disabled]
     spacy_rules = {i: [r for r in rules.values() if r.needs_spacy_match] for i, rules in candidates.items()}
     spacy_rules = {i: rules for i, rules in spacy_rules.items() if rules}

@@ -35,7 +35,8 @@ class ModelError(ValueError):
     """A model file that is not one this version of cxlint can read."""
 
 
-def _hash(key: str) -> int:
+def ngram_hash(key: str) -> int:
+    """An n-gram's key in the table: its CRC-32, never 0 (a slot of 0 is empty)."""
     return zlib.crc32(key.encode("utf-8")) or 1
 
 
@@ -55,7 +56,7 @@ class WeightTable:
         keys = array("I", bytes(4 * size))
         values = array("f", bytes(4 * size))
         for key, weight in weights.items():
-            h = _hash(key)
+            h = ngram_hash(key)
             i = h & mask
             while keys[i] and keys[i] != h:
                 i = (i + 1) & mask
@@ -64,7 +65,7 @@ class WeightTable:
         return cls(keys, values)
 
     def get(self, key: str) -> float:
-        h = _hash(key)
+        h = ngram_hash(key)
         keys = self.keys
         mask = len(keys) - 1
         i = h & mask
@@ -154,6 +155,10 @@ class LinearModel:
             previous = word
         return total
 
+    def _weight(self, gram: str) -> float:
+        w = self._seen[gram] = self.table.get(gram)
+        return w
+
     def drivers(self, words: Sequence[str], plain: frozenset[str] = frozenset(), most: int = 3) -> list[str]:
         """The unigrams and bigrams of ``words`` that raise the score most, heaviest first: what a finding can
         show the writer as the reason (the table keeps hashes, so the words come from the text itself). An
@@ -165,10 +170,6 @@ class LinearModel:
         grams = {w for w in words if telling(w)} | {g for g in map(" ".join, zip(words, words[1:])) if telling(g)}
         weighted = sorted(((self.table.get(g), g) for g in grams), key=lambda pair: (-pair[0], pair[1]))
         return [gram for weight, gram in weighted[:most] if weight > 0]
-
-    def _weight(self, gram: str) -> float:
-        w = self._seen[gram] = self.table.get(gram)
-        return w
 
     def probability(self, words: Sequence[str]) -> float:
         """The model's score for ``words`` (0..1); an empty text scores the bias alone."""
