@@ -313,6 +313,16 @@ KILN_CELLS = [
 ]
 
 
+# cells judged against the eighth fixture registry, tests/fixtures/promises/slate.yaml (a roofer: what an entry backs,
+# written another way)
+SLATE_CELLS = [
+    ("trial-paying-nothing-on-cancelling-is-its-term", "email", "Roof Care starts with a 30-day free trial. Cancel in time and you pay nothing.",
+     "backed", "roof-care-trial"),
+    ("trial-paying-nothing-on-cancelling-is-its-term-over", "email",
+     "Roof Care starts with a 60-day free trial. Cancel in time and you pay nothing.", "over-promised", "roof-care-trial"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -326,6 +336,7 @@ CELL_TABLES = (
     ("tidewater.yaml", TIDEWATER_CELLS),
     ("emberline.yaml", EMBERLINE_CELLS),
     ("kiln.yaml", KILN_CELLS),
+    ("slate.yaml", SLATE_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

@@ -21,6 +21,7 @@ from cxlint.promises.phrases import content_words, coverage, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Registry
 from cxlint.promises.values import Duration
+from cxlint.promises.wording import holds
 
 ENTRY_COVERAGE = 0.6
 """Share of a registry phrase's content words a sentence must hold to state that entry."""
@@ -35,6 +36,8 @@ _FINDING_FAMILY = {
     "rank": {"rank"},
 }
 """The record kinds a finding of each kind may be part of, in its sentence."""
+TRIAL_TERM_SENTENCES = 2
+"""How many sentences after a trial a cancelling that costs nothing may be its term."""
 _OWN_CLAIM = frozenset({"rank"})
 """Finding kinds that join only a record they overlap: a second superlative in a sentence ("#1 in the survey, and
 the quickest pick-up") is a claim of its own, not part of the rank the sentence names first."""
@@ -103,6 +106,11 @@ def _attach_findings(drafts: list[_Draft], flagged: list[PromiseTarget]) -> list
         if joined is None and kind not in _OWN_CLAIM:
             fits = [d for d in same if set(d.target.kinds) & family]
             joined = min(fits, key=lambda d: abs(d.target.start - finding.start), default=None)
+        if joined is None and kind == "price" and holds(target.context, "trial_cancel"):
+            # "Try it free for 7 days. Cancel before day 8 and you pay nothing.": paying nothing on cancelling is the
+            # term of the trial the sentences before offer, judged with it, not a free promise of its own
+            trials = [d for d in drafts if "trial-length" in d.target.kinds and 0 < target.sentence - d.sentence <= TRIAL_TERM_SENTENCES]
+            joined = max(trials, key=lambda d: d.target.start, default=None)
         if joined is None:
             joined = _Draft(target, target.strong)
             drafts.append(joined)
