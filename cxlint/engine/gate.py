@@ -243,24 +243,22 @@ def _narrowed(
     """The sentences a gate's regex need be searched in, or None to search the whole text.
 
     A match starts with a rare character (a digit, a currency sign), or holds a digit, or holds one
-    of a few literals: only the sentences with one are searched. Python's ``re`` tries a pattern
-    that opens with a lookbehind or an alternation at every position, so one pass over the whole
-    text costs more than a search of the few sentences that can match.
+    of a few literals (or else a digit): only the sentences with one are searched. Python's ``re``
+    tries a pattern that opens with a lookbehind or an alternation at every position, so one pass
+    over the whole text costs more than a search of the few sentences that can match.
     """
     rare = lead if lead is not None else (_DIGIT_CLASS if literals.digit else None)
     if rare is not None:
-        where = holding.get(rare)
-        if where is None:
-            where = holding[rare] = _holding(rare, mask, starts, spans)
-        return where
-    if literals.literals is None:
+        return _held(rare, mask, starts, spans, holding)
+    wanted = literals.literals if literals.literals is not None else literals.digit_or
+    if wanted is None:
         return None
     text = folded if literals.ignore_case else mask
     if text is None or len(text) != len(mask):
         return None  # case folding moved the offsets
-    found: set[int] = set()
+    found: set[int] = set() if literals.literals is not None else set(_held(_DIGIT_CLASS, mask, starts, spans, holding))
     places = 0
-    for literal in literals.literals:
+    for literal in wanted:
         at = text.find(literal)
         while at != -1:
             places += 1
@@ -284,6 +282,14 @@ def _document_holding(mask: str, spans: list[tuple[int, int]]) -> dict[str, list
     holding: dict[str, list[int]] = {}
     _last_holding = (mask, spans, holding)
     return holding
+
+
+def _held(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]], holding: dict[str, list[int]]) -> list[int]:
+    """The sentences holding a character of the class ``lead``, found once per document."""
+    where = holding.get(lead)
+    if where is None:
+        where = holding[lead] = _holding(lead, mask, starts, spans)
+    return where
 
 
 def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
