@@ -12,7 +12,7 @@ from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex
 from cxlint.engine.context import categories_for, document_categories, find_modifiers
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
-from cxlint.engine.sentences import document_sentences
+from cxlint.engine.sentences import DocumentSentences, document_sentences
 from cxlint.engine.support import Window, context, grouped, standing
 from cxlint.engine.targets import Target
 from cxlint.errors import RuleError, keep_rule_error
@@ -47,16 +47,19 @@ def lint_document(
     then reads the blocks the rules left clean.
     """
     silenced: list[Target] = []
-    findings = _rule_findings(doc, ruleset, gated, disabled, errors, silenced)
+    read = document_sentences(doc)
+    findings = _rule_findings(doc, read, ruleset, gated, disabled, errors, silenced)
     learned = learned_rules(ruleset, disabled)
     if not learned:
         return findings
-    extra = learned_findings(doc, learned, findings, ruleset, silenced)
+    spans, _, sentences = read
+    extra = learned_findings(doc, learned, findings, ruleset, silenced, (spans, sentences))
     return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
 
 def _rule_findings(
     doc: Document,
+    read: DocumentSentences,
     ruleset: RuleSet,
     gated: bool,
     disabled: frozenset[str],
@@ -65,7 +68,7 @@ def _rule_findings(
 ) -> list[Finding]:
     """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``; the targets
     of rules in ``disabled`` go to ``silenced`` instead (the learned opinion leaves their blocks alone)."""
-    spans, plain, sentences = document_sentences(doc)
+    spans, plain, sentences = read
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)
     targets += placeholder_targets(doc, spans, ruleset, errors)

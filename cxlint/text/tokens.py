@@ -51,14 +51,22 @@ def word_set(text: str, normalized: bool = False) -> frozenset[str]:
 
     A superset in practice: it may also hold a word-internal hyphen, which no gate asks for.
     """
-    plain = text if normalized else normalize(text)
+    return scan_words(text, text if normalized else normalize(text))[0]
+
+
+def scan_words(text: str, plain: str) -> tuple[frozenset[str], list[str] | None]:
+    """``word_set(text)`` (``plain`` is ``text`` normalised), and with it the words in order when they
+    are exactly ``tokenize(text).words``: no merge field, no hyphen to judge, a lower case of the same
+    length. One match then serves both the gates' set and a bag of words."""
     if _FINAL_SIGMA in plain:
-        return frozenset(tokenize(text).words)
+        return frozenset(tokenize(text).words), None
     lowered = plain.lower()
-    words = set(_lower_token(lowered).findall(lowered))
+    words = _lower_token(lowered).findall(lowered)
+    found = set(words)
     if PLACEHOLDER_TOKEN in lowered:
-        words.add(PLACEHOLDER_TOKEN)
-    return frozenset(words)
+        found.add(PLACEHOLDER_TOKEN)
+    exact = len(lowered) == len(plain) and PLACEHOLDER_FILL not in plain and "-" not in found
+    return frozenset(found), words if exact else None
 
 
 def tokenize(text: str) -> Tokens:
@@ -84,6 +92,20 @@ def tokenize(text: str) -> Tokens:
         return Tokens((), (), ())
     starts, ends = zip(*spans)
     return Tokens(tuple(words), starts, ends)
+
+
+def token_words(text: str) -> tuple[str, ...]:
+    """``tokenize(text).words`` without the spans, which a bag of words does not need: one match
+    over the text instead of two. Text with a hyphen takes ``tokenize`` (only a span tells a hyphen
+    inside a word, which is dropped, from a dash between words)."""
+    plain = normalize(text)
+    lowered = plain.lower()
+    if len(lowered) != len(plain) or PLACEHOLDER_FILL in plain or _FINAL_SIGMA in plain:
+        return _tokenize_slow(text, plain).words
+    words = _lower_token(lowered).findall(lowered)
+    if "-" in words:
+        return tokenize(text).words
+    return tuple(words)
 
 
 def _inside_word(text: str, plain: str, at: int) -> bool:
