@@ -97,9 +97,16 @@ class GateIndex:
         return self
 
     def candidates(
-        self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], errors: list[RuleError] | None = None
+        self,
+        mask: str,
+        spans: list[tuple[int, int]],
+        sentences: list[Sentence],
+        errors: list[RuleError] | None = None,
+        holding: dict[str, list[int]] | None = None,
     ) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``.
+        ``holding`` is the document's sentences holding each rare lead character, shared by its gates
+        (``DocumentScan.holding``); it is filled as they are found.
 
         A frame is let through when the sentence holds its gate and a key word of every other
         word-only slot (one bitwise test against the bits of the slots the sentence's words fill)
@@ -128,7 +135,7 @@ class GateIndex:
                     found.setdefault(index, set()).add(entry)
         if self.by_regex:
             starts = [s for s, _ in spans]
-            holding = _document_holding(mask, spans)
+            holding = {} if holding is None else holding
             folded: str | None = None
             for (regex, owners), lead, literals, needs in zip(self.by_regex, self.leads, self.literal_gates, self.regex_needs):
                 try:
@@ -267,21 +274,6 @@ def _narrowed(
             found.add(bisect.bisect_right(starts, at) - 1)
             at = text.find(literal, at + 1)
     return sorted(index for index in found if index >= 0)
-
-
-_last_holding: tuple[str, list[tuple[int, int]], dict[str, list[int]]] | None = None
-
-
-def _document_holding(mask: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
-    """The sentences holding a lead character, per lead class, of the document last gated: its rules,
-    evidence and records gates share them (a pass for a digit is the dearest part of a regex gate)."""
-    global _last_holding
-    last = _last_holding
-    if last is not None and last[0] is mask and last[1] is spans:
-        return last[2]
-    holding: dict[str, list[int]] = {}
-    _last_holding = (mask, spans, holding)
-    return holding
 
 
 def _held(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]], holding: dict[str, list[int]]) -> list[int]:
