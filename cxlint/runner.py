@@ -18,6 +18,7 @@ from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.engine.records.stage import find_promises
 from cxlint.engine.run import DocumentRun
+from cxlint.engine.sentences import DocumentScan
 from cxlint.errors import InputError, RuleError
 from cxlint.findings import FileProblem, Finding
 from cxlint.readers import reader_for
@@ -477,7 +478,8 @@ def _lint_part(
         with stage("masking"):
             blank_strings(part, skip_strings)
     with stage("rules"):
-        findings = lint_document(part, ruleset, disabled=disabled, errors=rule_errors)
+        scan = DocumentScan.of(part)  # read once: the promise check below reads the same sentences
+        findings = lint_document(part, ruleset, disabled=disabled, errors=rule_errors, scan=scan)
     if promise_check is None:
         return findings
     place: Callable[[PromiseRecord], PromiseRecord] | None = None
@@ -486,4 +488,4 @@ def _lint_part(
 
         place = lambda record: record_in_archive(record, message)  # noqa: E731 - the message bound for the check
     with stage("promise check"):
-        return promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings)), place)
+        return promise_check.apply(part, DocumentRun(findings, find_promises(part, ruleset, findings, scan=scan)), place)

@@ -144,3 +144,30 @@ def test_live_merge_field_softens_scarcity(ruleset: RuleSet) -> None:
     bound = {f.rule: f.severity for f in lint_text("Only {{ stock_count }} left.", ruleset) if f.category == "pressure"}
     assert literal and all(s in ("warning", "error") for s in literal.values())
     assert bound and all(s == "info" for s in bound.values())
+
+
+def test_file_wide_modifiers_are_found_alike_when_frames_no_sentence_can_fill_are_skipped(ruleset: RuleSet) -> None:
+    """``document_categories`` skips a trigger frame whose word slot no sentence of the file can fill: on every
+    rule example and labelled case it finds what trying every trigger on every sentence finds."""
+    import json
+    from pathlib import Path
+
+    from cxlint.engine.context import document_categories
+    from cxlint.engine.frame_match import match_frame
+    from cxlint.engine.sentences import document_sentences
+    from cxlint.rulepack.loader import example_list
+    from cxlint.runner import parse_text
+
+    texts = [example.text for rule in ruleset.rules for _, example in example_list(rule)]
+    root = Path(__file__).resolve().parent.parent
+    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
+        texts += [json.loads(line)["text"] for line in (root / cases).read_text(encoding="utf-8").splitlines() if line.strip()]
+    file_wide = [m for m in ruleset.modifiers if m.document]
+    assert file_wide
+    found = 0
+    for text in texts:
+        _, _, sentences = document_sentences(parse_text("case.md", text))
+        every = {m.category for m in file_wide if any(match_frame(f, s) for s in sentences for f in m.triggers)}
+        assert document_categories(sentences, ruleset.modifiers) == every, text
+        found += bool(every)
+    assert found

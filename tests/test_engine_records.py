@@ -189,3 +189,21 @@ def test_values_the_readers_read(ruleset, text, kinds, value, strong):
 )
 def test_what_the_readers_leave_alone(ruleset, text, kind):
     assert [t for t in targets(ruleset, text).found if t.kind == kind] == []
+
+
+def test_one_reading_of_a_document_serves_the_rules_evidence_and_records_gates(ruleset, monkeypatch):
+    """The run reads a document once (``DocumentScan``): its gates look for each rare lead character once."""
+    from cxlint.engine import gate
+
+    looked: list[str] = []
+    holding = gate._holding
+
+    def counting(lead, mask, starts, spans):  # type: ignore[no-untyped-def]
+        looked.append(lead)
+        return holding(lead, mask, starts, spans)
+
+    monkeypatch.setattr(gate, "_holding", counting)
+    doc = read_snippet("t.md", "Save 20% today: 3x faster replies within 4 hours, from £9 a month. Open 9:00-17:00.", "email")
+    run = run_document(doc, ruleset)
+    assert run.promises is not None and run.promises.found
+    assert looked and len(looked) == len(set(looked))

@@ -184,3 +184,49 @@ def test_a_finding_names_the_words_its_score_rests_on() -> None:
     weighs = dict(found.extra)["weighs"]
     assert weighs and all(f"'{g}'" in found.message for g in weighs)
     assert all(g.split(" ")[0] in CREEPY.lower() for g in weighs)
+
+
+# --- a block's words -------------------------------------------------------------------------------
+
+_TRICKY_BLOCKS = [
+    "Hi {{first_name}}, don't miss it.\n\nWe saw you check-in at 9 - 5 — twice.  You’re ΣΑΣ’s fan?",
+    "- a list item\n- you, again\n\n1. first   2. second",
+    "you" + "x" * 2500 + " and you",  # a line cut mid-word: its pieces do not tile the block
+    "{\"a\": \"Your order has shipped.\", \"b\": \"You were at the gym.\"}",
+]
+
+
+def _case_texts() -> list[str]:
+    from cxlint.rulepack.loader import example_list
+
+    texts = [example.text for rule in RULESET.rules for _, example in example_list(rule)]
+    root = Path(__file__).resolve().parent.parent
+    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
+        lines = (root / cases).read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts + _TRICKY_BLOCKS
+
+
+def test_a_blocks_words_from_its_sentences_are_the_words_tokenizing_it_gives() -> None:
+    """The stage takes a block's words from the sentences the rules already read; on every rule example,
+    labelled case and awkward block they are what tokenizing the block itself gives, in order."""
+    from cxlint.engine.sentences import document_sentences
+    from cxlint.learned.words import block_words
+    from cxlint.text.tokens import tokenize
+
+    for number, text in enumerate(_case_texts()):
+        doc = parse_text("case.json" if text.startswith("{\"") else "case.md", text)
+        spans, _, sentences = document_sentences(doc)
+        for index, sentence in enumerate(sentences):  # some sentences tokenized by a frame first, some only gated
+            _ = sentence.tokens if (number + index) % 3 == 0 else sentence.word_set
+        starts = [start for start, _ in spans]
+        for start, end in stage.blocks(doc):
+            assert list(block_words(doc.mask, spans, starts, sentences, start, end)) == list(tokenize(doc.mask[start:end]).words), text
+
+
+def test_a_sentences_words_are_its_tokens_words() -> None:
+    from cxlint.engine.frame_match import Sentence
+    from cxlint.text.normalize import normalize
+
+    for text in _TRICKY_BLOCKS + ["We can't — won't — say", "co-op", "Ƥ", ""]:
+        assert list(Sentence.of(text, normalize(text), 0, len(text)).words) == list(Sentence.of(text, normalize(text), 0, len(text)).tokens.words)

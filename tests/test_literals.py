@@ -17,6 +17,7 @@ PATTERNS = [
     r"(?:ab)+cde",
     r"x(?:yz)?w",
     r"\d+\s?%",
+    r"\b(?:twice|(?:two|ten|\d+)\s+times|\d+\s?x)\s+(?:as\s+\w+|faster)\b",
 ]
 TEXTS = [
     "Click to UNSUBSCRIBE now",
@@ -27,6 +28,8 @@ TEXTS = [
     "xw and xyzw",
     "50 % off",
     "Straße ſtraße KELVIN \u212a",
+    "Twice as far, 3x faster, TEN TIMES FASTER",
+    "4 x faster than 10 times",
     "",
 ]
 
@@ -63,6 +66,14 @@ def test_a_required_digit_is_found_through_groups_and_repeats() -> None:
     assert literal_gate(re.compile(r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})")).digit
     assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).digit is False
     assert literal_gate(re.compile(r"(?:\d+|ten)\s?days")).may_match("in ten days")
+
+
+def test_a_branch_without_literals_may_stand_for_any_digit() -> None:
+    """``twice | \\d+ x``: no literal every match holds, but every match holds "twice" or a digit."""
+    gate = literal_gate(re.compile(r"\b(?:twice|(?:two|\d+)\s+times|\d+\s?x)\s+(?:as|more)\b", re.I))
+    assert gate.literals is None and gate.digit_or == ("times", "twice")
+    assert gate.may_match("3x more") and gate.may_match("TWICE as") and not gate.may_match("much more")
+    assert literal_gate(re.compile(r"x(?:yz)?w|\d")).digit_or is None  # a two-letter branch still rules nothing out
 
 
 def test_content_hints_still_tell_the_channel() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cxlint.engine.frame_match import Sentence, match_frame
+from cxlint.rulepack.frames import Frame
 from cxlint.rulepack.model import Modifier
 
 
@@ -78,10 +79,22 @@ def _scope(sentence: Sentence, modifier: Modifier, start: int, end: int) -> tupl
 def document_categories(sentences: list[Sentence], modifiers: tuple[Modifier, ...]) -> set[str]:
     """Categories of document modifiers whose trigger occurs in any sentence of the file."""
     found: set[str] = set()
+    words: frozenset[str] | None = None
     for modifier in modifiers:
-        if modifier.document and any(match_frame(f, s) for s in sentences for f in modifier.triggers):
+        if not modifier.document:
+            continue
+        if words is None:
+            words = frozenset().union(*(sentence.word_set for sentence in sentences))
+        triggers = [f for f in modifier.triggers if _may_occur(f, words)]
+        if triggers and any(match_frame(f, s) for s in sentences for f in triggers):
             found.add(modifier.category)
     return found
+
+
+def _may_occur(frame: Frame, words: frozenset[str]) -> bool:
+    """Whether some sentence of a file whose words are ``words`` may hold the frame's gate words: a
+    frame with a word slot none of the file's sentences can fill is never tried."""
+    return not any(needed.isdisjoint(words) for needed in frame.gate.every)
 
 
 def categories_for(start: int, end: int, hits: list[ModifierHit]) -> set[str]:

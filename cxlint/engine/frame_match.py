@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Slot
 from cxlint.text.leading import lead_regex
-from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, tokenize, word_edges, word_set
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, word_edges
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _MAX_STATES = 2000
@@ -31,6 +31,7 @@ class Sentence:
     _placeholders: dict[int, Placeholder] | None = None
     _cache: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _word_set: frozenset[str] | None = None
+    _words: list[str] | None = None
     _positions: TokenPositions | None = None
     _leads: dict[str, bool] = field(default_factory=dict)
     _fillable: dict[str, bool] = field(default_factory=dict)
@@ -66,8 +67,18 @@ class Sentence:
     @property
     def word_set(self) -> frozenset[str]:
         if self._word_set is None:
-            self._word_set = frozenset(self._tokens.words) if self._tokens is not None else word_set(self.text, normalized=True)
+            if self._tokens is not None:
+                self._word_set = frozenset(self._tokens.words)
+            else:
+                self._word_set, self._words = scan_words(self.text, self.text)
         return self._word_set
+
+    @property
+    def words(self) -> Sequence[str]:
+        """``tokens.words``, from the word set's pass when that gave them exactly (most sentences)."""
+        if self._tokens is None and self._word_set is None:
+            self.word_set
+        return self._words if self._words is not None else self.tokens.words
 
     def spans(self, matcher: Matcher) -> list[tuple[int, int]]:
         """Token spans where ``matcher`` fills a slot (cached per matcher)."""

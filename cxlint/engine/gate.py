@@ -97,9 +97,16 @@ class GateIndex:
         return self
 
     def candidates(
-        self, mask: str, spans: list[tuple[int, int]], sentences: list[Sentence], errors: list[RuleError] | None = None
+        self,
+        mask: str,
+        spans: list[tuple[int, int]],
+        sentences: list[Sentence],
+        errors: list[RuleError] | None = None,
+        holding: dict[str, list[int]] | None = None,
     ) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``.
+        ``holding`` is the document's sentences holding each rare lead character, shared by its gates
+        (``DocumentScan.holding``); it is filled as they are found.
 
         A frame is let through when the sentence holds its gate and a key word of every other
         word-only slot (one bitwise test against the bits of the slots the sentence's words fill)
@@ -128,7 +135,7 @@ class GateIndex:
                     found.setdefault(index, set()).add(entry)
         if self.by_regex:
             starts = [s for s, _ in spans]
-            holding = _document_holding(mask, spans)
+            holding = {} if holding is None else holding
             folded: str | None = None
             for (regex, owners), lead, literals, needs in zip(self.by_regex, self.leads, self.literal_gates, self.regex_needs):
                 try:
@@ -243,24 +250,22 @@ def _narrowed(
     """The sentences a gate's regex need be searched in, or None to search the whole text.
 
     A match starts with a rare character (a digit, a currency sign), or holds a digit, or holds one
-    of a few literals: only the sentences with one are searched. Python's ``re`` tries a pattern
-    that opens with a lookbehind or an alternation at every position, so one pass over the whole
-    text costs more than a search of the few sentences that can match.
+    of a few literals (or else a digit): only the sentences with one are searched. Python's ``re``
+    tries a pattern that opens with a lookbehind or an alternation at every position, so one pass
+    over the whole text costs more than a search of the few sentences that can match.
     """
     rare = lead if lead is not None else (_DIGIT_CLASS if literals.digit else None)
     if rare is not None:
-        where = holding.get(rare)
-        if where is None:
-            where = holding[rare] = _holding(rare, mask, starts, spans)
-        return where
-    if literals.literals is None:
+        return _held(rare, mask, starts, spans, holding)
+    wanted = literals.literals if literals.literals is not None else literals.digit_or
+    if wanted is None:
         return None
     text = folded if literals.ignore_case else mask
     if text is None or len(text) != len(mask):
         return None  # case folding moved the offsets
-    found: set[int] = set()
+    found: set[int] = set() if literals.literals is not None else set(_held(_DIGIT_CLASS, mask, starts, spans, holding))
     places = 0
-    for literal in literals.literals:
+    for literal in wanted:
         at = text.find(literal)
         while at != -1:
             places += 1
@@ -271,19 +276,12 @@ def _narrowed(
     return sorted(index for index in found if index >= 0)
 
 
-_last_holding: tuple[str, list[tuple[int, int]], dict[str, list[int]]] | None = None
-
-
-def _document_holding(mask: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
-    """The sentences holding a lead character, per lead class, of the document last gated: its rules,
-    evidence and records gates share them (a pass for a digit is the dearest part of a regex gate)."""
-    global _last_holding
-    last = _last_holding
-    if last is not None and last[0] is mask and last[1] is spans:
-        return last[2]
-    holding: dict[str, list[int]] = {}
-    _last_holding = (mask, spans, holding)
-    return holding
+def _held(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]], holding: dict[str, list[int]]) -> list[int]:
+    """The sentences holding a character of the class ``lead``, found once per document."""
+    where = holding.get(lead)
+    if where is None:
+        where = holding[lead] = _holding(lead, mask, starts, spans)
+    return where
 
 
 def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:

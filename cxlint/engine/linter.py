@@ -12,7 +12,7 @@ from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex
 from cxlint.engine.context import categories_for, document_categories, find_modifiers
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
-from cxlint.engine.sentences import document_sentences
+from cxlint.engine.sentences import DocumentScan
 from cxlint.engine.support import Window, context, grouped, standing
 from cxlint.engine.targets import Target
 from cxlint.errors import RuleError, keep_rule_error
@@ -35,6 +35,7 @@ def lint_document(
     gated: bool = True,
     disabled: frozenset[str] = frozenset(),
     errors: list[RuleError] | None = None,
+    scan: DocumentScan | None = None,
 ) -> list[Finding]:
     """All findings of ``ruleset`` in ``doc``, in source order.
 
@@ -44,19 +45,22 @@ def lint_document(
     prove the prefilter loses nothing. With ``errors``, a rule that breaks on this document (a
     user regex past its time limit) is recorded there and skipped, and the other rules' findings
     stand; without it, the RuleError is raised. The learned second opinion (``cxlint.learned``)
-    then reads the blocks the rules left clean.
+    then reads the blocks the rules left clean. ``scan`` is the document as read for this run (a later
+    stage, the promise records, reads the same one); without it the document is read here.
     """
     silenced: list[Target] = []
-    findings = _rule_findings(doc, ruleset, gated, disabled, errors, silenced)
+    scan = scan if scan is not None else DocumentScan.of(doc)
+    findings = _rule_findings(doc, scan, ruleset, gated, disabled, errors, silenced)
     learned = learned_rules(ruleset, disabled)
     if not learned:
         return findings
-    extra = learned_findings(doc, learned, findings, ruleset, silenced)
+    extra = learned_findings(doc, learned, findings, ruleset, silenced, (scan.spans, scan.sentences))
     return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
 
 def _rule_findings(
     doc: Document,
+    scan: DocumentScan,
     ruleset: RuleSet,
     gated: bool,
     disabled: frozenset[str],
@@ -65,11 +69,11 @@ def _rule_findings(
 ) -> list[Finding]:
     """The findings of the packs' rules (frames, regexes, placeholders, spaCy patterns) in ``doc``; the targets
     of rules in ``disabled`` go to ``silenced`` instead (the learned opinion leaves their blocks alone)."""
-    spans, plain, sentences = document_sentences(doc)
+    spans, plain, sentences = scan.spans, scan.plain, scan.sentences
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)
     targets += placeholder_targets(doc, spans, ruleset, errors)
-    targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors)
+    targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors, scan.holding)
     if disabled:
         silenced.extend(t for t in targets if t.rule.id in disabled)
         targets = [t for t in targets if t.rule.id not in disabled]
@@ -81,7 +85,7 @@ def _rule_findings(
     with_targets = {t.sentence for t in targets} | set(spacy_rules)
     reach = max((t.rule.reach_in(doc.channel) for t in targets), default=0)
     around = {i + d for i in with_targets for d in range(-reach, reach + 1) if 0 <= i + d < len(spans)}
-    evidence = _evidence(doc.mask, plain, spans, sentences, around, ruleset, gated, errors)
+    evidence = _evidence(doc.mask, plain, spans, sentences, around, ruleset, gated, errors, scan.holding)
     if spacy_rules:
         from cxlint.boundary import stage
         from cxlint.engine.nlp_stage import apply_nlp  # imports spaCy: only for token and phrase patterns of user packs
@@ -102,6 +106,7 @@ def _frame_targets(
     ruleset: RuleSet,
     gated: bool,
     errors: list[RuleError] | None = None,
+    holding: dict[str, list[int]] | None = None,
 ) -> list[Target]:
     """Targets of frame rules, tried only on the sentences their derived gate lets through.
 
@@ -114,7 +119,7 @@ def _frame_targets(
     if not rules:
         return []
     if gated:
-        candidates = gates.candidates(plain, spans, sentences, errors)
+        candidates = gates.candidates(plain, spans, sentences, errors, holding)
     else:
         every = {(rule_id, n) for rule_id, rule in rules.items() for n in range(len(rule.frames))}
         candidates = {index: every for index in range(len(sentences))}
@@ -163,6 +168,7 @@ def _evidence(
     ruleset: RuleSet,
     gated: bool = True,
     errors: list[RuleError] | None = None,
+    holding: dict[str, list[int]] | None = None,
 ) -> dict[int, set[str]]:
     """The evidence names found in each sentence of ``indices``; evidence whose user regex breaks is recorded and dropped.
 
@@ -175,7 +181,7 @@ def _evidence(
     evidence = ruleset.evidence
     broken: set[int] = set()
     if gated and ruleset.evidence_gates is not None:
-        candidates = ruleset.evidence_gates.candidates(plain, spans, sentences, errors)
+        candidates = ruleset.evidence_gates.candidates(plain, spans, sentences, errors, holding)
     else:
         every = {(str(p), n) for p, ev in enumerate(evidence) for n in range(len(ev.frames))}
         candidates = {index: every for index in indices}

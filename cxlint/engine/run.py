@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from cxlint.document import Document
 from cxlint.engine.linter import lint_document
 from cxlint.engine.records.stage import PromiseTargets, find_promises
+from cxlint.engine.sentences import DocumentScan
 from cxlint.errors import RuleError
 from cxlint.findings import Finding
 from cxlint.rulepack.model import RuleSet
@@ -35,5 +36,6 @@ def run_document(
     promises: bool = True,
 ) -> DocumentRun:
     """Lint ``doc`` (see ``lint_document``) and, with ``promises``, find its promise targets."""
-    findings = lint_document(doc, ruleset, gated=gated, disabled=disabled, errors=errors)
-    return DocumentRun(findings, find_promises(doc, ruleset, findings, gated) if promises else None)
+    scan = DocumentScan.of(doc)
+    findings = lint_document(doc, ruleset, gated=gated, disabled=disabled, errors=errors, scan=scan)
+    return DocumentRun(findings, find_promises(doc, ruleset, findings, gated, scan) if promises else None)

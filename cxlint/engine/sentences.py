@@ -1,11 +1,14 @@
-"""A document's sentences as the engine reads them, built once for every stage that reads them.
+"""A document as the engine reads it: made once per document and handed to every stage that reads it.
 
-The rules and the promise records read the same sentences of the same document, one after the
-other: the second stage finds them here (with the tokens and word-class matches the first one
-already paid for) instead of splitting and tokenizing the document again.
+The rules, their evidence, the learned opinion and the promise records read the same sentences of
+the same document, one after the other: each later stage finds them here (with the tokens and
+word-class matches the earlier ones already paid for) instead of splitting and tokenizing the
+document again, and the gates of every stage share one pass for each rare lead character.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from cxlint.document import Document
 from cxlint.engine.frame_match import Sentence
@@ -15,16 +18,25 @@ from cxlint.text.sentences import split_sentences
 DocumentSentences = tuple[list[tuple[int, int]], str, list[Sentence]]
 """The sentence spans of a document's mask, the normalised mask, and the sentences."""
 
-_last: tuple[str, object, DocumentSentences] | None = None
+
+@dataclass
+class DocumentScan:
+    """One document's sentence spans, normalised mask and sentences, and for each rare lead character
+    a regex gate tests (a digit, a currency sign) the sentences holding one, found when first asked."""
+
+    spans: list[tuple[int, int]]
+    plain: str
+    sentences: list[Sentence]
+    holding: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentScan:
+        spans = split_sentences(doc.mask)
+        plain = normalize(doc.mask)
+        return cls(spans, plain, [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans])
 
 
 def document_sentences(doc: Document) -> DocumentSentences:
-    """The sentences of ``doc`` (the same objects for the same mask and merge fields)."""
-    global _last
-    if _last is not None and _last[0] is doc.mask and _last[1] is doc.placeholders:
-        return _last[2]
-    spans = split_sentences(doc.mask)
-    plain = normalize(doc.mask)
-    found = (spans, plain, [Sentence.of(doc.mask, plain, start, end, doc.placeholders) for start, end in spans])
-    _last = (doc.mask, doc.placeholders, found)
-    return found
+    """The sentences of ``doc``, newly read (a stage of a run takes its run's ``DocumentScan`` instead)."""
+    scan = DocumentScan.of(doc)
+    return scan.spans, scan.plain, scan.sentences

@@ -35,15 +35,21 @@ class LiteralGate:
     ignore_case: bool
     digit: bool = False
     """Every match holds a digit."""
+    digit_or: tuple[str, ...] | None = None
+    """When ``literals`` is None: literals one of which every match holds unless it holds a digit
+    (``twice|\\d+ x``): the text must hold one of them or a digit."""
 
     def may_match(self, text: str, folded: str | None = None) -> bool:
         """False when ``text`` cannot hold a match: none of the literals, or no digit where one is
         needed. ``folded`` is ``text.casefold()`` when the caller has it."""
         if self.digit and _DIGIT.search(text) is None:
             return False
-        if self.literals is not None:
+        wanted = self.literals if self.literals is not None else self.digit_or
+        if wanted is not None:
             probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
-            return any(literal in probe for literal in self.literals)
+            if any(literal in probe for literal in wanted):
+                return True
+            return self.literals is None and _DIGIT.search(text) is not None
         return True
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
@@ -64,9 +70,15 @@ def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
     digit = _needs_digit(items)
     found = _needed(items)
     if found is None:
-        return LiteralGate(regex, None, ignore_case, digit)
-    literals = tuple(sorted({f.casefold() for f in found} if ignore_case else set(found)))
-    return LiteralGate(regex, literals, ignore_case, digit)
+        either = None if digit else _needed(items, digits=True)
+        if either is None:
+            return LiteralGate(regex, None, ignore_case, digit)
+        return LiteralGate(regex, None, ignore_case, digit, _folded({f for f in either if f is not None}, ignore_case))
+    return LiteralGate(regex, _folded(set(found), ignore_case), ignore_case, digit)
+
+
+def _folded(found: set[str], ignore_case: bool) -> tuple[str, ...]:
+    return tuple(sorted({f.casefold() for f in found} if ignore_case else found))
 
 
 def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -74,8 +86,11 @@ def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     return literal_gate(regex).literals
 
 
-def _needed(items: list[Any]) -> list[str] | None:
-    """For a sequence: its longest run of literal characters, else what one of its required parts needs."""
+def _needed(items: list[Any], digits: bool = False) -> list[Any] | None:
+    """For a sequence: its longest run of literal characters, else what one of its required parts needs.
+
+    With ``digits``, a branch with no literal but a required digit gives None in the list (any digit will do).
+    """
     run: list[str] = []
     best = ""
     for op, arg in items:
@@ -89,12 +104,12 @@ def _needed(items: list[Any]) -> list[str] | None:
         return [best]
     options: list[list[str]] = []
     for op, arg in items:
-        part = _required_part(op, arg)
+        part = _required_part(op, arg, digits)
         if part is not None:
             options.append(part)
     if not options:
         return None
-    return max(options, key=lambda found: min(len(f) for f in found))
+    return max(options, key=lambda found: min(len(f) if f is not None else 1 for f in found))
 
 
 def _needs_digit(items: list[Any]) -> bool:
@@ -128,17 +143,19 @@ def _only_digits(items: list[Any]) -> bool:
     return True
 
 
-def _required_part(op: Any, arg: Any) -> list[str] | None:
+def _required_part(op: Any, arg: Any, digits: bool) -> list[Any] | None:
     if op == _c.SUBPATTERN:
-        return _needed(list(arg[-1]))
+        return _needed(list(arg[-1]), digits)
     if op == _c.BRANCH:
-        out: list[str] = []
+        out: list[Any] = []
         for branch in arg[1]:
-            found = _needed(list(branch))
+            found = _needed(list(branch), digits)
             if found is None:
-                return None
+                if not (digits and _needs_digit(list(branch))):
+                    return None
+                found = [None]
             out += found
         return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
-        return _needed(list(arg[2]))
+        return _needed(list(arg[2]), digits)
     return None

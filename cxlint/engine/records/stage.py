@@ -18,7 +18,7 @@ from cxlint.engine.records.durations import classify
 from cxlint.engine.records.readers import READ
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found, PromiseTarget
-from cxlint.engine.sentences import document_sentences
+from cxlint.engine.sentences import DocumentScan
 from cxlint.findings import Finding
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
@@ -49,15 +49,19 @@ class PromiseTargets:
         return embedded_value(self.reading.mask[start:end], self.reading.shapes)
 
 
-def find_promises(doc: Document, ruleset: RuleSet, findings: list[Finding], gated: bool = True) -> PromiseTargets | None:
-    """The promise targets of ``doc`` (None when no pack declares ``records:``)."""
+def find_promises(
+    doc: Document, ruleset: RuleSet, findings: list[Finding], gated: bool = True, scan: DocumentScan | None = None
+) -> PromiseTargets | None:
+    """The promise targets of ``doc`` (None when no pack declares ``records:``); ``scan`` is the document as
+    the rules read it in this run, with what they found out about its sentences (without it, it is read here)."""
     spec: RecordSpec | None = ruleset.records
     if spec is None:
         return None
-    spans, plain, sentences = document_sentences(doc)
-    reading = RecordReading(doc.mask, plain, spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel)
+    scan = scan if scan is not None else DocumentScan.of(doc)
+    sentences = scan.sentences
+    reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel)
     found: list[PromiseTarget] = []
-    for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated).items()):
+    for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
         drafts = _sentence_records(reading, index, readers)
         if drafts:
             hits = find_modifiers(sentences[index], ruleset.modifiers) if ruleset.modifiers else []
@@ -67,12 +71,12 @@ def find_promises(doc: Document, ruleset: RuleSet, findings: list[Finding], gate
     return PromiseTargets(reading, found, flagged)
 
 
-def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool) -> dict[int, set[int]]:
+def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool, holding: dict[str, list[int]]) -> dict[int, set[int]]:
     count = len(reading.spec.readers)
     if not gated:
         return {index: set(range(count)) for index in range(len(reading.spans))}
     keys = {reader_key(n): n for n in range(count)}
-    candidates = ruleset.record_gates.candidates(reading.plain, reading.spans, reading.sentences)
+    candidates = ruleset.record_gates.candidates(reading.plain, reading.spans, reading.sentences, holding=holding)
     return {index: {keys[key] for key, _ in frames} for index, frames in candidates.items()}
 
 
