@@ -210,18 +210,17 @@ def _case_texts() -> list[str]:
 def test_a_blocks_words_from_its_sentences_are_the_words_tokenizing_it_gives() -> None:
     """The stage takes a block's words from the sentences the rules already read; on every rule example,
     labelled case and awkward block they are what tokenizing the block itself gives, in order."""
-    from cxlint.engine.sentences import document_sentences
+    from cxlint.engine.sentences import DocumentScan
     from cxlint.learned.words import block_words
     from cxlint.text.tokens import tokenize
 
     for number, text in enumerate(_case_texts()):
         doc = parse_text("case.json" if text.startswith("{\"") else "case.md", text)
-        spans, _, sentences = document_sentences(doc)
-        for index, sentence in enumerate(sentences):  # some sentences tokenized by a frame first, some only gated
+        scan = DocumentScan.of(doc)
+        for index, sentence in enumerate(scan.sentences):  # some sentences tokenized by a frame first, some only gated
             _ = sentence.tokens if (number + index) % 3 == 0 else sentence.word_set
-        starts = [start for start, _ in spans]
         for start, end in stage.blocks(doc):
-            assert list(block_words(doc.mask, spans, starts, sentences, start, end)) == list(tokenize(doc.mask[start:end]).words), text
+            assert list(block_words(doc.mask, scan, start, end)) == list(tokenize(doc.mask[start:end]).words), text
 
 
 def test_a_sentences_words_are_its_tokens_words() -> None:

@@ -41,15 +41,19 @@ WARNING = SEVERITY_RANK["warning"]
 KIND_TO_CHANNEL = {"email": "email", "landing": "landing", "chatbot": "chatbot", "notification": "push", "ui": "in-app"}
 
 
+_BATCH = re.compile(r"corpora/v2/([^/]+)/")
+TRAINED_BATCHES = frozenset(m.group(1) for m in map(_BATCH.search, TRAIN_SETS["tuned"]) if m)
+"""The batches half of which the model was trained on."""
+
+
 def group(path: str) -> str | None:
     """Which group a corpus file's cases score in (None: left out, as registry batches are)."""
     if "registry" in path:
         return None
     if path in TRAIN_SETS["tuned"]:
         return "trained on"
-    batch = re.search(r"corpora/v2/([^/]+)/", path)
-    trained_batches = {re.search(r"v2/([^/]+)/", p).group(1) for p in TRAIN_SETS["tuned"] if "/v2/" in p}
-    return "held-out halves of trained batches" if batch and batch.group(1) in trained_batches else "batches never trained on"
+    batch = _BATCH.search(path)
+    return "held-out halves of trained batches" if batch and batch.group(1) in TRAINED_BATCHES else "batches never trained on"
 
 
 def block_scores(doc, findings, model: LinearModel) -> list[float]:

@@ -54,7 +54,7 @@ def lint_document(
     learned = learned_rules(ruleset, disabled)
     if not learned:
         return findings
-    extra = learned_findings(doc, learned, findings, ruleset, silenced, (scan.spans, scan.sentences))
+    extra = learned_findings(doc, learned, findings, ruleset, silenced, scan)
     return sorted(findings + extra, key=lambda f: f.start) if extra else findings
 
 

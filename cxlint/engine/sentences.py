@@ -9,6 +9,7 @@ document again, and the gates of every stage share one pass for each rare lead c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cxlint.document import Document
 from cxlint.engine.frame_match import Sentence
@@ -28,6 +29,11 @@ class DocumentScan:
     plain: str
     sentences: list[Sentence]
     holding: dict[str, list[int]] = field(default_factory=dict)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each sentence begins, for finding the sentences of a span by bisection."""
+        return [start for start, _ in self.spans]
 
     @classmethod
     def of(cls, doc: Document) -> DocumentScan:

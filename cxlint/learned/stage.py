@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document
-from cxlint.engine.frame_match import Sentence
+from cxlint.engine.sentences import DocumentScan
 from cxlint.engine.targets import Target
 from cxlint.findings import SEVERITY_RANK, Finding
 from cxlint.learned.model import LinearModel
@@ -45,16 +45,14 @@ def learned_rules(ruleset: RuleSet, disabled: frozenset[str]) -> list[Rule]:
 
 
 def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], ruleset: RuleSet,
-                     silenced: Sequence[Target] = (), sentences: tuple[list[tuple[int, int]], list[Sentence]] | None = None) -> list[Finding]:
+                     silenced: Sequence[Target], scan: DocumentScan) -> list[Finding]:
     """A finding of each rule on each block its model scores at or above the model's threshold, unless a rule of
     the same category already reported (warning or above) in that block: the second opinion adds, never repeats.
     Nor does it speak where a rule of its category matched that the configuration switched off (``silenced``):
     a writer who turns CX101 off for security notices means the category to be quiet there, not to hear the
     same wording again from CX190. (An inline suppression comes later and sees CX190 beside the rule it names.)
-    A block's words come from ``sentences`` (the document's spans and sentences) where they tile it."""
+    A block's words come from the sentences of ``scan`` (the document as the rules read it) where they tile it."""
     out: list[Finding] = []
-    spans, read = sentences if sentences is not None else ([], [])
-    starts: list[int] | None = None
     index: LineIndex | None = None
     addressed = _reader_words(ruleset)
     mentions_reader = _reader_pattern(addressed)
@@ -69,9 +67,7 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
             text = doc.mask[start:end]
             if not mentions_reader.search(text):  # most blocks: no tokenizing
                 continue
-            if starts is None:
-                starts = [first for first, _ in spans]
-            words = block_words(doc.mask, spans, starts, read, start, end)
+            words = block_words(doc.mask, scan, start, end)
             if not words or len(words) > MAX_WORDS or addressed.isdisjoint(words):
                 continue
             score = model.probability(words)

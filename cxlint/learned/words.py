@@ -12,14 +12,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from cxlint.engine.frame_match import Sentence
+from cxlint.engine.sentences import DocumentScan
 from cxlint.text.tokens import token_words
 
 
-def block_words(mask: str, spans: list[tuple[int, int]], starts: list[int], sentences: list[Sentence], start: int, end: int) -> Sequence[str]:
-    """``tokenize(mask[start:end]).words`` for the block ``[start, end)`` (trimmed of blanks); ``starts``
-    are the sentences' starts."""
-    index = bisect.bisect_left(starts, start)
+def block_words(mask: str, scan: DocumentScan, start: int, end: int) -> Sequence[str]:
+    """``tokenize(mask[start:end]).words`` for the block ``[start, end)`` (trimmed of blanks) of the document
+    ``scan`` read."""
+    spans, sentences = scan.spans, scan.sentences
+    index = bisect.bisect_left(scan.starts, start)
     if index > 0 and spans[index - 1][1] > start:
         return token_words(mask[start:end])  # a sentence begins before the block
     words: list[str] = []

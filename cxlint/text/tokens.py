@@ -65,7 +65,7 @@ def scan_words(text: str, plain: str) -> tuple[frozenset[str], list[str] | None]
     found = set(words)
     if PLACEHOLDER_TOKEN in lowered:
         found.add(PLACEHOLDER_TOKEN)
-    exact = len(lowered) == len(plain) and PLACEHOLDER_FILL not in plain and "-" not in found
+    exact = _lowers_in_place(plain, lowered) and "-" not in found
     return frozenset(found), words if exact else None
 
 
@@ -79,7 +79,7 @@ def tokenize(text: str) -> Tokens:
     """
     plain = normalize(text)
     lowered = plain.lower()
-    if len(lowered) != len(plain) or PLACEHOLDER_FILL in plain or _FINAL_SIGMA in plain:
+    if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain)
     token = _lower_token(lowered)
     words = token.findall(lowered)
@@ -100,12 +100,18 @@ def token_words(text: str) -> tuple[str, ...]:
     inside a word, which is dropped, from a dash between words)."""
     plain = normalize(text)
     lowered = plain.lower()
-    if len(lowered) != len(plain) or PLACEHOLDER_FILL in plain or _FINAL_SIGMA in plain:
+    if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain).words
     words = _lower_token(lowered).findall(lowered)
     if "-" in words:
         return tokenize(text).words
     return tuple(words)
+
+
+def _lowers_in_place(plain: str, lowered: str) -> bool:
+    """Whether one match over ``lowered`` gives the tokens of ``plain`` at their places: no merge field (its
+    fill is one token however long), no letter whose lower case changes length or depends on its neighbours."""
+    return len(lowered) == len(plain) and PLACEHOLDER_FILL not in plain and _FINAL_SIGMA not in plain
 
 
 def _inside_word(text: str, plain: str, at: int) -> bool:
