@@ -261,7 +261,7 @@ def _merge_overlaps(targets: list[Target]) -> list[Target]:
 
 def _document_modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSet) -> None:
     """Modifiers whose scope is the whole file, such as a security notice ("was this you?")."""
-    categories = document_categories(sentences, ruleset.modifiers, ruleset.modifier_triggers)
+    categories = document_categories(sentences, ruleset.modifiers)
     for target in targets:
         target.modifiers |= categories
 
