@@ -35,6 +35,7 @@ class Sentence:
     _positions: TokenPositions | None = None
     _leads: dict[str, bool] = field(default_factory=dict)
     _fillable: dict[str, bool] = field(default_factory=dict)
+    _holdable: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mask: str, plain: str, start: int, end: int, placeholders: tuple[Placeholder, ...] = ()) -> Sentence:
@@ -116,7 +117,7 @@ class Sentence:
         if matcher.key in self._cache:
             return bool(self._cache[matcher.key])
         if matcher.kind == "lexicon":
-            return any(self._may_hold(lexicon) for lexicon in matcher.lexicons)
+            return any(self.may_hold(lexicon) for lexicon in matcher.lexicons)
         if matcher.kind == "any":
             return any(self.may_fill(option) for option in matcher.options)
         if matcher.kind == "placeholder":
@@ -135,14 +136,20 @@ class Sentence:
         key = "lex:" + lexicon.name  # the key a one-lexicon slot matcher has: one search serves both
         found = self._cache.get(key)
         if found is None:
-            found = lexicon.find(self.tokens.words, self.positions) if self._may_hold(lexicon) else []
+            found = lexicon.find(self.tokens.words, self.positions) if self.may_hold(lexicon) else []
             self._cache[key] = found
         return found
 
-    def _may_hold(self, lexicon: Lexicon) -> bool:
-        """Whether the sentence's words allow an entry of ``lexicon``: one of its first words, a key and a second word."""
-        words = self.word_set
-        return not lexicon.first_words.isdisjoint(words) and lexicon.may_occur(words)
+    def may_hold(self, lexicon: Lexicon) -> bool:
+        """Whether the sentence's words allow an entry of ``lexicon``: one of its first words, a key and a second word.
+
+        Remembered per lexicon: the prefilter, the slots of many frames and the search for entries ask the same.
+        """
+        held = self._holdable.get(lexicon.name)
+        if held is None:
+            words = self.word_set
+            held = self._holdable[lexicon.name] = not lexicon.first_words.isdisjoint(words) and lexicon.may_occur(words)
+        return held
 
     def holds(self, lead: str) -> bool:
         """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""

@@ -2,7 +2,9 @@
 
 Built from the frames' own gates (``rulepack.frames.derive_gate``), never written by hand. A
 sentence's token set is intersected with every gate word at once; regex gates run once over
-the whole text; merge-field gates need a merge field in the sentence.
+the whole text; merge-field gates need a merge field in the sentence. A frame let through must
+also find each of its word-only slots fillable (``Sentence.may_hold``): most frames a gate word
+lets through would otherwise be tried only to turn away at once.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
-from cxlint.rulepack.frames import Frame
+from cxlint.lexicon.lexicons import Lexicon
+from cxlint.rulepack.frames import Frame, Matcher
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.leading import lead_regex, rare_leading_class
 from cxlint.text.literals import LiteralGate, literal_gate
@@ -25,7 +28,8 @@ GatedFrame = tuple[str, int]
 
 Need = tuple[GatedFrame, int, tuple[str, ...]]
 """A frame with what else it needs besides its gate: a bit for each of its word-only slots (the
-sentence must hold one of that slot's key words) and the rare first characters of its shapes."""
+sentence must hold one of that slot's key words, and may hold an entry of one of its lexicons)
+and the rare first characters of its shapes."""
 
 
 @dataclass
@@ -47,13 +51,17 @@ class GateIndex:
     word_bits: dict[str, int] = field(default_factory=dict)
     """For each key word of a word-only slot, the bits of the slots it can fill."""
     bit_words: frozenset[str] = frozenset()
+    bit_lexicons: list[tuple[Lexicon, ...]] = field(default_factory=list)
+    """For each slot bit, the lexicons that can fill the slot: the sentence may hold an entry of one."""
     _groups: dict[frozenset[str], int] = field(default_factory=dict)
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
         bits = 0
-        for words in gate.every:
-            bits |= self._groups.setdefault(words, 1 << len(self._groups))
+        for slot in frame.slots:
+            lexicons = word_only_lexicons(slot.matcher)
+            if lexicons is not None:
+                bits |= self._group(lexicons)
         need = ((rule_id, index), bits, gate.leads)
         if gate.always:
             self.always.append(need)
@@ -69,6 +77,15 @@ class GateIndex:
                 self.by_regex.append((regex, [need]))
         if gate.placeholder:
             self.placeholder.append(need)
+
+    def _group(self, lexicons: tuple[Lexicon, ...]) -> int:
+        """The bit of a word-only slot filled by ``lexicons`` (one bit for each distinct set of lexicons)."""
+        key = frozenset(lexicon.name for lexicon in lexicons)
+        bit = self._groups.get(key)
+        if bit is None:
+            bit = self._groups[key] = 1 << len(self.bit_lexicons)
+            self.bit_lexicons.append(tuple(lexicons))
+        return bit
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without what ``__setstate__`` derives again (the word sets) or no longer needs
@@ -87,9 +104,9 @@ class GateIndex:
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
         self.word_bits = {}
-        for words, bit in self._groups.items():
-            for word in words:
-                self.word_bits[word] = self.word_bits.get(word, 0) | bit
+        for number, lexicons in enumerate(self.bit_lexicons):
+            for word in frozenset().union(*(lexicon.key_words for lexicon in lexicons)):
+                self.word_bits[word] = self.word_bits.get(word, 0) | 1 << number
         self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         self.literal_gates = [literal_gate(re.compile(regex.pattern, regex.flags)) for regex, _ in self.by_regex]
@@ -114,24 +131,26 @@ class GateIndex:
         """
         found: dict[int, set[GatedFrame]] = {}
         held: dict[int, int] = {}
+        known: dict[int, list[int]] = {}
         by_word, word_bits, gate_words, bit_words = self.by_word, self.word_bits, self.words, self.bit_words
-        always, placeholder = self.always, self.placeholder
+        always, placeholder, fillable = self.always, self.placeholder, self._fillable
         for index, sentence in enumerate(sentences):
             words = sentence.word_set
             bits = 0
             for word in words & bit_words:
                 bits |= word_bits[word]
             held[index] = bits
+            told = known[index] = [0, 0]
             bucket: set[GatedFrame] | None = None
             for word in gate_words.intersection(words):
                 for entry, needed, leads in by_word[word]:
-                    if needed & bits == needed and (not leads or _holds_all(sentence, leads)):
+                    if needed & bits == needed and fillable(sentence, needed, told) and (not leads or _holds_all(sentence, leads)):
                         if bucket is None:
                             bucket = found[index] = set()
                         bucket.add(entry)
             extra = always + placeholder if placeholder and PLACEHOLDER_TOKEN in words else always
             for entry, needed, leads in extra:
-                if needed & bits == needed and (not leads or _holds_all(sentence, leads)):
+                if needed & bits == needed and fillable(sentence, needed, told) and (not leads or _holds_all(sentence, leads)):
                     found.setdefault(index, set()).add(entry)
         if self.by_regex:
             starts = [s for s, _ in spans]
@@ -157,11 +176,44 @@ class GateIndex:
                     keep_rule_error(errors, exc)
                     continue
                 for index in hit:
-                    bits = held[index]
+                    bits, sentence = held[index], sentences[index]
                     for entry, needed, leads in owners:
-                        if needed & bits == needed and (not leads or _holds_all(sentences[index], leads)):
+                        if needed & bits == needed and fillable(sentence, needed, known[index]) and (not leads or _holds_all(sentence, leads)):
                             found.setdefault(index, set()).add(entry)
         return found
+
+    def _fillable(self, sentence: Sentence, needed: int, known: list[int]) -> bool:
+        """Whether each word-only slot of ``needed`` may be filled in ``sentence``. ``known`` holds the
+        slot bits found fillable there and those found not: each is asked once a sentence, when a frame
+        that its gate word let through needs it."""
+        if needed & known[1]:
+            return False
+        unknown = needed & ~known[0]
+        while unknown:
+            bit = unknown & -unknown
+            unknown ^= bit
+            if any(sentence.may_hold(lexicon) for lexicon in self.bit_lexicons[bit.bit_length() - 1]):
+                known[0] |= bit
+            else:
+                known[1] |= bit
+                return False
+        return True
+
+
+def word_only_lexicons(matcher: Matcher) -> tuple[Lexicon, ...] | None:
+    """The lexicons that can fill a slot only words fill (None when a shape, a regex or a merge field may):
+    the slots whose key words ``derive_gate`` puts in a gate's ``every``."""
+    if matcher.kind == "lexicon":
+        return matcher.lexicons
+    if matcher.kind != "any":
+        return None
+    found: list[Lexicon] = []
+    for option in matcher.options:
+        part = word_only_lexicons(option)
+        if part is None:
+            return None
+        found.extend(part)
+    return tuple(found)
 
 
 def _needs_of(owners: list[Need]) -> tuple[int, ...] | None:

@@ -150,7 +150,7 @@ def _modifiers(sentences: list[Sentence], targets: list[Target], ruleset: RuleSe
         by_sentence[target.sentence].append(target)
     for index, group in by_sentence.items():
         sentence = sentences[index]
-        hits = find_modifiers(sentence, ruleset.modifiers)
+        hits = find_modifiers(sentence, ruleset.modifiers, ruleset.modifier_triggers)
         for target in group:
             target.modifiers |= categories_for(target.start - sentence.offset, target.end - sentence.offset, hits)
 

@@ -614,6 +614,11 @@ def _compile(
     for position, ev in enumerate(evidence):  # keyed by position: two packs may each give frames for one name
         for number, frame in enumerate(ev.frames):
             evidence_gates.add(str(position), number, frame)
+    from cxlint.engine.triggers import TriggerIndex
+
+    modifier_triggers = TriggerIndex.of(
+        ((position, number), frame) for position, modifier in enumerate(modifiers) for number, frame in enumerate(modifier.triggers)
+    )
     digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))
     scanned = tuple(a for a in compiled_anchors if not a[0].pattern.startswith(_DIGIT_LED))
     return RuleSet(
@@ -627,6 +632,7 @@ def _compile(
         packs=tuple(packs),
         frame_gates=gates,
         evidence_gates=evidence_gates.freeze(),
+        modifier_triggers=modifier_triggers,
     )
 
 

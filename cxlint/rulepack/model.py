@@ -140,6 +140,8 @@ class RuleSet:
     """The derived prefilter of each record reader (``engine.gate.GateIndex``, keyed ``reader:N``)."""
     evidence_gates: Any = None
     """The derived prefilter of the evidence frames (``engine.gate.GateIndex``, keyed by position in ``evidence``)."""
+    modifier_triggers: Any = None
+    """The modifiers' trigger frames by trigger word (``engine.triggers.TriggerIndex``, keyed by modifier and frame position)."""
     _spacy_cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def by_id(self) -> dict[str, Rule]:

@@ -64,7 +64,7 @@ def find_promises(
     for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
         drafts = _sentence_records(reading, index, readers)
         if drafts:
-            hits = find_modifiers(sentences[index], ruleset.modifiers) if ruleset.modifiers else []
+            hits = find_modifiers(sentences[index], ruleset.modifiers, ruleset.modifier_triggers) if ruleset.modifiers else []
             offset = sentences[index].offset
             found += [describe(reading, d, frozenset(categories_for(d.start - offset, d.end - offset, hits))) for d in drafts]
     flagged = [_flagged(reading, f) for f in findings if f.category == "promise"]
