@@ -41,12 +41,6 @@ class TriggerIndex:
                 by_word.setdefault(word, []).append(number)
         return cls(tuple(keys), {word: tuple(numbers) for word, numbers in by_word.items()}, tuple(untriggered))
 
-    def __getstate__(self) -> tuple[tuple[Hashable, ...], tuple[int, ...], dict[str, tuple[int, ...]]]:
-        return self.keys, self.untriggered, self.by_word
-
-    def __setstate__(self, state: tuple[tuple[Hashable, ...], tuple[int, ...], dict[str, tuple[int, ...]]]) -> None:
-        self.keys, self.untriggered, self.by_word = state
-
     def keys_in(self, words: frozenset[str]) -> list[Hashable]:
         """The keys of the frames a sentence of ``words`` may match (the untriggered among them), in order."""
         by_word = self.by_word

@@ -604,6 +604,7 @@ def _compile(
         for pattern, owners in regex_anchors
     ]
     from cxlint.engine.gate import GateIndex
+    from cxlint.engine.triggers import TriggerIndex
 
     gates = GateIndex()
     for rule in rules:
@@ -614,10 +615,11 @@ def _compile(
     for position, ev in enumerate(evidence):  # keyed by position: two packs may each give frames for one name
         for number, frame in enumerate(ev.frames):
             evidence_gates.add(str(position), number, frame)
-    from cxlint.engine.triggers import TriggerIndex
-
-    modifier_triggers = TriggerIndex.of(
-        ((position, number), frame) for position, modifier in enumerate(modifiers) for number, frame in enumerate(modifier.triggers)
+    modifier_triggers = TriggerIndex.of(  # the sentence-scoped ones: document_categories reads the others at once
+        ((position, number), frame)
+        for position, modifier in enumerate(modifiers)
+        if not modifier.document
+        for number, frame in enumerate(modifier.triggers)
     )
     digit_led = tuple(a for a in compiled_anchors if a[0].pattern.startswith(_DIGIT_LED))
     scanned = tuple(a for a in compiled_anchors if not a[0].pattern.startswith(_DIGIT_LED))
