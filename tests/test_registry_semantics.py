@@ -323,6 +323,15 @@ SLATE_CELLS = [
 ]
 
 
+TILL_CELLS = [
+    ("currency-rand-by-its-sign", "landing", "Phone screen repair from just R899.", "backed", "screen-repair"),
+    ("currency-rand-below-its-entry", "landing", "Phone screen repair from just R699.", "over-promised", "screen-repair"),
+    ("currency-sign-against-code", "landing", "Phone battery swap from just R399.", "over-promised", "battery-swap"),
+    ("currency-bare-dollar-against-a-named-one", "landing", "Courier for New Zealand orders from just $15.", "backed", "nz-courier"),
+    ("currency-shared-sign-against-code", "landing", "Charger kit from just 249 kr.", "over-promised", "charger-kit"),
+]
+
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -337,6 +346,7 @@ CELL_TABLES = (
     ("emberline.yaml", EMBERLINE_CELLS),
     ("kiln.yaml", KILN_CELLS),
     ("slate.yaml", SLATE_CELLS),
+    ("till.yaml", TILL_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

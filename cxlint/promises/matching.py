@@ -443,7 +443,7 @@ def _relate_value(record: PromiseRecord, entry: Entry, registry: Registry | None
         return "covers", ""  # "free return postage" against "£29, including return postage": paid for in the price
     if kind == "price" and isinstance(record.value, Money) and (total := _total_of(record, entry)) is not None:
         # "just £1,100 in total" against "£69 a month … total payable £1,242": the totals compare
-        if record.value.currency and total.currency and record.value.currency != total.currency:
+        if not record.value.same_currency(total):
             return None, ""
         if record.value.amount < total.amount:
             return "exceeds", f"'{record.value_text}' in total is {_STRONGER[kind]} the total '{total}' of"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cxlint.promises.hours import Schedule, parse_schedule
 from cxlint.promises.value_shapes import ValueShapes, value_shapes
@@ -31,13 +32,9 @@ _NUMBERS = {
     "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "forty-eight": 48,
     "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
 }
-_CURRENCY = {
-    "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
-    "pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR", "euros": "EUR",
-}
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "bn": 1e9}
-_CODE_FIRST = re.compile(r"\b(GBP|USD|EUR)\s?(\d[\d,.]*)", re.IGNORECASE)
-"""A registry amount written code first ("GBP 20"), read as the money shape writes it ("20 GBP")."""
+_CURRENCY_SHAPES = ("currency_sign", "currency_code", "currency_name")
+"""The word shapes a currency is written in (rules/currencies.generated.yaml, from CLDR)."""
 FREE_RE = re.compile(r"\b(?:free|no\s+charge|on\s+us|complimentary)\b", re.IGNORECASE)
 """A registry's price value "free" (copy's free offers are found by the engine's ``free`` reader)."""
 
@@ -65,10 +62,21 @@ class Percent:
 
 @dataclass(frozen=True)
 class Money:
-    """A promised amount in a currency; zero reads as free."""
+    """A promised amount in a currency; zero reads as free.
+
+    ``currency`` is what the amount's sign reads as: an ISO code ("$" is USD), or the sign itself
+    when it names no one currency ("kr"). ``alike``: every code the sign can stand for ("$": every
+    dollar), so "$20" and a registry's "NZ$20" compare while "A$20" and "NZ$20" do not."""
 
     amount: float
     currency: str
+    alike: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def same_currency(self, other: Money) -> bool:
+        """Whether the two amounts can be in the same currency (either unknown counts as the same)."""
+        if not self.currency or not other.currency or self.currency == other.currency:
+            return True
+        return bool((self.alike | {self.currency}) & (other.alike | {other.currency}))
 
     def __str__(self) -> str:
         if self.amount == 0:
@@ -133,8 +141,30 @@ def money_from_match(match: re.Match[str]) -> Money:
     groups = match.groupdict()
     raw = groups.get("num") or groups["num2"]
     amount = float(raw.replace(",", "")) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
-    currency = " ".join((groups.get("cur") or groups.get("cur2") or "").split())
-    return Money(amount, _CURRENCY.get(currency.lower(), currency.upper()))
+    return currency_money(amount, groups.get("cur") or groups.get("cur2") or "")
+
+
+def currency_money(amount: float, written: str) -> Money:
+    """``amount`` in the currency ``written`` (a sign, code or name as copy writes it)."""
+    codes = _currencies().get(" ".join(written.split())) or _currencies().get(" ".join(written.lower().split()))
+    if not codes:
+        return Money(amount, written.upper())
+    return Money(amount, codes[0], frozenset(codes[1:]) if len(codes) > 1 else frozenset())
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[str, tuple[str, ...]]:
+    """Each currency sign, code and name -> what it reads as, then every code it can stand for."""
+    from cxlint.rulepack.loader import builtin_ruleset
+
+    shapes = builtin_ruleset().shapes
+    table: dict[str, tuple[str, ...]] = {}
+    for name in _CURRENCY_SHAPES:
+        for word, value in shapes[name].values:
+            key = " ".join(word.split())
+            table.setdefault(key, tuple(value.split()))
+            table.setdefault(key.lower(), tuple(value.split()))  # a name matched in another case
+    return table
 
 
 _MONEY_WORDS = {"tenner": (10.0, "GBP"), "fiver": (5.0, "GBP")}
@@ -149,7 +179,7 @@ def money_word_from_match(match: re.Match[str]) -> Money:
         amount, currency = _MONEY_WORDS[groups["note"].lower()]
         return Money(amount, currency)
     count = _MONEY_COUNTS[" ".join(groups["count"].lower().split())]
-    return Money(float(count), _CURRENCY[groups["cur"].lower()])
+    return currency_money(float(count), groups["cur"])
 
 
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0, "tenth": 10.0}
@@ -193,7 +223,7 @@ def parse_percent(text: str, shapes: ValueShapes | None = None) -> Percent | Non
 
 def parse_amount(text: str, shapes: ValueShapes | None = None) -> Money | None:
     """An amount of money ("£20", "20 EUR", "GBP 20"); None when ``text`` states none."""
-    match = (shapes or value_shapes()).money.search(_CODE_FIRST.sub(r"\2 \1", normalize(text)))
+    match = (shapes or value_shapes()).money.search(normalize(text))
     return money_from_match(match) if match else None
 
 
@@ -272,7 +302,7 @@ def compare(kind: str, copy: Value, entry: Value, gained: bool = False) -> int |
     if type(copy) is not type(entry):
         return None
     if isinstance(copy, Money) and isinstance(entry, Money):
-        if copy.currency and entry.currency and copy.currency != entry.currency:
+        if not copy.same_currency(entry):
             return None
         if kind == "price":
             return 1 if copy.amount < entry.amount else 0

@@ -39,6 +39,8 @@ class Shape:
     about: str = ""
     source: str = ""
     line: int = 0
+    values: tuple[tuple[str, str], ...] = ()
+    """A shape of words: each word and the value it reads as ("kr" -> "DKK NOK SEK"), for the readers of its matches."""
 
 
 @dataclass(frozen=True)

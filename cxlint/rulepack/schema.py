@@ -81,7 +81,7 @@ MODIFIER: Schema = {
 }
 LEXICON: Schema = {"words": LIST, "pos": TEXT, "about": TEXT, "include": STRINGS}
 WORD_LIST: Schema = {"words": STRINGS, "inflect": TEXT}
-SHAPE: Schema = {"regex": TEXT, "about": TEXT}
+SHAPE: Schema = {"regex": TEXT, "about": TEXT, "words": MAPPING, "case": TEXT}
 EVIDENCE: Schema = {"frames": LIST, "regex": TEXT}
 SCORING: Schema = {"signals": MAPPING, "error_at": number(0, 1000), "info_below": number(0, 1000)}
 FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT, "replacement": TEXT}

@@ -5,6 +5,10 @@ of its own (its named groups dropped, its ``(?x)`` kept to it), so a long form s
 clock times reads as two uses of ``clock`` instead of one 300-character regex. Each shape is
 limited in size as written; a name it uses that no pack defines, or shapes that use each other in
 a circle, stop the load with the file and line.
+
+A shape may instead be a table of words, each with the value it reads as (``words: {kr: SEK}``):
+data, not a regex, so it has no size limit; it matches any of its words (the longest first, with
+``case: sensitive`` as written) and ``Shape.values`` gives a match its value.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from cxlint.rulepack.frames import MAX_REGEX_CHARS, Shape, regex_size
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.yamlio import LINE_KEY, key_line
 from cxlint.text.lazyregex import LazyRegex
+from cxlint.text.wordlists import trie_regex
 
 USE = re.compile(r"\(\?&(\w+)\)")
 """``(?&name)``: the regex of shape ``name`` at this place."""
@@ -36,6 +41,7 @@ class WrittenShape:
     about: str
     source: str
     line: int
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def written_shapes(documents: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, WrittenShape]:
@@ -48,16 +54,42 @@ def written_shapes(documents: Iterable[tuple[str, dict[str, Any]]]) -> dict[str,
             line = key_line(doc["shapes"], name)
             if isinstance(spec, dict):
                 schema.check(spec, schema.SHAPE, source, f"shape {name!r}")
-            pattern = spec.get("regex") if isinstance(spec, dict) else spec
-            if not isinstance(pattern, str) or not pattern.strip():
-                raise FatalError(f"{source}:{line}: shape {name!r} needs a regex")
-            if regex_size(pattern) > MAX_REGEX_CHARS:
-                raise FatalError(f"{source}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
+            values: tuple[tuple[str, str], ...] = ()
+            if isinstance(spec, dict) and "words" in spec:
+                values = _word_values(spec, source, name, line)
+                pattern = _words_regex([word for word, _ in values], spec.get("case"), source, name, line)
+            else:
+                pattern = spec.get("regex") if isinstance(spec, dict) else spec
+                if not isinstance(pattern, str) or not pattern.strip():
+                    raise FatalError(f"{source}:{line}: shape {name!r} needs a regex")
+                if regex_size(pattern) > MAX_REGEX_CHARS:
+                    raise FatalError(f"{source}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
             if str(name) in shapes:
                 raise FatalError(f"{source}:{line}: shape {name!r} is already defined in {shapes[str(name)].source}")
             about = str(spec.get("about") or "") if isinstance(spec, dict) else ""
-            shapes[str(name)] = WrittenShape(str(name), pattern.strip(), about, source, line)
+            shapes[str(name)] = WrittenShape(str(name), pattern.strip(), about, source, line, values)
     return shapes
+
+
+def _word_values(spec: dict[str, Any], source: str, name: str, line: int) -> tuple[tuple[str, str], ...]:
+    """A word shape's table: each word (as written) and its value, both non-empty strings."""
+    words = spec["words"]
+    if spec.get("regex") is not None:
+        raise FatalError(f"{source}:{line}: shape {name!r} has both 'regex' and 'words'; keep one")
+    pairs = [(str(word), str(value)) for word, value in words.items() if word != LINE_KEY and value is not None]
+    if not pairs or any(not word.strip() or not value.strip() for word, value in pairs):
+        raise FatalError(f"{source}:{line}: shape {name!r}: 'words' must map each word to the value it reads as")
+    return tuple(pairs)
+
+
+def _words_regex(words: list[str], case: Any, source: str, name: str, line: int) -> str:
+    """Any of ``words``, factored as a trie (the longest match first, so "NZ$" wins over "$"), as written
+    when the shape is case-sensitive."""
+    if case not in (None, "sensitive", "insensitive"):
+        raise FatalError(f"{source}:{line}: shape {name!r}: case must be 'sensitive' or 'insensitive', not {case!r}")
+    sensitive = case == "sensitive"
+    body = trie_regex(words, fold=not sensitive)
+    return f"(?-i:{body})" if sensitive else body
 
 
 def expand(name: str, shapes: dict[str, WrittenShape], trail: tuple[str, ...] = ()) -> str:
@@ -83,5 +115,5 @@ def compile_shapes(shapes: dict[str, WrittenShape], lazy: Callable[[WrittenShape
     out: dict[str, Shape] = {}
     for name, written in shapes.items():
         pattern = expand(name, shapes)
-        out[name] = Shape(name, pattern, lazy(written, pattern), written.about, written.source, written.line)
+        out[name] = Shape(name, pattern, lazy(written, pattern), written.about, written.source, written.line, written.values)
     return out

@@ -63,15 +63,16 @@ def expand(entries: Iterable[str], inflect: str | None) -> list[str]:
     return sorted(out)
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], fold: bool = True) -> str:
     """One regex for a word list, factored as a character trie ('ab|ac' -> 'a(?:b|c)').
 
     Spaces in entries match any run of blanks, and straight and curly apostrophes match each other.
+    ``fold``: the words are lower-cased first (the regex is meant to run case-insensitively).
     """
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
-        for ch in word.lower():
+        for ch in word.lower() if fold else word:
             node = node.setdefault(ch, {})
         node[""] = {}
 

@@ -1,0 +1,93 @@
+"""Money in every currency: the word shapes it is read with, what each sign reads as, and which amounts compare."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cxlint.errors import FatalError
+from cxlint.promises.values import Money, compare, parse_amount
+from cxlint.rulepack.loader import PackSource, builtin_sources, compile_ruleset
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _pack(text: str) -> PackSource:
+    return PackSource("user.yaml", text)
+
+
+def test_a_shape_of_words_matches_its_longest_word_and_keeps_its_values() -> None:
+    pack = _pack("shapes:\n  sign:\n    case: sensitive\n    words:\n      $: USD AUD\n      A$: AUD\n")
+    shape = compile_ruleset([pack]).shapes["sign"]
+    assert shape.regex.compiled.search("from A$20").group() == "A$"
+    assert dict(shape.values) == {"$": "USD AUD", "A$": "AUD"}
+    assert shape.regex.compiled.search("from a$20").group() == "$"  # case-sensitive: "a$" is not "A$"
+
+
+@pytest.mark.parametrize(
+    ("spec", "error"),
+    [
+        ("    words: {}\n", "must map each word"),
+        ("    case: loud\n    words: {kr: SEK}\n", "case must be"),
+        ("    regex: 'kr'\n    words: {kr: SEK}\n", "both 'regex' and 'words'"),
+    ],
+)
+def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: str) -> None:
+    with pytest.raises(FatalError, match=error) as caught:
+        compile_ruleset([_pack("shapes:\n  sign:\n" + spec)])
+    assert "user.yaml:2" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("R899", 899, "ZAR"),
+        ("ZAR 499", 499, "ZAR"),
+        ("S$12.50", 12.5, "SGD"),
+        ("NZ$20", 20, "NZD"),
+        ("CHF 49", 49, "CHF"),
+        ("49 Swiss francs", 49, "CHF"),
+        ("RM 25", 25, "MYR"),
+        ("200 zł", 200, "PLN"),
+        ("£1,200", 1200, "GBP"),
+        ("$5k", 5000, "USD"),
+        ("40 EUR", 40, "EUR"),
+        ("500 rand", 500, "ZAR"),
+        ("299 kr", 299, "kr"),
+    ],
+)
+def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
+    money = parse_amount(text)
+    assert money is not None and money.amount == amount and money.currency == currency
+
+
+@pytest.mark.parametrize("text", ["Q4 results", "TRY 30 DAYS FREE", "ALL 3 PLANS", "K-12 classrooms", "100 real users", "r899", "top 10"])
+def test_letters_and_words_that_are_not_money_read_as_none(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+def test_amounts_compare_only_when_their_currencies_can_be_the_same() -> None:
+    bare, nz, au = parse_amount("$15"), parse_amount("NZ$15"), parse_amount("A$12")
+    assert compare("price", bare, nz) == 0  # "$" can be the New Zealand dollar
+    assert compare("price", au, nz) is None  # two named dollars never compare
+    assert compare("price", parse_amount("249 kr"), parse_amount("SEK 299")) == 1
+    assert compare("price", parse_amount("249 kr"), parse_amount("CHF 299")) is None
+    assert Money(5.0, "").same_currency(Money(5.0, "ZAR"))  # an amount with no currency compares with any
+
+
+def test_the_built_in_currency_shapes_come_from_the_generated_file() -> None:
+    names = {src.name for src in builtin_sources()}
+    assert "rules/currencies.generated.yaml" in names
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/wordnet/data.noun").exists() or any(importlib.util.find_spec(m) is None for m in ("babel", "wordfreq")),
+    reason="needs WordNet (Debian wordnet-base), Babel and wordfreq",
+)
+def test_generated_currencies_are_current() -> None:
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_currencies.py"), "--check"], cwd=REPO)
+    assert done.returncode == 0, "run scripts/build_currencies.py and commit rules/currencies.generated.yaml"
