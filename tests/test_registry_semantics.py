@@ -86,6 +86,9 @@ CELLS = [
     # time given free with "free" before its unit ("your free month") is a trial, as "a month free" is
     ("trial-a-free-month-is-a-trial", "landing", "New to Plus? Your free month starts the day you join.", "backed", "trial"),
     ("trial-two-free-months-are-over", "landing", "New to Plus? Enjoy two free months.", "over-promised", "trial"),
+    # time said as what "on us" makes free ("the first 30 days of X are on us") is a trial, not a free thing
+    ("trial-time-said-on-us-is-a-trial", "landing", "New to Plus? The first 30 days of your membership are on us.", "backed", "trial"),
+    ("trial-time-said-on-us-longer-is-over", "landing", "New to Plus? Your next two months of membership are on us.", "over-promised", "trial"),
     # "a fortnight" is a unit of 14 days
     ("window-a-fortnight-is-14-days", "landing", "Not happy? Return it within a fortnight for a full refund.", "backed", "returns"),
     # money said in words: "a tenner" is £10, "fifty quid" £50

@@ -116,9 +116,10 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     shapes = value_shapes()
     assert set(ValueShapes.__dataclass_fields__) == {
         "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free",
-        "fraction", "time_gain", "rating", "free_time", "money_word",
+        "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word",
     }
     assert {"count", "free", "unit"} <= set(shapes.free_time.groupindex)
+    assert {"count", "free", "unit"} <= set(shapes.free_time_of.groupindex)
     assert {"note", "count", "cur"} <= set(shapes.money_word.groupindex)
     assert {"frac", "price"} <= set(shapes.fraction.groupindex)
     assert {"num", "unit"} <= set(shapes.time_gain.groupindex)

@@ -33,6 +33,7 @@ class ValueShapes:
     time_gain: re.Pattern[str]
     rating: re.Pattern[str]
     free_time: re.Pattern[str]
+    free_time_of: re.Pattern[str]
     money_word: re.Pattern[str]
 
     @classmethod

@@ -58,7 +58,7 @@ READERS: dict[str, frozenset[str]] = {
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration
 reader also reads ``yearly``: months given free with yearly billing are no trial)."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "money_word")
+VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word")
 """The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})

@@ -67,9 +67,13 @@ def read_free(reading: RecordReading, reader: Reader, index: int, found: list[Fo
 
 def _time_given_free(reading: RecordReading, sentence: Sentence, index: int) -> list[Found]:
     """Time given free, "free" between its count and its unit ("a free week", "your free month of Plus", "two free
-    months"): a trial of that length, as "two weeks free" is; with yearly billing, months off a year's bill."""
+    months") or the time as what is free ("your first 30 days of monitoring are on us"): a trial of that length, as
+    "two weeks free" is; with yearly billing, months off a year's bill."""
     out: list[Found] = []
-    for match in reading.shapes.free_time.finditer(sentence.text):
+    # ...and time said as what "on us" makes free ("your first 90 days of Premium are on us", "your next
+    # three months are on us", "two months of Plus, on us"): a trial too, not a free thing priced at nothing
+    matches = [*reading.shapes.free_time.finditer(sentence.text), *reading.shapes.free_time_of.finditer(sentence.text)]
+    for match in matches:
         count = match.group("count") or "1"  # "your free week", "a free week": one
         duration = reading.shapes.duration.fullmatch(f"{count} {match.group('unit')}")
         if duration is None:
