@@ -115,7 +115,8 @@ def test_the_records_vocabulary_is_the_packs(ruleset):
 
 
 def test_the_records_gate_loses_nothing(ruleset):
-    """Every rule example and corpus case: the same records with and without the derived prefilter."""
+    """Every rule example and corpus case: the same records with and without the derived prefilter (the
+    readers' gate index, and the trigger index their word classes are tried through)."""
     texts = [e.text for rule in ruleset.rules for e in rule.bad + rule.good]
     for path in sorted((REPO / "corpora").rglob("*.jsonl")):
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,7 +1,7 @@
 """The frame indexes lose nothing: a frame they leave out of a sentence finds nothing there.
 
-The gate index (rules, evidence, record readers) and the trigger index (modifiers) are checked
-against trying every frame on every sentence of every rule example and corpus case.
+The gate index (rules, evidence, record readers) and the trigger indexes (modifiers, the records'
+word classes) are checked against trying every frame on every sentence of every rule example and corpus case.
 """
 
 from __future__ import annotations
@@ -93,3 +93,18 @@ def test_the_trigger_index_survives_the_compiled_pack_cache(ruleset: RuleSet) ->
         ruleset.modifier_triggers.untriggered,
         ruleset.modifier_triggers.by_word,
     )
+
+
+def test_every_record_word_class_that_matches_a_sentence_holds_one_of_its_trigger_words(ruleset: RuleSet) -> None:
+    assert ruleset.records is not None
+    triggers, words = ruleset.record_triggers, ruleset.records.words
+    matched = 0
+    for _text, _plain, _spans, sentences in _documents():
+        for sentence in sentences:
+            for name, frames in words.items():
+                if any(match_frame(frame, sentence) for frame in frames):
+                    matched += 1
+                    needed = triggers[name]
+                    assert needed is None or not needed.isdisjoint(sentence.word_set), (name, sentence.text)
+    assert matched > 1000
+

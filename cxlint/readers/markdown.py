@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document, Placeholder
 from cxlint.readers.masking import ENTITY, Mask, line_starts
+from cxlint.readers.plain_blocks import paragraph_ends
 from cxlint.text.diff import changed_positions
 from cxlint.text.placeholders import mask_templates
 
@@ -69,8 +70,16 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 
-def _mask_markdown(path: str, text: str) -> tuple[str, tuple[Placeholder, ...]]:
+def _mask_markdown(path: str, text: str, plain: bool = True) -> tuple[str, tuple[Placeholder, ...]]:
+    """The mask of ``text`` and its HTML placeholders; ``plain=False`` has the parser read a text of
+    plain paragraphs too (the tests compare both)."""
     mask = Mask(text)
+    ends = paragraph_ends(text) if plain else None
+    if ends is not None:  # nothing but plain paragraphs: every character is copy
+        mask.reveal(0, len(text))
+        for end in ends:
+            mask.block_break(end)
+        return mask.text(), ()
     starts = line_starts(text) + [len(text)]
     placeholders: list[Placeholder] = []
 

@@ -17,7 +17,7 @@ from cxlint.lexicon.lexicons import Lexicon, build_lexicon
 from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.frames import Frame, FrameContext, Shape, compile_frames
-from cxlint.rulepack.records import RecordSpec, compile_records, record_gates
+from cxlint.rulepack.records import RecordSpec, compile_records, record_gates, word_triggers
 from cxlint.rulepack.shapes import compile_shapes, written_shapes
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
 from cxlint.rulepack import schema
@@ -123,6 +123,7 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
     ruleset = _compile(rules, modifiers, evidence, packs, builder)
     ruleset.records = _records(documents, builder)
     ruleset.record_gates = record_gates(ruleset.records) if ruleset.records is not None else None
+    ruleset.record_triggers = word_triggers(ruleset.records) if ruleset.records is not None else None
     ruleset.scoring = scoring
     ruleset.lexicons = dict(lexicons)
     ruleset.shapes = dict(shapes)

@@ -138,6 +138,8 @@ class RuleSet:
     """How promise records are found (``rulepack.records.RecordSpec``), when a pack declares it."""
     record_gates: Any = None
     """The derived prefilter of each record reader (``engine.gate.GateIndex``, keyed ``reader:N``)."""
+    record_triggers: Any = None
+    """For each of the records' named word classes, the trigger words a sentence must hold one of (``rulepack.records.word_triggers``)."""
     evidence_gates: Any = None
     """The derived prefilter of the evidence frames (``engine.gate.GateIndex``, keyed by position in ``evidence``)."""
     modifier_triggers: Any = None

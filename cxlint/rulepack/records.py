@@ -225,3 +225,18 @@ def record_gates(spec: RecordSpec) -> Any:
         for number, frame in enumerate(reader.find):
             gates.add(reader_key(index), number, frame)
     return gates.freeze()
+
+
+def word_triggers(spec: RecordSpec) -> dict[str, frozenset[str] | None]:
+    """For each named word class, the words a sentence must hold one of for it to be found there: the
+    triggers of its frames (``engine.triggers.trigger``); None when a frame has none (a shape may fill it)."""
+    from cxlint.engine.triggers import trigger
+
+    needs: dict[str, frozenset[str] | None] = {}
+    for name, frames in spec.words.items():
+        words: frozenset[str] | None = frozenset()
+        for frame in frames:
+            found = trigger(frame)
+            words = None if found is None or words is None else words | found
+        needs[name] = words
+    return needs

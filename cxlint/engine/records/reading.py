@@ -25,11 +25,20 @@ class RecordReading:
     spec: RecordSpec
     shapes: ValueShapes
     channel: str | None = None
+    triggers: dict[str, frozenset[str] | None] | None = None
+    """For each named word class, the words a sentence must hold one of for it to be found there (None: it
+    may be anywhere); without them every class is tried on every sentence asked about (the tests compare both)."""
     _hits: dict[tuple[int, int, int], list[Span]] = field(default_factory=dict)
 
     def hits(self, words: WordSpec | str, sentence: Sentence) -> list[Span]:
         """Where a word class (a name of ``records.words``, or a spec) is found in ``sentence``, in order."""
-        frames = self.spec.words[words] if isinstance(words, str) else words
+        if isinstance(words, str):
+            needed = self.triggers.get(words) if self.triggers is not None else None
+            if needed is not None and needed.isdisjoint(sentence.word_set):
+                return []
+            frames = self.spec.words[words]
+        else:
+            frames = words
         key = (id(frames), sentence.offset, len(sentence.text))
         found = self._hits.get(key)
         if found is None:

@@ -59,7 +59,8 @@ def find_promises(
         return None
     scan = scan if scan is not None else DocumentScan.of(doc)
     sentences = scan.sentences
-    reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel)
+    reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel,
+                            ruleset.record_triggers if gated else None)
     found: list[PromiseTarget] = []
     for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
         drafts = _sentence_records(reading, index, readers)
