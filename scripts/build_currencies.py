@@ -16,13 +16,12 @@ the committed file is not what this script would write.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import importlib.util
-import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from types import ModuleType
 
 import yaml
 
@@ -35,13 +34,18 @@ _OWNER_SIGNS = ("$", "£", "€", "¥")
 """Signs one currency owns in English ("$" is the US dollar's), whose owner a bare sign or unit reads as."""
 
 
-def _english_words(wordnet_folder: Path) -> set[str]:
-    """Every lemma WordNet knows, lower case: the words an ISO code must not be when written in capitals."""
+def _wordnet_builder() -> ModuleType:
+    """scripts/build_wordnet_lexicons.py: its WordNet reader and its command line."""
     spec = importlib.util.spec_from_file_location("build_wordnet_lexicons", REPO / "scripts" / "build_wordnet_lexicons.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {lemma for lemma, _pos in module.WordNet(wordnet_folder).index}
+    return module
+
+
+def _english_words(wordnet_folder: Path) -> set[str]:
+    """Every lemma WordNet knows, lower case: the words an ISO code must not be when written in capitals."""
+    return {lemma for lemma, _pos in _wordnet_builder().WordNet(wordnet_folder).index}
 
 
 def _sign_like(sign: str) -> bool:
@@ -167,17 +171,5 @@ def _scalar(value: str) -> str:
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000).strip().removesuffix("...").strip()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args()
-    text = build(args.wordnet)
-    if args.check:
-        sys.exit(0 if OUT.exists() and OUT.read_text(encoding="utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(REPO)}")
-
-
 if __name__ == "__main__":
-    main()
+    _wordnet_builder().generate(__doc__, build, OUT)

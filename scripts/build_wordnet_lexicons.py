@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -119,17 +119,18 @@ def build(folder: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def generate(doc: str, build_text: Callable[[Path], str], out: Path) -> None:
+    """The command line of a generator that reads WordNet: write ``out``, or with --check exit 1 if it is stale."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    text = build(args.wordnet)
+    text = build_text(args.wordnet)
     if args.check:
-        sys.exit(0 if OUT.exists() and OUT.read_text(encoding="utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT.parent.parent)}")
+        sys.exit(0 if out.exists() and out.read_text(encoding="utf-8") == text else 1)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT.parent.parent)}")
 
 
 if __name__ == "__main__":
-    main()
+    generate(__doc__, build, OUT)
