@@ -55,6 +55,7 @@ def written_shapes(documents: Iterable[tuple[str, dict[str, Any]]]) -> dict[str,
             if isinstance(spec, dict):
                 schema.check(spec, schema.SHAPE, source, f"shape {name!r}")
             values: tuple[tuple[str, str], ...] = ()
+            pattern: Any
             if isinstance(spec, dict) and "words" in spec:
                 values = _word_values(spec, source, name, line)
                 pattern = _words_regex([word for word, _ in values], spec.get("case"), source, name, line)
