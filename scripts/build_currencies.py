@@ -11,7 +11,8 @@ adds the signs English copy writes that CLDR does not give ("S$") and leaves out
 names that are English words first. Each word maps to the codes it can stand for, the first being
 the one it reads as ("$": USD, then every dollar). The generated file is committed with this
 provenance, so cxlint needs neither Babel nor WordNet nor wordfreq to run. With --check, exit 1 if
-the committed file is not what this script would write.
+the committed file is not what this script would write. The test extras pin the Babel release (and so
+the CLDR data) the committed file was written from, so a newer CLDR changes it only on purpose.
 """
 
 from __future__ import annotations
