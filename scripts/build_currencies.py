@@ -135,7 +135,12 @@ def build(wordnet_folder: Path) -> str:
         name: name_codes for name, name_codes in names.items()
         if name not in name_drop and (name in keep or " " in name or zipf_frequency(name, "en") < max_zipf)
     }
-    name_owner = {**owner, **{"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY"}}
+    # a unit of a sign's owner reads as that owner ("dollars": USD, as "$" does; "pounds": GBP)
+    name_owner = {
+        get_currency_name(code, count=count, locale="en").lower().split()[-1]: code
+        for code in owner.values()
+        for count in (1, 2)
+    }
 
     def table(entries: dict[str, set[str]], owners: dict[str, str]) -> list[str]:
         return [

@@ -16,6 +16,7 @@ from typing import Any
 from cxlint.channels import CHANNELS
 from cxlint.errors import FatalError
 from cxlint.promises.kinds import KINDS
+from cxlint.promises.value_shapes import ValueShapes
 from cxlint.rulepack import schema
 from cxlint.rulepack.frames import Frame, FrameContext, compile_frame, compile_frames
 from cxlint.rulepack.names import did_you_mean
@@ -58,8 +59,9 @@ READERS: dict[str, frozenset[str]] = {
 """Each reader and the word classes it weighs besides the context's and the registry's (the duration
 reader also reads ``yearly``: months given free with yearly billing are no trial)."""
 
-VALUE_SHAPES = ("duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word")
-"""The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``)."""
+VALUE_SHAPES = tuple(ValueShapes.__dataclass_fields__)
+"""The shapes whose named groups give a record its value (``promises/values.py``, ``hours.py``): the
+fields of ``ValueShapes``, which every rule set must define."""
 
 _DURATION_KINDS = frozenset({"trial-length", "refund-window", "guarantee", "response-time", "delivery-time"})
 _MATCHER_KEYS = frozenset(schema.MATCHER)

@@ -55,21 +55,25 @@ def written_shapes(documents: Iterable[tuple[str, dict[str, Any]]]) -> dict[str,
             if isinstance(spec, dict):
                 schema.check(spec, schema.SHAPE, source, f"shape {name!r}")
             values: tuple[tuple[str, str], ...] = ()
-            pattern: Any
             if isinstance(spec, dict) and "words" in spec:
                 values = _word_values(spec, source, name, line)
                 pattern = _words_regex([word for word, _ in values], spec.get("case"), source, name, line)
             else:
-                pattern = spec.get("regex") if isinstance(spec, dict) else spec
-                if not isinstance(pattern, str) or not pattern.strip():
-                    raise FatalError(f"{source}:{line}: shape {name!r} needs a regex")
-                if regex_size(pattern) > MAX_REGEX_CHARS:
-                    raise FatalError(f"{source}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
+                pattern = _written_regex(spec.get("regex") if isinstance(spec, dict) else spec, source, name, line)
             if str(name) in shapes:
                 raise FatalError(f"{source}:{line}: shape {name!r} is already defined in {shapes[str(name)].source}")
             about = str(spec.get("about") or "") if isinstance(spec, dict) else ""
             shapes[str(name)] = WrittenShape(str(name), pattern.strip(), about, source, line, values)
     return shapes
+
+
+def _written_regex(pattern: Any, source: str, name: str, line: int) -> str:
+    """A shape's regex as its pack wrote it: a non-empty string within the size limit."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise FatalError(f"{source}:{line}: shape {name!r} needs a regex")
+    if regex_size(pattern) > MAX_REGEX_CHARS:
+        raise FatalError(f"{source}:{line}: shape {name!r} is longer than {MAX_REGEX_CHARS} characters; split it")
+    return pattern
 
 
 def _word_values(spec: dict[str, Any], source: str, name: str, line: int) -> tuple[tuple[str, str], ...]:

@@ -70,8 +70,6 @@ def _time_given_free(reading: RecordReading, sentence: Sentence, index: int) -> 
     months") or the time as what is free ("your first 30 days of monitoring are on us"): a trial of that length, as
     "two weeks free" is; with yearly billing, months off a year's bill."""
     out: list[Found] = []
-    # ...and time said as what "on us" makes free ("your first 90 days of Premium are on us", "your next
-    # three months are on us", "two months of Plus, on us"): a trial too, not a free thing priced at nothing
     matches = [*reading.shapes.free_time.finditer(sentence.text), *reading.shapes.free_time_of.finditer(sentence.text)]
     for match in matches:
         count = match.group("count") or "1"  # "your free week", "a free week": one
