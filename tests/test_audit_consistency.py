@@ -128,3 +128,46 @@ def test_the_same_line_never_conflicts_with_itself_in_the_count():
     found = find_conflicts([one, other, far])
     assert found.total[id(one)] == 1 and [c.other for c in found.listed if c.record is one] == [far]
     assert found.pairs() == 1
+
+
+def _reply_in_file(path: str, hours: int):  # noqa: ANN202 - a PromiseRecord
+    from dataclasses import replace
+
+    return replace(_reply_record(0, hours), path=path)
+
+
+def test_a_subject_stated_with_many_values_none_in_half_its_files_is_several_offers():
+    """Four files, four reply times: a chain's branches, an agency's clients or unrelated snippets, not one
+    promise drifting; nothing is reported."""
+    from cxlint.promises.consistency import find_conflicts
+
+    records = [_reply_in_file(f"{n}.md", hours) for n, hours in enumerate((1, 4, 24, 48))]
+    found = find_conflicts(records)
+    assert found.pairs() == 0 and not found.listed
+
+
+def test_a_value_most_files_agree_on_still_shows_the_drift_from_it():
+    from cxlint.promises.consistency import find_conflicts
+
+    records = [_reply_in_file(f"{n}.md", hours) for n, hours in enumerate((24, 24, 24, 1, 48))]
+    found = find_conflicts(records)
+    assert found.pairs() == 3 * 2 + 1  # each 24 against 1 and 48, and 1 against 48
+    assert found.total[id(records[3])] == 4
+
+
+def test_two_values_in_two_files_are_one_promise_told_two_ways():
+    from cxlint.promises.consistency import find_conflicts
+
+    found = find_conflicts([_reply_in_file("a.md", 1), _reply_in_file("b.md", 24)])
+    assert found.pairs() == 1
+
+
+def test_a_registry_settles_the_promises_it_backs(fixtures):
+    """With a registry, copy it backs (the app's 14-day window within the 21-day entry, the SMS's plain
+    48 hours on the 48-hour entry) contradicts nothing; promises beyond it are still compared."""
+    out = io.StringIO()
+    registry = str(fixtures / "promises" / "harbor.yaml")
+    run_check((str(FIXTURES / "audit"),), "json", "never", out, options=CheckOptions(isolated=True, promises=registry, today=TODAY))
+    findings = json.loads(out.getvalue())["findings"]
+    sides = {short(f["path"]) for f in findings if f["rule"] == "CX253"}
+    assert sides == {"chatbot/intro.md", "emails/welcome.md", "landing/home.md"}

@@ -7,6 +7,15 @@ Three kinds of conflict, each reported on both sides with the other location:
 Offers (discounts, prices) legitimately differ between campaigns, so only service levels are compared,
 and only where the copy speaks for the company or to the customer ("we", "your", "call us"):
 an article quoting other services' uptime is not a promise of ours.
+
+Two more things decide whether copy in two places is one promise told two ways:
+- **A registry settles what it backs.** With one, a promise it backs (at the same or a weaker strength)
+  is what the company can deliver: it contradicts nothing. Only promises it does not back are compared
+  (and the over-promise is reported against its entry anyway).
+- **Many values are many offers.** One promise drifting reads as most places agreeing and a few not, or
+  as two values. A subject stated with three or more values, none of them in at least half of the
+  files that state it, is several offers (per store, plan, product or company: a run over a chain's
+  store pages, an agency's clients, a bag of unrelated snippets), and its places are not compared.
 """
 
 from __future__ import annotations
@@ -51,6 +60,9 @@ class Conflict:
         return f"{what}: '{mine.value_text}' here, '{theirs.value_text}' at {where}"
 
 
+MANY_VALUES = 3
+"""A subject stated with this many different values or more, none in half its files, is several offers."""
+
 MAX_LISTED = 20
 """Other places a record's conflicts name: an archive repeats one promise thousands of times, and
 every pair would be a report no one reads. The count of all of them is kept (``Conflicts.total``)."""
@@ -84,6 +96,8 @@ def find_conflicts(records: list[PromiseRecord]) -> Conflicts:
     listed: list[Conflict] = []
     total: dict[int, int] = {}
     for members in groups.values():
+        if _several_offers([record for _, record in members if _counts(record)]):
+            continue
         classes: dict[tuple[str, bool, bool], list[tuple[int, PromiseRecord]]] = defaultdict(list)
         for order, record in members:
             classes[(repr(record.value), record.hedged, _counts(record))].append((order, record))
@@ -105,6 +119,25 @@ def find_conflicts(records: list[PromiseRecord]) -> Conflicts:
                 total[id(record)] = count
                 listed += _first_conflicts(record, against[i])
     return Conflicts(listed, total)
+
+
+def compared_records(assessments: list[Assessment]) -> list[PromiseRecord]:
+    """The records whose places are compared: all of them without a registry; with one, those it does not back."""
+    from cxlint.promises.statuses import BACKED
+
+    return [a.record for a in assessments if a.status != BACKED]
+
+
+def _several_offers(members: list[PromiseRecord]) -> bool:
+    """Whether one subject's records state so many values, none held by half their files, that they are
+    several offers rather than one promise drifting."""
+    files_by_value: dict[str, set[str]] = defaultdict(set)
+    for record in members:
+        files_by_value[repr(record.value)].add(record.path)
+    if len(files_by_value) < MANY_VALUES:
+        return False
+    files = len({record.path for record in members})
+    return all(2 * len(held) < files for held in files_by_value.values())
 
 
 def _class_conflict(a: PromiseRecord, b: PromiseRecord) -> str | None:
@@ -189,7 +222,7 @@ def consistency_findings(assessments: list[Assessment]) -> list[Finding]:
     from cxlint.promises.statuses import INCONSISTENT
 
     by_record: dict[int, list[Conflict]] = defaultdict(list)
-    found = find_conflicts([a.record for a in assessments])
+    found = find_conflicts(compared_records(assessments))
     in_place = {id(a.record) for a in assessments if a.status == INCONSISTENT}
     for conflict in found.listed:
         if id(conflict.record) in in_place and conflict.other.path == conflict.record.path:

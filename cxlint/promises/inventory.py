@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from cxlint.findings import FileProblem
-from cxlint.promises.consistency import Conflict, find_conflicts
+from cxlint.promises.consistency import Conflict, compared_records, find_conflicts
 from cxlint.promises.lint import severity_of
 from cxlint.promises.matching import BACKED, INCONSISTENT, STATUSES, UNBACKED, Assessment
 from cxlint.promises.registry import Entry, Registry, expiring_soon
@@ -108,7 +108,7 @@ class Inventory:
 def build_inventory(assessments: list[Assessment], files: int, registry: Registry | None, today: dt.date,
                     problems: list[FileProblem] | None = None) -> Inventory:
     """The inventory of one run's assessments (``gather_promises``), with their cross-touchpoint conflicts."""
-    found = find_conflicts([a.record for a in assessments])
+    found = find_conflicts(compared_records(assessments))
     by_record: dict[int, list[Conflict]] = {}
     for conflict in found.listed:
         by_record.setdefault(id(conflict.record), []).append(conflict)
