@@ -18,7 +18,7 @@ from cxlint.errors import RuleError, keep_rule_error
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import lead_regex, rare_leading_class
+from cxlint.text.leading import DIGIT_CLASS, lead_regex, rare_leading_class
 from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
@@ -285,7 +285,7 @@ def _sentences_hit_among(regex: LazyRegex, mask: str, spans: list[tuple[int, int
     return hit
 
 
-_DIGIT_CLASS = r"[\d]"
+_DIGIT_CLASS = DIGIT_CLASS
 _MAX_LITERAL_HITS = 64
 """Past this many places holding a gate's literal, one pass of its regex over the text is cheaper."""
 

@@ -77,6 +77,14 @@ def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
     return LiteralGate(regex, _folded(set(found), ignore_case), ignore_case, digit)
 
 
+def needs_digit(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` holds a digit (False when that cannot be told)."""
+    try:
+        return _needs_digit(list(_p.parse(pattern, flags)))
+    except Exception:  # not a pattern ``re`` reads: nothing is promised
+        return False
+
+
 def _folded(found: set[str], ignore_case: bool) -> tuple[str, ...]:
     return tuple(sorted({f.casefold() for f in found} if ignore_case else found))
 
