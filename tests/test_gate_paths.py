@@ -67,6 +67,26 @@ def test_every_example_and_case_gets_the_same_frames_through_the_shortcuts(monke
         assert fast == slow
 
 
+def _without_first_words(gates: GateIndex) -> GateIndex:
+    """The same gate with no slot turned away for lacking its entries' first words (each key word begins every slot)."""
+    plain = GateIndex(**{name: value for name, value in vars(gates).items() if name != "_groups"})
+    plain.masks = [*gates.masks, (1 << len(gates.bit_lexicons)) - 1]
+    plain.first_bits = dict.fromkeys(gates.word_bits, len(plain.masks) - 1)
+    plain.slot_words = frozenset(gates.word_bits)
+    return plain
+
+
+def test_the_first_words_of_a_slots_entries_turn_away_only_frames_the_lexicon_test_would() -> None:
+    documents = []
+    for text, channel in _TEXTS:
+        for part in read_snippet("<text>", text, channel).documents():
+            documents.append(document_sentences(part))
+    for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+        fast = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
+        slow = [_without_first_words(gates).candidates(plain, spans, sentences) for spans, plain, sentences in documents]
+        assert fast == slow
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
-from cxlint.rulepack.frames import Frame, Matcher, Slot
-from cxlint.text.leading import lead_regex
+from cxlint.rulepack.frames import Frame, Matcher, Shape, Slot
+from cxlint.text.leading import DIGIT_CLASS, lead_regex
 from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, word_edges
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -97,15 +97,20 @@ class Sentence:
             return [span for option in matcher.options for span in self.spans(option)]
         if matcher.kind == "placeholder":
             return [(i, i + 1) for i, w in enumerate(words) if w == PLACEHOLDER_TOKEN and _name_matches(self.placeholders.get(i), matcher.names)]
-        if matcher.kind == "shape" and matcher.shape is not None:
+        if matcher.kind == "shape" and matcher.shape is not None and self.may_hold_shape(matcher.shape):
             return [span for m in matcher.shape.regex.finditer(self.text) if (span := self.token_span(m.start(), m.end()))]
         return []
+
+    def may_hold_shape(self, shape: Shape) -> bool:
+        """False when a match of ``shape`` needs a digit and the sentence has none: one C-level search
+        (remembered) instead of a regex whose alternation is tried at every position."""
+        return not shape.digit or self.holds(DIGIT_CLASS)
 
     def may_fill(self, matcher: Matcher) -> bool:
         """Whether ``matcher`` can fill a slot here, told without tokenizing (remembered per matcher).
 
         False only when ``spans`` would find nothing: no entry's key and second word for a
-        lexicon, no merge field for a placeholder (a shape is left to ``spans``). A frame whose
+        lexicon, no merge field for a placeholder, no digit for a shape whose matches need one. A frame whose
         later slot cannot be filled is then turned away before an earlier slot tokenizes.
         """
         known = self._fillable.get(matcher.key)
@@ -122,7 +127,8 @@ class Sentence:
             return any(self.may_fill(option) for option in matcher.options)
         if matcher.kind == "placeholder":
             return PLACEHOLDER_TOKEN in self.word_set
-        return matcher.kind == "shape" and matcher.shape is not None  # a shape's regex costs more than it saves here
+        # a shape's regex costs more than it saves here; a digit it needs does not
+        return matcher.kind == "shape" and matcher.shape is not None and self.may_hold_shape(matcher.shape)
 
     @property
     def positions(self) -> TokenPositions:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
@@ -18,7 +19,7 @@ from cxlint.errors import RuleError, keep_rule_error
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import lead_regex, rare_leading_class
+from cxlint.text.leading import DIGIT_CLASS, lead_regex, rare_leading_class
 from cxlint.text.literals import LiteralGate, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
@@ -49,10 +50,18 @@ class GateIndex:
     regex_needs: list[tuple[int, ...] | None] = field(default_factory=list)
     """For each regex gate, the distinct slot bits its frames need besides it (None: one frame needs none)."""
     word_bits: dict[str, int] = field(default_factory=dict)
-    """For each key word of a word-only slot, the bits of the slots it can fill."""
-    bit_words: frozenset[str] = frozenset()
+    """For each key word of a word-only slot, the bits of the slots it can fill (as an index into ``masks``)."""
+    slot_words: frozenset[str] = frozenset()
+    """The words of ``word_bits`` and ``first_bits``: a sentence's words are looked up in both with one intersection."""
     bit_lexicons: list[tuple[Lexicon, ...]] = field(default_factory=list)
     """For each slot bit, the lexicons that can fill the slot: the sentence may hold an entry of one."""
+    first_bits: dict[str, int] = field(default_factory=dict)
+    """For each first word of an entry of a word-only slot's lexicons, the bits of the slots it may begin
+    (an index into ``masks``): a slot none of whose entries' first words the sentence holds cannot be
+    filled (``Sentence.may_hold``), and most frames its key words let through are turned away by that."""
+    masks: list[int] = field(default_factory=lambda: [0])
+    """The distinct bit sets of ``word_bits`` and ``first_bits`` (the first is none): words share them (a
+    lexicon's words begin the same slots), and each is an integer of a bit a slot, so the compiled packs store each once."""
     _groups: dict[frozenset[str], int] = field(default_factory=dict)
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
@@ -91,27 +100,41 @@ class GateIndex:
         """Pickled without what ``__setstate__`` derives again (the word sets) or no longer needs
         (the slot groups, used only while frames are added): a third of the index's bytes."""
         state = dict(self.__dict__)
-        for derived in ("words", "bit_words", "_groups"):
+        for derived in ("words", "slot_words", "_groups"):
             state.pop(derived, None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self.words = frozenset(self.by_word)
-        self.bit_words = frozenset(self.word_bits)
+        self.slot_words = frozenset(self.word_bits).union(self.first_bits)
         self._groups = {}
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
-        self.word_bits = {}
-        for number, lexicons in enumerate(self.bit_lexicons):
-            for word in frozenset().union(*(lexicon.key_words for lexicon in lexicons)):
-                self.word_bits[word] = self.word_bits.get(word, 0) | 1 << number
-        self.bit_words = frozenset(self.word_bits)  # set & set walks the smaller; set & dict walks the dict
+        self.masks = [0]
+        self.word_bits = self._bits_by_word(lambda lexicon: lexicon.key_words)
+        self.first_bits = self._bits_by_word(lambda lexicon: lexicon.first_words)
+        self.slot_words = frozenset(self.word_bits).union(self.first_bits)  # set & set walks the smaller; set & dict walks the dict
         self.leads = [rare_leading_class(regex.pattern, regex.flags) for regex, _ in self.by_regex]
         self.literal_gates = [literal_gate(re.compile(regex.pattern, regex.flags)) for regex, _ in self.by_regex]
         self.regex_needs = [_needs_of(owners) for _, owners in self.by_regex]
         return self
+
+    def _bits_by_word(self, words_of: Callable[[Lexicon], frozenset[str]]) -> dict[str, int]:
+        """For each word ``words_of`` gives a slot's lexicons, the bits of those slots (an index into ``masks``)."""
+        bits: dict[str, int] = {}
+        for number, lexicons in enumerate(self.bit_lexicons):
+            for word in frozenset().union(*(words_of(lexicon) for lexicon in lexicons)):
+                bits[word] = bits.get(word, 0) | 1 << number
+        numbers = {mask: number for number, mask in enumerate(self.masks)}
+        for word, mask in bits.items():
+            number = numbers.get(mask)
+            if number is None:
+                number = numbers[mask] = len(self.masks)
+                self.masks.append(mask)
+            bits[word] = number
+        return bits
 
     def candidates(
         self,
@@ -132,13 +155,16 @@ class GateIndex:
         found: dict[int, set[GatedFrame]] = {}
         held: dict[int, int] = {}
         known: dict[int, list[int]] = {}
-        by_word, word_bits, gate_words, bit_words = self.by_word, self.word_bits, self.words, self.bit_words
+        by_word, gate_words, slot_words = self.by_word, self.words, self.slot_words
+        key_bits, first_bits, masks = self.word_bits.get, self.first_bits.get, self.masks
         always, placeholder, fillable = self.always, self.placeholder, self._fillable
         for index, sentence in enumerate(sentences):
             words = sentence.word_set
-            bits = 0
-            for word in words & bit_words:
-                bits |= word_bits[word]
+            bits = firsts = 0
+            for word in words & slot_words:
+                bits |= masks[key_bits(word, 0)]
+                firsts |= masks[first_bits(word, 0)]
+            bits &= firsts  # the slots whose key words the sentence holds, and the first word of an entry
             held[index] = bits
             told = known[index] = [0, 0]
             bucket: set[GatedFrame] | None = None
@@ -156,12 +182,15 @@ class GateIndex:
             starts = [s for s, _ in spans]
             holding = {} if holding is None else holding
             folded: str | None = None
+            digit: bool | None = None
             for (regex, owners), lead, literals, needs in zip(self.by_regex, self.leads, self.literal_gates, self.regex_needs):
                 try:
                     if lead is None:
                         if literals.ignore_case and folded is None:
                             folded = mask.casefold()
-                        if not literals.may_match(mask, folded):
+                        if (literals.digit or literals.digit_or is not None) and digit is None:
+                            digit = _DIGIT.search(mask) is not None  # once a document, not once a gate
+                        if not literals.may_match(mask, folded, digit):
                             continue
                     where = _narrowed(lead, literals, mask, folded, starts, spans, holding)
                     if where is not None:  # search only the sentences that can hold a match
@@ -285,7 +314,8 @@ def _sentences_hit_among(regex: LazyRegex, mask: str, spans: list[tuple[int, int
     return hit
 
 
-_DIGIT_CLASS = r"[\d]"
+_DIGIT_CLASS = DIGIT_CLASS
+_DIGIT = re.compile(r"\d")
 _MAX_LITERAL_HITS = 64
 """Past this many places holding a gate's literal, one pass of its regex over the text is cheaper."""
 

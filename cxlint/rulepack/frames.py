@@ -41,6 +41,9 @@ class Shape:
     line: int = 0
     values: tuple[tuple[str, str], ...] = ()
     """A shape of words: each word and the value it reads as ("kr" -> "DKK NOK SEK"), for the readers of its matches."""
+    digit: bool = False
+    """Every match holds a digit: a sentence without one is not searched (a currency code may start a
+    match of ``money``, so its first character does not rule out a sentence; its amount does)."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from cxlint.rulepack.frames import MAX_REGEX_CHARS, Shape, regex_size
 from cxlint.rulepack.names import did_you_mean
 from cxlint.rulepack.yamlio import LINE_KEY, key_line
 from cxlint.text.lazyregex import LazyRegex
+from cxlint.text.literals import needs_digit
 from cxlint.text.wordlists import trie_regex
 
 USE = re.compile(r"\(\?&(\w+)\)")
@@ -120,5 +121,7 @@ def compile_shapes(shapes: dict[str, WrittenShape], lazy: Callable[[WrittenShape
     out: dict[str, Shape] = {}
     for name, written in shapes.items():
         pattern = expand(name, shapes)
-        out[name] = Shape(name, pattern, lazy(written, pattern), written.about, written.source, written.line, written.values)
+        regex = lazy(written, pattern)
+        digit = regex.stdlib and needs_digit(pattern, regex.flags)
+        out[name] = Shape(name, pattern, regex, written.about, written.source, written.line, written.values, digit)
     return out

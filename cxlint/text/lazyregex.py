@@ -30,6 +30,11 @@ class LazyRegex:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
+    @property
+    def stdlib(self) -> bool:
+        """Whether ``re`` compiles it (a built-in pack's): what ``re``'s parser reads of it holds for its matches."""
+        return self._compiled is None or isinstance(self._compiled, re.Pattern)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text)
 

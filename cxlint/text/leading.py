@@ -91,6 +91,10 @@ def rare_leading_class(pattern: str, flags: int = re.IGNORECASE) -> str | None:
     return lead.pattern
 
 
+DIGIT_CLASS = r"[\d]"
+"""The class ``rare_leading_class`` gives a pattern whose matches start with a digit: also the class a
+sentence is asked for (``Sentence.holds``) when a match needs a digit anywhere."""
+
 _LEAD_REGEXES: dict[str, re.Pattern[str]] = {}
 
 

@@ -39,17 +39,17 @@ class LiteralGate:
     """When ``literals`` is None: literals one of which every match holds unless it holds a digit
     (``twice|\\d+ x``): the text must hold one of them or a digit."""
 
-    def may_match(self, text: str, folded: str | None = None) -> bool:
+    def may_match(self, text: str, folded: str | None = None, digit: bool | None = None) -> bool:
         """False when ``text`` cannot hold a match: none of the literals, or no digit where one is
-        needed. ``folded`` is ``text.casefold()`` when the caller has it."""
-        if self.digit and _DIGIT.search(text) is None:
+        needed. ``folded`` is ``text.casefold()`` and ``digit`` whether it holds a digit, when the caller has them."""
+        if self.digit and not (digit if digit is not None else _DIGIT.search(text) is not None):
             return False
         wanted = self.literals if self.literals is not None else self.digit_or
         if wanted is not None:
             probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
             if any(literal in probe for literal in wanted):
                 return True
-            return self.literals is None and _DIGIT.search(text) is not None
+            return self.literals is None and (digit if digit is not None else _DIGIT.search(text) is not None)
         return True
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
@@ -75,6 +75,14 @@ def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
             return LiteralGate(regex, None, ignore_case, digit)
         return LiteralGate(regex, None, ignore_case, digit, _folded({f for f in either if f is not None}, ignore_case))
     return LiteralGate(regex, _folded(set(found), ignore_case), ignore_case, digit)
+
+
+def needs_digit(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` holds a digit (False when that cannot be told)."""
+    try:
+        return _needs_digit(list(_p.parse(pattern, flags)))
+    except Exception:  # not a pattern ``re`` reads: nothing is promised
+        return False
 
 
 def _folded(found: set[str], ignore_case: bool) -> tuple[str, ...]:

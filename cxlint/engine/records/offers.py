@@ -16,6 +16,7 @@ from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
 from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, money_word_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
+from cxlint.text.leading import DIGIT_CLASS
 
 UPTIME_FROM = 90.0
 """A share below this is no uptime figure ("40% of the time")."""
@@ -102,7 +103,7 @@ def read_offers(reading: RecordReading, reader: Reader, index: int, found: list[
     hypothetical = _not_asserted(reading, sentence)
     if reading.hits("offer_ended", sentence):
         return []  # "the winter deal (25% off) ended in March": what the offer was, not one we make
-    for match, value in _amounts(reading, sentence.text):
+    for match, value in _amounts(reading, sentence):
         at, to = sentence.offset + match.start(), sentence.offset + match.end()
         if at < taken:
             continue
@@ -141,11 +142,15 @@ def _billed(reading: RecordReading, sentence: Sentence, at: int, to: int) -> boo
     return match is not None and not match.groupdict().get("word") and duration_from_match(match).text.startswith("1 ")
 
 
-def _amounts(reading: RecordReading, text: str) -> list[tuple[re.Match[str], Value]]:
-    """Shares, amounts of money (in figures or words: "a tenner") and fractions ("half") in ``text``, in order (a share first where both start)."""
+def _amounts(reading: RecordReading, sentence: Sentence) -> list[tuple[re.Match[str], Value]]:
+    """Shares, amounts of money (in figures or words: "a tenner") and fractions ("half") in ``sentence``, in order (a share first where both start)."""
+    text = sentence.text
     found: list[tuple[int, int, re.Match[str], Value]] = []
-    found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
-    found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
+    digits = not reading.digit_shapes or sentence.holds(DIGIT_CLASS)
+    if digits or "percentage" not in reading.digit_shapes:
+        found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
+    if digits or "money" not in reading.digit_shapes:
+        found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
     found += [(match.start(), 1, match, money_word_from_match(match)) for match in reading.shapes.money_word.finditer(text)]
     found += [(match.start(), 2, match, fraction_from_match(match)) for match in reading.shapes.fraction.finditer(text)]
     return [(match, value) for _, _, match, value in sorted(found, key=lambda item: item[:2])]

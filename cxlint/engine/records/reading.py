@@ -28,6 +28,8 @@ class RecordReading:
     triggers: dict[str, frozenset[str] | None] | None = None
     """For each named word class, the words a sentence must hold one of for it to be found there (None: it
     may be anywhere); without them every class is tried on every sentence asked about (the tests compare both)."""
+    digit_shapes: frozenset[str] = frozenset()
+    """The value shapes every match of which holds a digit (``Shape.digit``): a sentence without one is not searched."""
     _hits: dict[tuple[int, int, int], list[Span]] = field(default_factory=dict)
 
     def hits(self, words: WordSpec | str, sentence: Sentence) -> list[Span]:

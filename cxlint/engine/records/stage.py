@@ -60,7 +60,7 @@ def find_promises(
     scan = scan if scan is not None else DocumentScan.of(doc)
     sentences = scan.sentences
     reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel,
-                            ruleset.record_triggers if gated else None)
+                            ruleset.record_triggers if gated else None, frozenset(name for name, shape in ruleset.shapes.items() if shape.digit))
     found: list[PromiseTarget] = []
     for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
         drafts = _sentence_records(reading, index, readers)

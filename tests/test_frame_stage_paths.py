@@ -1,0 +1,69 @@
+"""The frame stage's shortcuts give exactly what the plain path gives, on every rule example and corpus case."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cxlint.engine.frame_match import Sentence
+from cxlint.engine.linter import lint_document
+from cxlint.engine.records.stage import find_promises
+from cxlint.readers.snippet import read_snippet
+from cxlint.rulepack.loader import example_list
+from cxlint.testing import default_ruleset
+from cxlint.text.literals import needs_digit
+
+_RULESET = default_ruleset()
+_CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def _texts() -> list[tuple[str, str | None]]:
+    """Every rule example, and every case of the labelled corpora, with its channel."""
+    texts = [(example.text, example.channel) for rule in _RULESET.rules for _, example in example_list(rule)]
+    for path in (_CORPORA / "cases.jsonl", _CORPORA / "v2" / "round1" / "tune.jsonl", _CORPORA / "v2" / "round15" / "tune.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                texts.append((case["text"], case.get("channel")))
+    return texts
+
+
+_TEXTS = _texts()
+
+
+def _read_all() -> list[tuple[list[tuple[str, int, int, str]], list[str]]]:
+    """Findings and promise targets of every text, as comparable tuples."""
+    out = []
+    for text, channel in _TEXTS:
+        doc = read_snippet("<text>", text, channel)
+        findings = lint_document(doc, _RULESET)
+        promises = find_promises(doc, _RULESET, findings)
+        found = [repr((t.start, t.end, t.kinds, t.value)) for t in promises.found] if promises is not None else []
+        out.append(([(f.rule, f.start, f.end, f.severity) for f in findings], found))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("pattern", "digit"),
+    [(r"\d+ %", True), (r"(?<!\w) [£$] \s? \d", True), (r"\d* x", False), (r"a | \d", False), (r"(?: \d | x ) y", False), (r"(?: 1 | 2 ) x", True)],
+)
+def test_a_pattern_needs_a_digit_only_when_every_match_holds_one(pattern: str, digit: bool) -> None:
+    assert needs_digit(pattern, re.VERBOSE) is digit
+
+
+def test_money_is_searched_only_where_a_digit_is() -> None:
+    shapes = _RULESET.shapes
+    assert shapes["money"].digit and shapes["percentage"].digit and shapes["number"].digit
+    assert not shapes["money_word"].digit  # "a tenner" holds none
+    sentence = Sentence("Save big on every order today", 0, "Save big on every order today")
+    assert not sentence.may_hold_shape(shapes["money"])
+
+
+def test_the_digit_gate_of_shapes_changes_no_finding_and_no_promise(monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = _read_all()
+    monkeypatch.setattr(Sentence, "may_hold_shape", lambda self, shape: True)
+    monkeypatch.setattr(Sentence, "holds", lambda self, lead: True)  # the value readers' amounts, searched everywhere
+    assert _read_all() == gated
