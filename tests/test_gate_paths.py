@@ -54,11 +54,13 @@ def _holding_by_sentence(lead: str, mask: str, starts: list[int], spans: list[tu
     return [i for i, sentence in enumerate(sentences) if sentence.holds(lead)] if lead_regex(lead).search(mask) else []
 
 
+def _documents() -> list:
+    """Every rule example and corpus case, split into sentences as the gates see them."""
+    return [document_sentences(part) for text, channel in _TEXTS for part in read_snippet("<text>", text, channel).documents()]
+
+
 def test_every_example_and_case_gets_the_same_frames_through_the_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
-    documents = []
-    for text, channel in _TEXTS:
-        for part in read_snippet("<text>", text, channel).documents():
-            documents.append(document_sentences(part))
+    documents = _documents()
     for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
         fast = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         with monkeypatch.context() as patched:
@@ -77,10 +79,7 @@ def _without_first_words(gates: GateIndex) -> GateIndex:
 
 
 def test_the_first_words_of_a_slots_entries_turn_away_only_frames_the_lexicon_test_would() -> None:
-    documents = []
-    for text, channel in _TEXTS:
-        for part in read_snippet("<text>", text, channel).documents():
-            documents.append(document_sentences(part))
+    documents = _documents()
     for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
         fast = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         slow = [_without_first_words(gates).candidates(plain, spans, sentences) for spans, plain, sentences in documents]
