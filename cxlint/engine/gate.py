@@ -129,11 +129,10 @@ class GateIndex:
                 bits[word] = bits.get(word, 0) | 1 << number
         numbers = {mask: number for number, mask in enumerate(self.masks)}
         for word, mask in bits.items():
-            number = numbers.get(mask)
-            if number is None:
-                number = numbers[mask] = len(self.masks)
+            if mask not in numbers:
+                numbers[mask] = len(self.masks)
                 self.masks.append(mask)
-            bits[word] = number
+            bits[word] = numbers[mask]
         return bits
 
     def candidates(
