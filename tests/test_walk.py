@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,8 +51,11 @@ def no_reader_waits() -> Iterator[list[str]]:
     """Fails a test whose code blocks opening a FIFO, instead of hanging it.
 
     A background thread keeps trying to open each FIFO for writing without blocking, which
-    succeeds only while a reader waits on it; it then lets that reader go (the FIFO reads as
+    succeeds only while a reader has it open; it then lets that reader go (the FIFO reads as
     empty) and records the path, so the test fails on the record rather than never ending.
+    A reader that opened without blocking only to look at the file (``open_regular``) is gone a
+    moment later, so a write finds no reader and nothing is recorded; a reader that blocked is
+    still reading.
     """
     fifos: list[str] = []
     waited: list[str] = []
@@ -64,8 +68,14 @@ def no_reader_waits() -> Iterator[list[str]]:
                     fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
                 except OSError:
                     continue  # ENXIO: nobody is reading, as it should be
+                try:
+                    time.sleep(0.2)
+                    os.write(fd, b"\n")
+                except BrokenPipeError:
+                    continue  # the reader only looked and let go without waiting
+                finally:
+                    os.close(fd)
                 waited.append(fifo)
-                os.close(fd)
 
     thread = threading.Thread(target=release, daemon=True)
     thread.start()
