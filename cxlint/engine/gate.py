@@ -20,7 +20,7 @@ from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher
 from cxlint.text.lazyregex import LazyRegex
 from cxlint.text.leading import DIGIT_CLASS, lead_regex, rare_leading_class
-from cxlint.text.literals import LiteralGate, literal_gate
+from cxlint.text.literals import LiteralGate, holds_digit, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 GatedFrame = tuple[str, int]
@@ -188,7 +188,7 @@ class GateIndex:
                         if literals.ignore_case and folded is None:
                             folded = mask.casefold()
                         if (literals.digit or literals.digit_or is not None) and digit is None:
-                            digit = _DIGIT.search(mask) is not None  # once a document, not once a gate
+                            digit = holds_digit(mask)  # once a document, not once a gate
                         if not literals.may_match(mask, folded, digit):
                             continue
                     where = _narrowed(lead, literals, mask, folded, starts, spans, holding)
@@ -263,7 +263,7 @@ def _searched(regex: LazyRegex, literals: LiteralGate, lead: str | None, where: 
     A sentence found by a digit holds one: only literals, or a digit a non-digit lead does not promise, are tested first.
     """
     search = regex.compiled.search
-    if literals.literals is None and (not literals.digit or lead in (None, _DIGIT_CLASS)):
+    if literals.literals is None and (not literals.digit or lead in (None, DIGIT_CLASS)):
         return [index for index in where if search(sentences[index].text) is not None]
     may_match = literals.may_match
     return [index for index in where if may_match(sentences[index].text) and search(sentences[index].text) is not None]
@@ -313,8 +313,6 @@ def _sentences_hit_among(regex: LazyRegex, mask: str, spans: list[tuple[int, int
     return hit
 
 
-_DIGIT_CLASS = DIGIT_CLASS
-_DIGIT = re.compile(r"\d")
 _MAX_LITERAL_HITS = 64
 """Past this many places holding a gate's literal, one pass of its regex over the text is cheaper."""
 
@@ -335,7 +333,7 @@ def _narrowed(
     tries a pattern that opens with a lookbehind or an alternation at every position, so one pass
     over the whole text costs more than a search of the few sentences that can match.
     """
-    rare = lead if lead is not None else (_DIGIT_CLASS if literals.digit else None)
+    rare = lead if lead is not None else (DIGIT_CLASS if literals.digit else None)
     if rare is not None:
         return _held(rare, mask, starts, spans, holding)
     wanted = literals.literals if literals.literals is not None else literals.digit_or
@@ -344,7 +342,7 @@ def _narrowed(
     text = folded if literals.ignore_case else mask
     if text is None or len(text) != len(mask):
         return None  # case folding moved the offsets
-    found: set[int] = set() if literals.literals is not None else set(_held(_DIGIT_CLASS, mask, starts, spans, holding))
+    found: set[int] = set() if literals.literals is not None else set(_held(DIGIT_CLASS, mask, starts, spans, holding))
     places = 0
     for literal in wanted:
         at = text.find(literal)

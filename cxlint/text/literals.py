@@ -42,15 +42,15 @@ class LiteralGate:
     def may_match(self, text: str, folded: str | None = None, digit: bool | None = None) -> bool:
         """False when ``text`` cannot hold a match: none of the literals, or no digit where one is
         needed. ``folded`` is ``text.casefold()`` and ``digit`` whether it holds a digit, when the caller has them."""
-        if self.digit and not (digit if digit is not None else _DIGIT.search(text) is not None):
+        if self.digit and not (digit if digit is not None else holds_digit(text)):
             return False
         wanted = self.literals if self.literals is not None else self.digit_or
-        if wanted is not None:
-            probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
-            if any(literal in probe for literal in wanted):
-                return True
-            return self.literals is None and (digit if digit is not None else _DIGIT.search(text) is not None)
-        return True
+        if wanted is None:
+            return True
+        probe = (folded if folded is not None else text.casefold()) if self.ignore_case else text
+        if any(literal in probe for literal in wanted):
+            return True
+        return self.literals is None and (digit if digit is not None else holds_digit(text))
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """``regex.search(text)``, skipped when ``text`` cannot hold a match."""
@@ -58,6 +58,11 @@ class LiteralGate:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def holds_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit: what a gate whose matches need one asks first."""
+    return _DIGIT.search(text) is not None
 
 
 def literal_gate(regex: re.Pattern[str]) -> LiteralGate:

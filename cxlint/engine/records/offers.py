@@ -16,7 +16,6 @@ from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
 from cxlint.promises.values import Money, Value, duration_from_match, fraction_from_match, money_from_match, money_word_from_match, percent_from_match, rating_from_match
 from cxlint.rulepack.records import Reader
-from cxlint.text.leading import DIGIT_CLASS
 
 UPTIME_FROM = 90.0
 """A share below this is no uptime figure ("40% of the time")."""
@@ -146,10 +145,9 @@ def _amounts(reading: RecordReading, sentence: Sentence) -> list[tuple[re.Match[
     """Shares, amounts of money (in figures or words: "a tenner") and fractions ("half") in ``sentence``, in order (a share first where both start)."""
     text = sentence.text
     found: list[tuple[int, int, re.Match[str], Value]] = []
-    digits = not reading.digit_shapes or sentence.holds(DIGIT_CLASS)
-    if digits or "percentage" not in reading.digit_shapes:
+    if reading.may_hold("percentage", sentence):
         found += [(match.start(), 0, match, percent_from_match(match)) for match in reading.shapes.percentage.finditer(text)]
-    if digits or "money" not in reading.digit_shapes:
+    if reading.may_hold("money", sentence):
         found += [(match.start(), 1, match, money_from_match(match)) for match in reading.shapes.money.finditer(text)]
     found += [(match.start(), 1, match, money_word_from_match(match)) for match in reading.shapes.money_word.finditer(text)]
     found += [(match.start(), 2, match, fraction_from_match(match)) for match in reading.shapes.fraction.finditer(text)]

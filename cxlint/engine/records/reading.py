@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from cxlint.engine.frame_match import Sentence, match_frame
 from cxlint.promises.value_shapes import ValueShapes
 from cxlint.rulepack.records import RecordSpec, WordSpec
+from cxlint.text.leading import DIGIT_CLASS
 
 Span = tuple[int, int]
 
@@ -31,6 +32,10 @@ class RecordReading:
     digit_shapes: frozenset[str] = frozenset()
     """The value shapes every match of which holds a digit (``Shape.digit``): a sentence without one is not searched."""
     _hits: dict[tuple[int, int, int], list[Span]] = field(default_factory=dict)
+
+    def may_hold(self, shape: str, sentence: Sentence) -> bool:
+        """False when every match of the value shape ``shape`` needs a digit and ``sentence`` has none."""
+        return shape not in self.digit_shapes or sentence.holds(DIGIT_CLASS)
 
     def hits(self, words: WordSpec | str, sentence: Sentence) -> list[Span]:
         """Where a word class (a name of ``records.words``, or a spec) is found in ``sentence``, in order."""
