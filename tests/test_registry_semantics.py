@@ -335,6 +335,23 @@ TILL_CELLS = [
 ]
 
 
+# cells judged against the tenth fixture registry, tests/fixtures/promises/weir.yaml (which of several entries of one
+# kind the copy is about: the service an entry's scope names, and an id's number naming nothing)
+WEIR_CELLS = [
+    ("scope-the-service-it-names-decides-an-uptime", "landing", "Rented vending machines come with 99% uptime.",
+     "over-promised", "fleet-uptime"),
+    ("scope-the-service-it-names-backs-an-uptime", "landing", "Rented vending machines come with 95% uptime.", "backed", "fleet-uptime"),
+    ("scope-the-service-it-names-decides-a-discount", "sms", "Text offer: 15% off one regular-priced snack item at the counter.",
+     "over-promised", "app-voucher"),
+    ("scope-the-service-it-names-backs-a-discount", "in-app", "Text offer: 15% off one regular-priced snack item at the counter.",
+     "backed", "app-voucher"),
+    ("hours-an-ids-number-names-no-service", "landing", "Need help with your account? Our support team is here 24/7.",
+     "over-promised", "support-hours"),
+    ("hours-an-ids-number-names-no-service-days", "landing", "Our support team answers calls 9am-5pm, 7 days a week.",
+     "over-promised", "support-hours"),
+    ("hours-the-service-of-its-own-named", "landing", "Your alarm is watched by our monitoring centre 24/7.", "backed", "monitoring-24-7"),
+]
+
 @pytest.fixture(scope="module")
 def ruleset():
     return default_ruleset()
@@ -350,6 +367,7 @@ CELL_TABLES = (
     ("kiln.yaml", KILN_CELLS),
     ("slate.yaml", SLATE_CELLS),
     ("till.yaml", TILL_CELLS),
+    ("weir.yaml", WEIR_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

@@ -122,6 +122,13 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # naming no entry's id, hours or a reply time that name two words or more of the service an entry's scope
         # states ("upload your files 24/7 in the app" against "self-service uploads on web and app") are that service's
         named = _scope_named(judged, [e for e, _, _ in relations])
+    if len(named) != 1 and judged.kind not in (*MEDIUM_KINDS, *PHRASE_KINDS, "delivery-time"):
+        # of several entries of its kind, naming no one's id or as many words of two ("uptime" of portal-uptime and
+        # fleet-uptime), the copy is about the one whose scope's service it names two words or more of ("99% machine
+        # uptime" against "share of hours a full-service machine is working"): that one decides, not another that
+        # happens to back the value
+        of_kind = [e for e, rel, _ in relations if rel or e.kind == judged.kind]
+        named = _scope_named(judged, named or of_kind) or named
     if not named and judged.kind in MEDIUM_KINDS:
         # naming no entry's own service ("our helpline is always open"), hours or a reply time are the general
         # ones': an entry for a service of its own (an emergency line, delivery slots) neither backs nor decides it
@@ -307,7 +314,9 @@ def _scope_named(record: PromiseRecord, entries: list[Entry]) -> list[Entry]:
 
 
 def _id_words(entry: Entry) -> set[str]:
-    return content_words(entry.id.replace("-", " ")) - _TIME_WORDS
+    """The words of an entry's id that name what it is; a number in it ("monitoring-24-7", "award-2025") is its
+    value or its year, which copy stating that value ("open 24/7", "7 days a week") does not name it by."""
+    return {w for w in content_words(entry.id.replace("-", " ")) - _TIME_WORDS if not w.isdigit()}
 
 
 def _service_id_words(entry: Entry) -> set[str]:
@@ -326,7 +335,7 @@ def _own_service(entry: Entry) -> set[str]:
 
 def _subject_words(entry: Entry) -> set[str]:
     """What a timed entry is about, from its id and scope, without its units and time words."""
-    return content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _TIME_WORDS - {w for w in content_words(entry.scope) if w.isdigit()}
+    return {w for w in content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") - _TIME_WORDS if not w.isdigit()}
 
 
 def _entry_words(entry: Entry) -> set[str]:
