@@ -350,6 +350,13 @@ WEIR_CELLS = [
     ("hours-an-ids-number-names-no-service-days", "landing", "Our support team answers calls 9am-5pm, 7 days a week.",
      "over-promised", "support-hours"),
     ("hours-the-service-of-its-own-named", "landing", "Your alarm is watched by our monitoring centre 24/7.", "backed", "monitoring-24-7"),
+    # an outcome or uptime stated as certain claims all of what an entry backs a share of
+    ("outcome-an-absolute-claims-all-of-a-share", "landing", "Every machine is restocked on the day we agreed.",
+     "over-promised", "restock-outcome"),
+    ("outcome-the-share-itself-is-backed", "landing", "96% of machines were restocked on the agreed day in 2026.", "backed", "restock-outcome"),
+    ("outcome-an-absolute-turned-by-not-claims-nothing", "landing", "Not every machine is restocked on the agreed day.",
+     "backed", "restock-outcome"),
+    ("uptime-never-down-is-all-the-time", "landing", "Our ordering app never goes down.", "over-promised", "portal-uptime"),
 ]
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ about the registry, not the copy). No sentence is split and no value is read her
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cxlint.document import Document
@@ -19,9 +20,9 @@ from cxlint.findings import Finding
 from cxlint.positions import LineIndex
 from cxlint.promises.phrases import content_words, coverage, stated_part
 from cxlint.promises.records import PromiseRecord
-from cxlint.promises.registry import PHRASE_KINDS, Registry
-from cxlint.promises.values import Duration
-from cxlint.promises.wording import holds
+from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
+from cxlint.promises.values import Duration, Percent
+from cxlint.promises.wording import hits, holds
 
 ENTRY_COVERAGE = 0.6
 """Share of a registry phrase's content words a sentence must hold to state that entry."""
@@ -64,6 +65,7 @@ def extract_records(doc: Document, promises: PromiseTargets | None, registry: Re
     drafts = [_Draft(target, target.strong) for target in promises.found]
     if registry is not None:
         drafts += _entry_drafts(doc.mask, promises, registry, drafts)
+        drafts += _absolute_drafts(doc.mask, promises, registry, drafts)
     drafts = _attach_findings(drafts, promises.flagged)
     lines = LineIndex(doc.source)
     return [_record(doc, lines, d) for d in sorted(drafts, key=lambda d: (d.target.start, d.target.end))]
@@ -78,6 +80,8 @@ def _entry_drafts(mask: str, promises: PromiseTargets, registry: Registry, found
         for index, (start, end) in enumerate(promises.sentences):
             text = mask[start:end]
             value = promises.stated_value(start, end) if entry.value is not None else None
+            if value is None and _claims_all_of(entry, text):
+                value = ALL_OF_IT  # "every machine is restocked on the agreed day" against "96% of machines…"
             # a figure of the entry's own sort in the sentence is its value, compared apart from the words
             value_said = value is not None and type(value) is type(entry.value)
             wanted = content_words(stated_part(entry.phrase, text))
@@ -86,6 +90,59 @@ def _entry_drafts(mask: str, promises: PromiseTargets, registry: Registry, found
             if any(d.sentence == index and entry.kind in d.target.kinds and not _timed_claim(d.target) for d in found):
                 continue
             out.append(_Draft(promises.describe(start, end, index, (entry.kind,), value), False, entry_id=entry.id))
+    return out
+
+
+ALL_OF_IT = Percent(100.0)
+"""What an absolute ("every move", "for good", "never down") claims of an outcome or uptime entry's share."""
+ABSOLUTE_SUBJECT = 2
+"""Words of a share entry's subject (its phrase, id and scope) an absolute's sentence must name."""
+ABSOLUTE_SHARE = 0.4
+"""Share of an outcome entry's words (beyond its figure) an absolute's sentence must state: the outcome, not only its subject."""
+_NOT_CERTAIN = ("if_start", "hedge", "question", "reported", "competitor")
+_NEGATED = re.compile(r"(?:\bnot|n't)\s*$", re.IGNORECASE)
+
+
+def _claims_all_of(entry: Entry, text: str) -> bool:
+    """Whether ``text`` states an outcome or uptime entry's share as certain: an absolute no "not" turns, outside an
+    "if", a hedge, a question, a report or another company's copy."""
+    if entry.kind not in ("outcome", "uptime") or not isinstance(entry.value, Percent) or entry.value.number >= ALL_OF_IT.number:
+        return False
+    return _stated_as_certain(text) and not any(holds(text, words) for words in _NOT_CERTAIN)
+
+
+def _stated_as_certain(text: str) -> bool:
+    """Whether ``text`` holds an absolute ("every", "for good", "never") that no "not" turns ("isn't always the end")."""
+    return any(not _NEGATED.search(text[:start]) for start, _ in hits(text, "outcome_absolute"))
+
+
+def _absolute_drafts(mask: str, promises: PromiseTargets, registry: Registry, found: list[_Draft]) -> list[_Draft]:
+    """Sentences that state an outcome or uptime entry's subject as certain, with no figure of their own ("every move
+    finishes on the day we planned" against "94% of moves completed on the planned day"; "the app hasn't gone down
+    once, ever" against an app's 99.9% uptime): all of it, 100%, which a share below it does not back."""
+    out: list[_Draft] = []
+    for entry in registry.of_kind("outcome", "uptime"):
+        subject = {w for w in content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") if not any(c.isdigit() for c in w)}
+        for index, (start, end) in enumerate(promises.sentences):
+            text = mask[start:end]
+            if not _claims_all_of(entry, text):
+                continue
+            if entry.kind == "uptime":
+                # what is up (two words of the entry's id and scope: "the Cascade app"), said to be up: "the app is
+                # always free" is an absolute, but not about being up
+                if len(subject & content_words(text)) < ABSOLUTE_SUBJECT or not (holds(text, "downtime") or holds(text, "uptime_context")):
+                    continue
+            else:
+                # the outcome itself, not only who it is for ("SMS reminders on every plan" against "… see 38% fewer no-shows")
+                claimed = {w for w in content_words(entry.phrase) if not any(c.isdigit() for c in w)}
+                said = len(claimed & content_words(text))
+                if said < ABSOLUTE_SUBJECT or said < ABSOLUTE_SHARE * len(claimed):
+                    continue
+            if promises.stated_value(start, end) is not None:
+                continue  # a figure of its own is read as one ("95% of moves…", "every move for £99")
+            if any(d.sentence == index for d in found) or any(d.sentence == index and d.target.kinds == (entry.kind,) for d in out):
+                continue  # an absolute in a sentence making another promise is that promise's ("free shipping on every mattress")
+            out.append(_Draft(promises.describe(start, end, index, (entry.kind,), ALL_OF_IT), False, entry_id=entry.id))
     return out
 
 
