@@ -79,6 +79,33 @@ def test_the_digit_gate_of_shapes_changes_no_finding_and_no_promise(monkeypatch:
     assert _read_all() == gated
 
 
+def test_a_merge_field_slot_is_turned_away_by_the_fields_names_only_where_it_finds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = _read_all()
+    monkeypatch.setattr(Sentence, "_may_name", lambda self, names: True)
+    assert _read_all() == gated
+
+
+def _merge_field_sentences() -> list[Sentence]:
+    sentences = []
+    for text, channel in _MERGE_FIELDS:
+        for part in read_snippet("<text>", text, channel).documents():
+            sentences += DocumentScan.of(part).sentences
+    return sentences
+
+
+def test_the_merge_field_names_test_says_no_only_where_no_merge_field_slot_is_filled() -> None:
+    slots = {slot.matcher.key: slot.matcher for rule in _RULESET.rules for frame in rule.frames for slot in frame.slots
+             if slot.matcher.kind == "placeholder" and slot.matcher.names is not None}
+    assert slots
+    told = 0
+    for sentence in _merge_field_sentences():
+        for matcher in slots.values():
+            if not sentence.may_fill(matcher):
+                told += 1
+                assert sentence.spans(matcher) == []
+    assert told
+
+
 def _every_document() -> list:
     documents = [part for text, channel in _TEXTS for part in read_snippet("<text>", text, channel).documents()]
     documents += [part for path in sorted(_EXAMPLES.rglob("*.*")) for part in read_document(str(path)).documents()]
