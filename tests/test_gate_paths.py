@@ -69,6 +69,15 @@ def test_every_example_and_case_gets_the_same_frames_through_the_shortcuts(monke
         assert fast == slow
 
 
+def test_sentences_asked_about_among_the_others_get_what_they_get_when_all_are_asked() -> None:
+    for spans, plain, sentences in _documents():
+        for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+            whole = gates.candidates(plain, spans, sentences)
+            for among in (set(range(0, len(sentences), 2)), set(range(1, len(sentences), 3)), {len(sentences) - 1}, set()):
+                among = {index for index in among if index >= 0}
+                assert gates.candidates(plain, spans, sentences, among=among) == {i: f for i, f in whole.items() if i in among}
+
+
 def _without_first_words(gates: GateIndex) -> GateIndex:
     """The same gate with no slot turned away for lacking its entries' first words (each key word begins every slot)."""
     plain = GateIndex(**{name: value for name, value in vars(gates).items() if name != "_groups"})

@@ -105,10 +105,19 @@ def document_categories(sentences: list[Sentence], modifiers: tuple[Modifier, ..
             continue
         if words is None:
             words = frozenset().union(*(sentence.word_set for sentence in sentences))
-        triggers = [f for f in modifier.triggers if _may_occur(f, words)]
-        if triggers and any(match_frame(f, s) for s in sentences for f in triggers):
+        triggers = [(f, _rarest_needed(f)) for f in modifier.triggers if _may_occur(f, words)]
+        if triggers and any(match_frame(f, s) for s in sentences for f, needed in triggers if needed is None or not needed.isdisjoint(s.word_set)):
             found.add(modifier.category)
     return found
+
+
+def _rarest_needed(frame: Frame) -> frozenset[str] | None:
+    """Words a sentence must hold one of for ``frame`` to match (its gate's, when a word-only slot gates it): a sentence
+    without any is passed over here, where ``match_frame`` would turn it away after a call, for most sentences of a file."""
+    every = frame.gate.every
+    if not every:
+        return None
+    return frame.gate.words if frame.gate.words in every else every[0]
 
 
 def _may_occur(frame: Frame, words: frozenset[str]) -> bool:

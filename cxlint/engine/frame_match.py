@@ -126,9 +126,21 @@ class Sentence:
         if matcher.kind == "any":
             return any(self.may_fill(option) for option in matcher.options)
         if matcher.kind == "placeholder":
-            return PLACEHOLDER_TOKEN in self.word_set
+            return PLACEHOLDER_TOKEN in self.word_set and (matcher.names is None or self._may_name(matcher.names))
         # a shape's regex costs more than it saves here; a digit it needs does not
         return matcher.kind == "shape" and matcher.shape is not None and self.may_hold_shape(matcher.shape)
+
+    def _may_name(self, names: Lexicon) -> bool:
+        """Whether a merge field reaching into the sentence is named by ``names``: a merge-field slot only such a
+        field fills (``placeholders`` maps each merge-field token to the field it stands in) then needs no tokens."""
+        offset, end, fields = self.offset, self.offset + len(self.text), self.document_placeholders
+        for at in range(max(bisect.bisect_right(fields, offset, key=_start) - 1, 0), len(fields)):
+            merge_field = fields[at]
+            if merge_field.start >= end:
+                break
+            if merge_field.end > offset and _name_matches(merge_field, names):
+                return True
+        return False
 
     @property
     def positions(self) -> TokenPositions:
@@ -217,6 +229,10 @@ def _indices(words: tuple[str, ...], word: str) -> list[int]:
             found.append(at)
     except ValueError:
         return found
+
+
+def _start(placeholder: Placeholder) -> int:
+    return placeholder.start
 
 
 def _name_matches(placeholder: Placeholder | None, names: Lexicon | None) -> bool:

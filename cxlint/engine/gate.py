@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence
@@ -142,10 +142,12 @@ class GateIndex:
         sentences: list[Sentence],
         errors: list[RuleError] | None = None,
         holding: dict[str, list[int]] | None = None,
+        among: Collection[int] | None = None,
     ) -> dict[int, set[GatedFrame]]:
         """Frames worth trying, by sentence index; a user regex gate that breaks is recorded in ``errors``.
         ``holding`` is the document's sentences holding each rare lead character, shared by its gates
-        (``DocumentScan.holding``); it is filled as they are found.
+        (``DocumentScan.holding``); it is filled as they are found. With ``among``, only those sentences
+        are looked at (the evidence near a stage's targets): each gets what it would get among all.
 
         A frame is let through when the sentence holds its gate and a key word of every other
         word-only slot (one bitwise test against the bits of the slots the sentence's words fill)
@@ -157,7 +159,8 @@ class GateIndex:
         by_word, gate_words, slot_words = self.by_word, self.words, self.slot_words
         key_bits, first_bits, masks = self.word_bits.get, self.first_bits.get, self.masks
         always, placeholder, fillable = self.always, self.placeholder, self._fillable
-        for index, sentence in enumerate(sentences):
+        for index in range(len(sentences)) if among is None else sorted(among):
+            sentence = sentences[index]
             words = sentence.word_set
             bits = firsts = 0
             for word in words & slot_words:
@@ -169,7 +172,11 @@ class GateIndex:
             bucket: set[GatedFrame] | None = None
             for word in gate_words.intersection(words):
                 for entry, needed, leads in by_word[word]:
-                    if needed & bits == needed and fillable(sentence, needed, told) and (not leads or _holds_all(sentence, leads)):
+                    if (
+                        needed & bits == needed
+                        and (needed & told[0] == needed or fillable(sentence, needed, told))  # slots already found fillable: no call
+                        and (not leads or _holds_all(sentence, leads))
+                    ):
                         if bucket is None:
                             bucket = found[index] = set()
                         bucket.add(entry)
@@ -193,11 +200,15 @@ class GateIndex:
                             continue
                     where = _narrowed(lead, literals, mask, folded, starts, spans, holding)
                     if where is not None:  # search only the sentences that can hold a match
+                        if among is not None:
+                            where = [index for index in where if index in held]
                         if needs is not None:  # and of those, only where one of its frames' other slots can be filled
                             where = [index for index in where if _fits(held[index], needs)]
                         hit = _searched(regex, literals, lead, where, sentences)
                     elif needs is not None:
                         hit = _sentences_hit_among(regex, mask, spans, [i for i, bits in held.items() if _fits(bits, needs)])
+                    elif among is not None:
+                        hit = _sentences_hit_among(regex, mask, spans, list(held))
                     else:
                         hit = _sentences_hit(regex, mask, starts, spans)
                 except RuleError as exc:  # a user regex slot past its time limit: its frames get no sentences

@@ -181,7 +181,7 @@ def _evidence(
     evidence = ruleset.evidence
     broken: set[int] = set()
     if gated and ruleset.evidence_gates is not None:
-        candidates = ruleset.evidence_gates.candidates(plain, spans, sentences, errors, holding)
+        candidates = ruleset.evidence_gates.candidates(plain, spans, sentences, errors, holding, among=indices)
     else:
         every = {(str(p), n) for p, ev in enumerate(evidence) for n in range(len(ev.frames))}
         candidates = {index: every for index in indices}
