@@ -357,7 +357,9 @@ WEIR_CELLS = [
     ("outcome-an-absolute-turned-by-not-claims-nothing", "landing", "Not every machine is restocked on the agreed day.",
      "backed", "restock-outcome"),
     ("uptime-never-down-is-all-the-time", "landing", "Our ordering app never goes down.", "over-promised", "portal-uptime"),
+    ("uptime-an-absolute-turned-by-a-typographic-nt-claims-nothing", "landing", "Our ordering app isn’t always online.", None, None),
 ]
+
 
 @pytest.fixture(scope="module")
 def ruleset():

@@ -10,7 +10,6 @@ about the registry, not the copy). No sentence is split and no value is read her
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from cxlint.document import Document
@@ -100,7 +99,6 @@ ABSOLUTE_SUBJECT = 2
 ABSOLUTE_SHARE = 0.4
 """Share of an outcome entry's words (beyond its figure) an absolute's sentence must state: the outcome, not only its subject."""
 _NOT_CERTAIN = ("if_start", "hedge", "question", "reported", "competitor")
-_NEGATED = re.compile(r"(?:\bnot|n't)\s*$", re.IGNORECASE)
 
 
 def _claims_all_of(entry: Entry, text: str) -> bool:
@@ -112,8 +110,10 @@ def _claims_all_of(entry: Entry, text: str) -> bool:
 
 
 def _stated_as_certain(text: str) -> bool:
-    """Whether ``text`` holds an absolute ("every", "for good", "never") that no "not" turns ("isn't always the end")."""
-    return any(not _NEGATED.search(text[:start]) for start, _ in hits(text, "outcome_absolute"))
+    """Whether ``text`` holds an absolute ("every", "for good", "never") that no "not" right before it turns ("isn't
+    always the end")."""
+    turned = {end for _, end in hits(text, "absolute_turned")}
+    return any(not any(end <= start and not text[end:start].strip() for end in turned) for start, _ in hits(text, "outcome_absolute"))
 
 
 def _absolute_drafts(mask: str, promises: PromiseTargets, registry: Registry, found: list[_Draft]) -> list[_Draft]:
@@ -122,7 +122,7 @@ def _absolute_drafts(mask: str, promises: PromiseTargets, registry: Registry, fo
     once, ever" against an app's 99.9% uptime): all of it, 100%, which a share below it does not back."""
     out: list[_Draft] = []
     for entry in registry.of_kind("outcome", "uptime"):
-        subject = {w for w in content_words(f"{entry.id.replace('-', ' ')} {entry.scope}") if not any(c.isdigit() for c in w)}
+        subject = _words_without_figures(f"{entry.id.replace('-', ' ')} {entry.scope}")
         for index, (start, end) in enumerate(promises.sentences):
             text = mask[start:end]
             if not _claims_all_of(entry, text):
@@ -134,7 +134,7 @@ def _absolute_drafts(mask: str, promises: PromiseTargets, registry: Registry, fo
                     continue
             else:
                 # the outcome itself, not only who it is for ("SMS reminders on every plan" against "… see 38% fewer no-shows")
-                claimed = {w for w in content_words(entry.phrase) if not any(c.isdigit() for c in w)}
+                claimed = _words_without_figures(entry.phrase)
                 said = len(claimed & content_words(text))
                 if said < ABSOLUTE_SUBJECT or said < ABSOLUTE_SHARE * len(claimed):
                     continue
@@ -144,6 +144,11 @@ def _absolute_drafts(mask: str, promises: PromiseTargets, registry: Registry, fo
                 continue  # an absolute in a sentence making another promise is that promise's ("free shipping on every mattress")
             out.append(_Draft(promises.describe(start, end, index, (entry.kind,), ALL_OF_IT), False, entry_id=entry.id))
     return out
+
+
+def _words_without_figures(text: str) -> set[str]:
+    """The content words of ``text`` that hold no digit: what an entry is about, not its figure ("96%", "2026")."""
+    return {word for word in content_words(text) if not any(c.isdigit() for c in word)}
 
 
 def _timed_claim(target: PromiseTarget) -> bool:
