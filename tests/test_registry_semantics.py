@@ -63,6 +63,15 @@ CELLS = [
     ("hours-closing-time-within", "landing", "Live chat is open until 8pm on Saturdays.", "backed", "chat-hours"),
     ("hours-closing-time-later-is-over", "landing", "Live chat is open until 10pm on Saturdays.", "over-promised", "chat-hours"),
     ("hours-opening-time-earlier-is-over", "landing", "Live chat opens at 7am on weekdays.", "over-promised", "chat-hours"),
+    # hours in everyday words: "open 7 days", "any day between", "all the way to", a person to talk to
+    ("hours-open-n-days-is-every-day", "landing", "Our phone lines are open 7 days, 9am-5pm.", "over-promised", "phone-hours"),
+    ("hours-a-length-of-n-days-is-no-days", "landing", "Our phone lines take orders 9am-5pm and ship them within 7 days.",
+     "backed", "phone-hours"),
+    ("hours-any-day-between-is-every-day", "landing", "Ring our phone lines any day between 9am and 5pm.", "over-promised", "phone-hours"),
+    ("hours-between-with-a-run-of-days", "landing", "Ring our phone lines Monday to Friday between 10am and 4pm.", "backed", "phone-hours"),
+    ("hours-between-on-one-day-is-a-slot", "landing", "We'll ring you between 9am and 11am on Sunday.", None, None),
+    ("hours-all-the-way-to-is-a-range", "landing", "Live chat runs from 8am all the way to 10pm on Saturdays.", "over-promised", "chat-hours"),
+    ("hours-a-person-to-talk-to", "onboarding", "Talk to a real person 9am-5pm, seven days a week.", "over-promised", "chat-hours"),
     # percentages
     ("uptime-lower-is-backed", "landing", "Our platform has 99.5% uptime.", "backed", "uptime"),
     ("uptime-higher-is-over", "landing", "Our platform has 99.99% uptime.", "over-promised", "uptime"),

@@ -8,6 +8,7 @@ promise's, not opening hours.
 
 from __future__ import annotations
 
+from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading
 from cxlint.engine.records.target import Found
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
@@ -21,7 +22,7 @@ def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[F
     if not (reading.hits("availability_context", sentence)
             or (heading is not None and reading.hits("availability_context", reading.sentences[heading]))):
         return []
-    if reading.hits("appointment", sentence) and not reading.shapes.all_week.search(sentence.text):
+    if _a_slot(reading, sentence):
         return []
     timed = any(f.kinds[0] in DAY_SCOPED for f in found)
     out: list[Found] = []
@@ -40,3 +41,16 @@ def read_hours(reading: RecordReading, reader: Reader, index: int, found: list[F
         if schedule.times_given or reading.hits("whole_week", sentence):
             out.append(Found(start, end, ("availability",), schedule, index))
     return out
+
+
+def _a_slot(reading: RecordReading, sentence: Sentence) -> bool:
+    """Whether booking or delivery words make the sentence's clock times a slot, not opening hours. Not with
+    every hour of the week ("24/7"), and a "between" alone ("any day between 8am and 8pm", "Monday to Friday
+    between 9 and 5") makes no slot where the sentence names a run of days the hours hold on (one day is a
+    slot's: "we'll call you between 9 and 11 on Monday")."""
+    said = reading.hits("appointment", sentence)
+    if not said or reading.shapes.all_week.search(sentence.text):
+        return False
+    if any(days.group("one") is None for days in reading.shapes.days.finditer(sentence.text)):
+        said = [(s, e) for s, e in said if sentence.text[s - sentence.offset:e - sentence.offset].lower() != "between"]
+    return bool(said)
