@@ -369,6 +369,20 @@ WEIR_CELLS = [
     ("uptime-an-absolute-turned-by-a-typographic-nt-claims-nothing", "landing", "Our ordering app isn’t always online.", None, None),
 ]
 
+# cells judged against the twelfth fixture registry, tests/fixtures/promises/quay.yaml (a salon's guarantees: a
+# guarantee's condition ("if …") and pay-out ("… is on us", "we'll credit it back") in the copy's own words)
+QUAY_CELLS = [
+    ("guarantee-its-pay-out-after-its-condition", "landing", "Not happy with your cut? If it isn't right, the redo is on us.",
+     "backed", "qy-redo-guarantee"),
+    ("guarantee-a-longer-time-in-its-condition", "landing", "Not happy with your cut? If it needs fixing within 30 days, the redo is on us.",
+     "over-promised", "qy-redo-guarantee"),
+    ("guarantee-a-pay-out-naming-no-guarantee", "landing", "If you simply don't love your visit, your fee is on us.", "unbacked", None),
+    ("guarantee-a-condition-it-does-not-state", "landing", "Storm refunds: if your stylist runs late, the refund is on us.",
+     "over-promised", "qy-storm-guarantee"),
+    ("guarantee-ever-in-its-condition", "landing",
+     "If you ever arrive for a booking and there's no chair free, we'll credit that visit's fee back.", "backed", "qy-chair-guarantee"),
+]
+
 
 @pytest.fixture(scope="module")
 def ruleset():
@@ -386,10 +400,12 @@ CELL_TABLES = (
     ("slate.yaml", SLATE_CELLS),
     ("till.yaml", TILL_CELLS),
     ("weir.yaml", WEIR_CELLS),
+    ("quay.yaml", QUAY_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 
-SECOND_RECORD = {"guarantee-a-time-it-does-not-state": "backed", "rank-a-second-superlative-is-its-own": "unbacked"}
+SECOND_RECORD = {"guarantee-a-time-it-does-not-state": "backed", "rank-a-second-superlative-is-its-own": "unbacked",
+                 "guarantee-a-longer-time-in-its-condition": "backed"}
 """Cells whose sentence holds a second record, with that record's status: the guarantee is backed,
 the time it adds is not. Every other cell's sentence has one verdict."""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cxlint.promises.hours import DAYS, Schedule
-from cxlint.promises.phrases import added_intensifiers, content_words, coverage, missing_words, stated_part
+from cxlint.promises.phrases import added_intensifiers, content_words, coverage, if_clauses, missing_words, stated_part
 from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.statuses import BACKED, EXPIRED, INCONSISTENT, OVER, STATUSES, UNBACKED  # noqa: F401  (re-exported)
@@ -169,6 +169,10 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     """Entries of the record's kinds; where several entries of one kind exist, those about its subject."""
     if record.entry_id:
         return [e for e in registry.entries if e.id == record.entry_id]
+    if _conditional_part(record) and (guarantees := _guarantees_named(record, registry)):
+        # a guarantee's condition and pay-out ("if the fix fails within 12 months, the labour is on us"; "if your
+        # blooms fade sooner, we'll replace them") are the terms of the guarantee the copy names there or just before
+        return guarantees
     out: list[Entry] = []
     if record.kind in ("response-time", "delivery-time") and (other := _named_of_another_kind(record, registry)):
         # "a patrol will be with you within 90 minutes" reads as a delivery, but no delivery entry is about
@@ -217,6 +221,55 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
             entries = about or entries
         out += entries
     return out
+
+
+GUARANTEE_NAMED = 2
+"""Words of a guarantee entry (id, phrase, scope) a conditional pay-out's sentence, or the ones before it, must name."""
+
+
+def _conditional_part(record: PromiseRecord) -> bool:
+    """Whether the record is part of a guarantee's terms: a pay-out (something free, "we'll replace") after an "if"
+    clause of its sentence, or a time inside one ("if the same fix fails within 12 months")."""
+    start, end = _span_in_context(record)
+    conditions = if_clauses(record.context)
+    if record.kind == "claim" and isinstance(record.value, Duration):
+        return any(s <= start and end <= e for s, e in conditions)
+    if _is_free(record) or record.kind == "guarantee":
+        return any(s <= start + len(record.text) and e < end for s, e in conditions)
+    return False
+
+
+def _states_its_condition(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether the copy's "if" clauses name the condition of a guarantee entry that states one ("if the Coast Guard
+    cancels sailing for weather"): a word of it; an entry stating none, any condition the copy gives is its own."""
+    theirs = set().union(*(content_words(entry.phrase[s:e]) for s, e in if_clauses(entry.phrase))) - {"free"}
+    if not theirs:
+        return True
+    ours = set().union(*(content_words(record.context[s:e]) for s, e in if_clauses(record.context)))
+    return bool(theirs & ours)
+
+
+def _pays_what_it_pays(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether a pay-out said after an "if" clause ("we'll replace them") is what the guarantee entry pays (a word of
+    its phrase or scope: "… or we replace them", "the labour is on us" against "labour on repairs guaranteed"); a time
+    in the condition is compared apart. "The difference is on us" is no pay-out of a guarantee that refunds our fees."""
+    if isinstance(record.value, Duration):
+        return True
+    start, end = _span_in_context(record)
+    conditions = [e for s, e in if_clauses(record.context) if s <= end]
+    pay_out = record.context[max(conditions, default=start):end]
+    return bool(content_words(pay_out) & (content_words(f"{entry.phrase} {entry.scope}") - {"guarantee", "free"}))
+
+
+def _guarantees_named(record: PromiseRecord, registry: Registry) -> list[Entry]:
+    """The guarantee entries the record's sentence and the ones before it name: a word of the id ("labour-warranty",
+    "ielts-resit") and two or more of id, phrase and scope, beyond "guarantee" and "free"; those naming most."""
+    said = content_words(f"{record.earlier} {record.context}")
+    generic = {"guarantee", "free"}
+    shared = {e.id: len(said & (content_words(f"{e.id.replace('-', ' ')} {e.phrase} {e.scope}") - generic))
+              if said & (_id_words(e) - generic) else 0 for e in registry.of_kind("guarantee")}
+    best = max(shared.values(), default=0)
+    return [e for e in registry.of_kind("guarantee") if best >= GUARANTEE_NAMED and shared[e.id] == best]
 
 
 def _names_no_service(record: PromiseRecord, entries: list[Entry]) -> bool:
@@ -446,6 +499,14 @@ def _states_the_rank(record: PromiseRecord, entry: Entry) -> bool:
 
 def _relate_value(record: PromiseRecord, entry: Entry, registry: Registry | None = None) -> tuple[str | None, str]:
     kind = entry.kind
+    if (kind == "guarantee" and _conditional_part(record) and not record.entry_id and _states_its_condition(record, entry)
+            and _pays_what_it_pays(record, entry)):
+        # the condition or pay-out of the guarantee it names states that guarantee's terms, not a promise beyond it;
+        # a time in the condition is the guarantee's length ("if it fails within 3 years" against a 1-year guarantee)
+        if isinstance(record.value, Duration) and isinstance(entry.value, Duration):
+            if (order := compare(kind, record.value, entry.value)) is not None and order > 0:
+                return "exceeds", f"'{record.value_text}' is {_STRONGER[kind]} '{entry.value}' in"
+        return "covers", ""
     if isinstance(record.value, Rating) and isinstance(entry.value, Rating) and not _same_source(record, entry):
         return None, ""  # 4.9 stars on one review site says nothing about an entry's score on another
     if _is_free(record) and kind == "price" and _included_in_price(record, entry):

@@ -139,7 +139,20 @@ def missing_words(entry_phrase: str, copy: str) -> list[str]:
     return out
 
 
+_IF_CLAUSE = re.compile(r"\bif\b[^,;:.!?]*", re.IGNORECASE)
+"""An "if" clause, up to the comma or stop that ends it: "if you ever turn up and there's no desk free"."""
+
+
+def if_clauses(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s "if" clauses stand: a guarantee's condition, whose words ("if you ever…", "if it fails
+    within 12 months") state when it pays out, not what is promised."""
+    return [m.span() for m in _IF_CLAUSE.finditer(text)]
+
+
 def added_intensifiers(entry_phrase: str, copy: str) -> list[str]:
-    """Absolutes in the copy ("100%", "never", "lifetime") that the entry does not state."""
+    """Absolutes in the copy ("100%", "never", "lifetime") that the entry does not state; not one in an "if" clause
+    ("if you ever turn up…": when, not how surely)."""
     theirs = {m.group(0).lower() for m in INTENSIFIERS.finditer(entry_phrase)}
-    return [m.group(0) for m in INTENSIFIERS.finditer(copy) if m.group(0).lower() not in theirs]
+    conditions = if_clauses(copy)
+    return [m.group(0) for m in INTENSIFIERS.finditer(copy) if m.group(0).lower() not in theirs
+            and not any(s <= m.start() and m.end() <= e for s, e in conditions)]
