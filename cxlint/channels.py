@@ -25,7 +25,7 @@ _HINTS = (
 _CONTENT_SAMPLE = 65536
 """Content hints look at the head of a file only: cheap, and where the telling markup sits."""
 
-_CONTENT_HINTS: tuple[tuple[str, LiteralGate], ...] = tuple((channel, literal_gate(pattern)) for channel, pattern in (
+_CONTENT_HINTS: tuple[tuple[str, LiteralGate], ...] = tuple((channel, literal_gate(pattern, rarest=True)) for channel, pattern in (
     # Email HTML: mail-client markup, preheaders, unsubscribe footers, MJML, merge tags of ESPs,
     # and components imported from React Email or jsx-email.
     ("email", re.compile(
@@ -38,7 +38,8 @@ _CONTENT_HINTS: tuple[tuple[str, LiteralGate], ...] = tuple((channel, literal_ga
     ("chatbot", re.compile(r"^[ \t]*(?:responses|intents|stories|nlu)[ \t]*:|\butter_\w+|\"(?:intents|utterances|bot_?responses)\"\s*:", re.M)),
     ("onboarding", re.compile(r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:|\"(?:steps|screens)\"\s*:\s*\[", re.I)),
 ))
-"""Each hint's regex runs only where the text holds a literal every match of it needs (``literals.py``)."""
+"""Each hint's regex runs only where the text holds a literal every match of it needs (``literals.py``): the
+rarest it offers, since nearly every file holds a ``:`` or a ``from``."""
 
 # A page with site chrome is a landing page: an <html> start, then navigation or a header after it.
 # Two forward searches, not one ``<html.*?<nav`` pattern, which retries from every ``<html``.

@@ -78,6 +78,22 @@ def test_sentences_asked_about_among_the_others_get_what_they_get_when_all_are_a
                 assert gates.candidates(plain, spans, sentences, among=among) == {i: f for i, f in whole.items() if i in among}
 
 
+def test_a_gate_that_met_the_same_words_before_lets_through_what_it_did_then() -> None:
+    """Every example and case, read by a gate that has met none of their sentences, then by one that met them all
+    (in the other order, so a sentence is answered from what another document's sentence of the same words got)."""
+    documents = _documents()
+    for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+        gate._seen.clear()
+        cold = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
+        assert len(gate._verdicts(gates)) > 0
+        fresh = _documents()[::-1]  # new sentence objects: nothing they found out before is in them
+        warm = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in fresh][::-1]
+        assert warm == cold
+        among = [gates.candidates(plain, spans, sentences, among=set(range(1, len(sentences), 2)))
+                 for spans, plain, sentences in _documents()]
+        assert among == [{i: f for i, f in whole.items() if i % 2} for whole in cold]
+
+
 def _without_first_words(gates: GateIndex) -> GateIndex:
     """The same gate with no slot turned away for lacking its entries' first words (each key word begins every slot)."""
     plain = GateIndex(**{name: value for name, value in vars(gates).items() if name != "_groups"})

@@ -14,6 +14,8 @@ PATTERNS = [
     r"\bunsubscribe\b|%%unsub|\bview (?:it )?in (?:your|a) browser\b",
     r"^[ \t]*(?:responses|intents|stories)[ \t]*:|\butter_\w+",
     r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:",
+    r"\"?(?:onboarding|walkthrough|tour)_?(?:steps|screens)?\"?\s*:|\"(?:steps|screens)\"\s*:\s*\[",
+    r"\bfrom\s+[\"'](?:@react-email/|react-email[\"']|@?jsx-email\b)|\bunsubscribe\b",
     r"(?:ab)+cde",
     r"x(?:yz)?w",
     r"\d+\s?%",
@@ -24,6 +26,8 @@ TEXTS = [
     "View it in your BROWSER.",
     "  responses:\n  - utter_greet",
     '"tour_steps": [',
+    '"Screens": [',
+    "import { Html } from 'react-email';",
     "ababcde",
     "xw and xyzw",
     "50 % off",
@@ -36,9 +40,10 @@ TEXTS = [
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-def test_a_gate_never_skips_a_text_the_regex_matches(pattern: str, flags: int) -> None:
+@pytest.mark.parametrize("rarest", [False, True])
+def test_a_gate_never_skips_a_text_the_regex_matches(pattern: str, flags: int, rarest: bool) -> None:
     regex = re.compile(pattern, flags | re.MULTILINE)
-    gate = literal_gate(regex)
+    gate = literal_gate(regex, rarest)
     for text in TEXTS:
         assert (gate.search(text) is not None) == (regex.search(text) is not None), text
 
@@ -74,6 +79,32 @@ def test_a_branch_without_literals_may_stand_for_any_digit() -> None:
     assert gate.literals is None and gate.digit_or == ("times", "twice")
     assert gate.may_match("3x more") and gate.may_match("TWICE as") and not gate.may_match("much more")
     assert literal_gate(re.compile(r"x(?:yz)?w|\d")).digit_or is None  # a two-letter branch still rules nothing out
+
+
+def test_the_rarest_literals_prefer_a_required_word_to_a_sign_or_a_common_word() -> None:
+    chatbot = re.compile(r"^[ \t]*(?:responses|intents|stories|nlu)[ \t]*:|\butter_\w+", re.M)
+    assert literal_gate(chatbot).literals == (":", "utter_")
+    assert literal_gate(chatbot, rarest=True).literals == ("intents", "nlu", "responses", "stories", "utter_")
+    email = re.compile(r"\bfrom\s+[\"'](?:@react-email/|react-email[\"']|@?jsx-email\b)")
+    assert literal_gate(email, rarest=True).literals == ("@react-email/", "jsx-email", "react-email")
+    assert literal_gate(re.compile(r"(?:ab)+cde"), rarest=True).literals == ("cde",)  # a run as long is kept
+
+
+def test_content_hints_tell_every_example_and_case_what_their_regexes_alone_would() -> None:
+    from cxlint import channels
+    from tests.test_gate_paths import _TEXTS
+
+    def unguarded(text: str) -> str | None:
+        head = text[: channels._CONTENT_SAMPLE]
+        for channel, gate in channels._CONTENT_HINTS:
+            if gate.regex.search(head):
+                return channel
+        page = channels._PAGE_START.search(head)
+        return "landing" if page is not None and channels._PAGE_CHROME.search(head, page.end()) else None
+
+    texts = [text for text, _ in _TEXTS] + TEXTS + ["<mjml><mj-body>", "Stories: 3", "nlu:\n- intent: greet"]
+    for text in texts:
+        assert infer_channel_from_text(text) == unguarded(text), text
 
 
 def test_content_hints_still_tell_the_channel() -> None:

@@ -4,7 +4,8 @@ Built from the frames' own gates (``rulepack.frames.derive_gate``), never writte
 sentence's token set is intersected with every gate word at once; regex gates run once over
 the whole text; merge-field gates need a merge field in the sentence. A frame let through must
 also find each of its word-only slots fillable (``Sentence.may_hold``): most frames a gate word
-lets through would otherwise be tried only to turn away at once.
+lets through would otherwise be tried only to turn away at once. What a gate's words let through
+depends on a sentence's words alone, so it is remembered for each sentence text met in a run.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 GatedFrame = tuple[str, int]
 """A rule id and the index of one of its frames."""
+_NONE: frozenset[GatedFrame] = frozenset()
 
 
 Need = tuple[GatedFrame, int, tuple[str, ...]]
@@ -159,8 +161,16 @@ class GateIndex:
         by_word, gate_words, slot_words = self.by_word, self.words, self.slot_words
         key_bits, first_bits, masks = self.word_bits.get, self.first_bits.get, self.masks
         always, placeholder, fillable = self.always, self.placeholder, self._fillable
+        seen = _verdicts(self)
         for index in range(len(sentences)) if among is None else sorted(among):
             sentence = sentences[index]
+            verdict = seen.get(sentence.text)
+            if verdict is not None:  # the same words met before in the run: what they let through then
+                held[index], fillable_bits, unfillable_bits, let_through = verdict
+                known[index] = [fillable_bits, unfillable_bits]
+                if let_through:
+                    found[index] = set(let_through)
+                continue
             words = sentence.word_set
             bits = firsts = 0
             for word in words & slot_words:
@@ -184,6 +194,9 @@ class GateIndex:
             for entry, needed, leads in extra:
                 if needed & bits == needed and fillable(sentence, needed, told) and (not leads or _holds_all(sentence, leads)):
                     found.setdefault(index, set()).add(entry)
+            if len(seen) >= _VERDICT_LIMIT:
+                seen.clear()
+            seen[sentence.text] = (bits, told[0], told[1], frozenset(found[index]) if index in found else _NONE)
         if self.by_regex:
             starts = [s for s, _ in spans]
             holding = {} if holding is None else holding
@@ -237,6 +250,25 @@ class GateIndex:
                 known[1] |= bit
                 return False
         return True
+
+
+Verdict = tuple[int, int, int, frozenset[GatedFrame]]
+"""What a gate's words let through in a sentence: its slot bits, the slots found fillable and not, the frames."""
+_VERDICT_LIMIT = 50_000
+"""Distinct sentences a gate remembers in a run (then it starts again): memory stays bounded."""
+_seen: dict[int, tuple[GateIndex, dict[str, Verdict]]] = {}
+
+
+def _verdicts(gates: GateIndex) -> dict[str, Verdict]:
+    """The verdicts of ``gates`` on the words of each sentence text met so far in the run: copy repeats across
+    files (footers, legal lines, the same paragraph on every page), and a verdict depends on the words alone.
+    Kept beside the gate, not in it, so a copy of a gate (the tests' other paths) starts with none."""
+    entry = _seen.get(id(gates))
+    if entry is None or entry[0] is not gates:
+        if len(_seen) > 8:  # gates of rule sets no longer used (a server that reloaded its packs)
+            _seen.clear()
+        entry = _seen[id(gates)] = (gates, {})
+    return entry[1]
 
 
 def word_only_lexicons(matcher: Matcher) -> tuple[Lexicon, ...] | None:

@@ -65,7 +65,10 @@ def holds_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
+def literal_gate(regex: re.Pattern[str], rarest: bool = False) -> LiteralGate:
+    """The literals every match of ``regex`` holds. With ``rarest``, a part of a sequence that holds
+    longer words (``(?:responses|intents):``) is preferred to a short run of its own (``:``): for a
+    test of a whole file's head, where a sign is in nearly every text and a word is not."""
     try:
         parsed = _p.parse(regex.pattern, regex.flags)
     except Exception:  # pragma: no cover - it compiled, so it parses
@@ -73,7 +76,7 @@ def literal_gate(regex: re.Pattern[str]) -> LiteralGate:
     ignore_case = bool((regex.flags | parsed.state.flags) & re.IGNORECASE)
     items = list(parsed)
     digit = _needs_digit(items)
-    found = _needed(items)
+    found = _needed(items, rarest=rarest)
     if found is None:
         either = None if digit else _needed(items, digits=True)
         if either is None:
@@ -99,8 +102,9 @@ def needed_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     return literal_gate(regex).literals
 
 
-def _needed(items: list[Any], digits: bool = False) -> list[Any] | None:
-    """For a sequence: its longest run of literal characters, else what one of its required parts needs.
+def _needed(items: list[Any], digits: bool = False, rarest: bool = False) -> list[Any] | None:
+    """For a sequence: its longest run of literal characters, else what one of its required parts needs
+    (with ``rarest``, whichever of those has the longest shortest literal).
 
     With ``digits``, a branch with no literal but a required digit gives None in the list (any digit will do).
     """
@@ -113,11 +117,12 @@ def _needed(items: list[Any], digits: bool = False) -> list[Any] | None:
                 best = "".join(run)
         else:
             run = []
-    if len(best) >= MIN_LITERAL or (best and not best.replace(" ", "").isalnum() and best.strip()):
+    worth = len(best) >= MIN_LITERAL or bool(best and not best.replace(" ", "").isalnum() and best.strip())
+    if worth and not rarest:
         return [best]
-    options: list[list[str]] = []
+    options: list[list[Any]] = [[best]] if worth else []
     for op, arg in items:
-        part = _required_part(op, arg, digits)
+        part = _required_part(op, arg, digits, rarest)
         if part is not None:
             options.append(part)
     if not options:
@@ -156,13 +161,13 @@ def _only_digits(items: list[Any]) -> bool:
     return True
 
 
-def _required_part(op: Any, arg: Any, digits: bool) -> list[Any] | None:
+def _required_part(op: Any, arg: Any, digits: bool, rarest: bool = False) -> list[Any] | None:
     if op == _c.SUBPATTERN:
-        return _needed(list(arg[-1]), digits)
+        return _needed(list(arg[-1]), digits, rarest)
     if op == _c.BRANCH:
         out: list[Any] = []
         for branch in arg[1]:
-            found = _needed(list(branch), digits)
+            found = _needed(list(branch), digits, rarest)
             if found is None:
                 if not (digits and _needs_digit(list(branch))):
                     return None
@@ -170,5 +175,5 @@ def _required_part(op: Any, arg: Any, digits: bool) -> list[Any] | None:
             out += found
         return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
-        return _needed(list(arg[2]), digits)
+        return _needed(list(arg[2]), digits, rarest)
     return None
