@@ -208,3 +208,23 @@ def test_one_reading_of_a_document_serves_the_rules_evidence_and_records_gates(r
     run = run_document(doc, ruleset)
     assert run.promises is not None and run.promises.found
     assert looked and len(looked) == len(set(looked))
+
+
+def test_the_value_shapes_gathered_once_a_rule_set_are_those_of_its_shapes() -> None:
+    """The records stage gathers a rule set's value shapes and digit shapes once: they are what its shapes give,
+    and a rule set with shapes of its own gets its own."""
+    import copy
+
+    from cxlint.engine.records.stage import _value_shapes
+    from cxlint.promises.value_shapes import ValueShapes
+    from cxlint.testing import default_ruleset
+
+    ruleset = default_ruleset()
+    shapes, digit = _value_shapes(ruleset)
+    assert shapes == ValueShapes.of(ruleset.shapes)
+    assert digit == frozenset(name for name, shape in ruleset.shapes.items() if shape.digit)
+    assert _value_shapes(ruleset)[0] is shapes
+    other = copy.copy(ruleset)
+    other.shapes = dict(ruleset.shapes)
+    assert _value_shapes(other)[0] is not shapes and _value_shapes(other) == (shapes, digit)
+    assert _value_shapes(ruleset)[0] is shapes

@@ -229,3 +229,40 @@ def test_a_sentences_words_are_its_tokens_words() -> None:
 
     for text in _TRICKY_BLOCKS + ["We can't — won't — say", "co-op", "Ƥ", ""]:
         assert list(Sentence.of(text, normalize(text), 0, len(text)).words) == list(Sentence.of(text, normalize(text), 0, len(text)).tokens.words)
+
+
+def _logit_by_strings(model: LinearModel, words: list[str]) -> float:
+    """The logit as the table defines it, every n-gram looked up by its string, in the text's order."""
+    total = model.bias
+    for at, word in enumerate(words):
+        total += model.table.get(word)
+        if at:
+            total += model.table.get(f"{words[at - 1]} {word}")
+    return total
+
+
+def test_the_remembered_weights_give_the_logit_the_table_gives_exactly() -> None:
+    """Unigrams remembered by word and bigrams by their pair of words: on every rule example, labelled case
+    and awkward block, the logit is the one string lookups give, to the last bit, met once or again."""
+    from cxlint.text.tokens import tokenize
+
+    model = stage.model_for("CX190")
+    fresh = LinearModel(model.category, model.threshold, model.bias, model.table)
+    for text in _case_texts():
+        words = list(tokenize(text).words)
+        expected = _logit_by_strings(model, words)
+        assert fresh.logit(words) == expected, text
+        assert fresh.logit(words) == expected, text
+
+
+def test_a_blocks_remembered_score_is_the_score_of_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block's score is remembered by its text for the run: on every rule example, labelled case and awkward
+    block (each read twice, in turn), the findings are those of a run that remembers none."""
+    texts = _case_texts()
+    remembered = [lint_text(text, RULESET) for text in texts + texts]
+    forgetting = []
+    for text in texts + texts:
+        stage._scores.clear()
+        forgetting.append(lint_text(text, RULESET))
+    assert [[(f.rule, f.start, f.end, f.message) for f in found] for found in remembered] == \
+        [[(f.rule, f.start, f.end, f.message) for f in found] for found in forgetting]

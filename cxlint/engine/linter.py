@@ -11,6 +11,7 @@ from cxlint.document import Document
 from cxlint.engine.candidates import candidate_rules, placeholder_targets, regex_targets
 from cxlint.engine.context import categories_for, document_categories, find_modifiers
 from cxlint.engine.frame_match import Sentence, match_frame
+from cxlint.engine.repeated import frame_hits, remembered
 from cxlint.engine.scoring import lower, severity_for_score, stacked_score
 from cxlint.engine.sentences import DocumentScan
 from cxlint.engine.support import Window, context, grouped, standing
@@ -125,6 +126,7 @@ def _frame_targets(
         candidates = {index: every for index in range(len(sentences))}
     targets: list[Target] = []
     broken: set[str] = set()
+    memory = remembered(gates)
     for index, frames in candidates.items():
         sentence = sentences[index]
         for rule_id, number in sorted(frames):
@@ -132,7 +134,7 @@ def _frame_targets(
             if rule is None or rule_id in broken:
                 continue
             try:
-                hits = match_frame(rule.frames[number], sentence)
+                hits = frame_hits(memory, rule_id, number, rule.frames[number], sentence)
             except RuleError as exc:
                 keep_rule_error(errors, exc)
                 broken.add(rule_id)

@@ -87,7 +87,10 @@ class LinearModel:
     bias: float
     table: WeightTable
     _seen: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-    """Weights already looked up: most words of a corpus recur, and a dict hit is a tenth of a table probe."""
+    """Unigram weights already looked up: most words of a corpus recur, and a dict hit is a tenth of a table probe."""
+    _pairs: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
+    """Bigram weights already looked up, by the pair of words: a pair hashes its two words' cached hashes, where
+    the bigram's string would be built and hashed anew for every lookup."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinearModel:
@@ -138,26 +141,28 @@ class LinearModel:
             raise ModelError(f"{path}: {exc}") from exc
 
     def logit(self, words: Sequence[str]) -> float:
-        """The bias plus the weight of every unigram and bigram of ``words``."""
-        seen = self._seen
-        if len(seen) > _SEEN_LIMIT:
+        """The bias plus the weight of every unigram and bigram of ``words`` (added in the text's order: the
+        first word, then each word after the bigram it ends)."""
+        seen, pairs = self._seen, self._pairs
+        if len(seen) + len(pairs) > _SEEN_LIMIT:
             seen.clear()
-        weight = self._weight
+            pairs.clear()
+        table = self.table.get
         total = self.bias
         previous = None
         for word in words:
             w = seen.get(word)
-            total += w if w is not None else weight(word)
+            if w is None:
+                w = seen[word] = table(word)
+            total += w
             if previous is not None:
-                gram = f"{previous} {word}"
-                w = seen.get(gram)
-                total += w if w is not None else weight(gram)
+                pair = (previous, word)
+                w = pairs.get(pair)
+                if w is None:
+                    w = pairs[pair] = table(f"{previous} {word}")
+                total += w
             previous = word
         return total
-
-    def _weight(self, gram: str) -> float:
-        w = self._seen[gram] = self.table.get(gram)
-        return w
 
     def drivers(self, words: Sequence[str], plain: frozenset[str] = frozenset(), most: int = 3) -> list[str]:
         """The unigrams and bigrams of ``words`` that raise the score most, heaviest first: what a finding can

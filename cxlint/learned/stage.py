@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document
 from cxlint.engine.sentences import DocumentScan
@@ -61,18 +61,19 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
         said = [(f.start, f.end) for f in findings
                 if f.category == rule.category and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
         said += [(t.start, t.end) for t in silenced if t.rule.category == rule.category]
+        scores = _scores_for(model, addressed)
         for start, end in blocks(doc):
-            if any(s < end and start < e for s, e in said):
+            if said and any(s < end and start < e for s, e in said):
                 continue
             text = doc.mask[start:end]
-            if not mentions_reader.search(text):  # most blocks: no tokenizing
+            score = scores.get(text, _UNSEEN)
+            if score == _UNSEEN:
+                if len(scores) >= _SCORES_LIMIT:
+                    scores.clear()
+                score = scores[text] = _score(model, text, doc.mask, scan, start, end, addressed, mentions_reader)
+            if score is None or score < model.threshold:
                 continue
             words = block_words(doc.mask, scan, start, end)
-            if not words or len(words) > MAX_WORDS or addressed.isdisjoint(words):
-                continue
-            score = model.probability(words)
-            if score < model.threshold:
-                continue
             index = index or LineIndex(doc.source)
             drivers = model.drivers(words, addressed)
             weighed = "; it weighs " + ", ".join(f"'{g}'" for g in drivers) + " most" if drivers else ""
@@ -83,6 +84,37 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
                 extra=(("score", round(score, 3)), ("weighs", tuple(drivers))),
             ))
     return out
+
+
+_UNSEEN = -1.0
+_SCORES_LIMIT = 50_000
+"""Distinct block texts a model's scores are remembered for in a run (then it starts again): memory stays bounded."""
+_scores: dict[int, tuple[LinearModel, frozenset[str], dict[str, float | None]]] = {}
+
+
+def _scores_for(model: LinearModel, addressed: frozenset[str]) -> dict[str, float | None]:
+    """The scores of ``model`` on each block text met so far in the run (None: a block it does not score). A
+    block's words are its text's tokens, so its score depends on the text alone, and copy repeats across files
+    (a footer, a sign-off, the same paragraph on every page). Kept beside the model, keyed by it and the reader
+    words, so another model or pack set starts with none."""
+    entry = _scores.get(id(model))
+    if entry is None or entry[0] is not model or entry[1] != addressed:
+        if len(_scores) > 8:  # models of rule sets no longer used (a server that reloaded its packs)
+            _scores.clear()
+        entry = _scores[id(model)] = (model, addressed, {})
+    return entry[2]
+
+
+def _score(model: LinearModel, text: str, mask: str, scan: DocumentScan, start: int, end: int,
+           addressed: frozenset[str], mentions_reader: re.Pattern[str]) -> float | None:
+    """The model's score of the block ``[start, end)`` (its ``text``), or None where the block is not scored: it
+    does not address the reader, or is empty or longer than ``MAX_WORDS``."""
+    if not mentions_reader.search(text):  # most blocks: no tokenizing
+        return None
+    words = block_words(mask, scan, start, end)
+    if not words or len(words) > MAX_WORDS or addressed.isdisjoint(words):
+        return None
+    return model.probability(words)
 
 
 def _reader_words(ruleset: RuleSet) -> frozenset[str]:
@@ -101,22 +133,23 @@ def _reader_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])|{PLACEHOLDER_FILL}", re.IGNORECASE)
 
 
-def blocks(doc: Document) -> Iterator[tuple[int, int]]:
+def blocks(doc: Document) -> list[tuple[int, int]]:
     """``[start, end)`` of each block of copy in the mask, trimmed of surrounding space; a structured file's strings."""
+    mask = doc.mask
     if doc.segments:
-        for segment in doc.segments:
-            yield from _trimmed(doc.mask, segment.start, segment.end)
-        return
-    start = 0
-    for match in _BLOCK_END.finditer(doc.mask):
-        yield from _trimmed(doc.mask, start, match.start())
-        start = match.end()
-    yield from _trimmed(doc.mask, start, len(doc.mask))
-
-
-def _trimmed(mask: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    text = mask[start:end]
-    stripped = text.strip()
-    if stripped:
-        lead = len(text) - len(text.lstrip())
-        yield start + lead, start + lead + len(stripped)
+        pieces = [(segment.start, segment.end) for segment in doc.segments]
+    else:
+        pieces = []
+        start = 0
+        for match in _BLOCK_END.finditer(mask):
+            pieces.append((start, match.start()))
+            start = match.end()
+        pieces.append((start, len(mask)))
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        text = mask[start:end]
+        stripped = text.strip()
+        if stripped:
+            lead = text.index(stripped[0])  # every character before the first kept one is a blank
+            out.append((start + lead, start + lead + len(stripped)))
+    return out

@@ -8,6 +8,7 @@ run becomes a target too, with the value its words state.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cxlint.document import Document
@@ -23,6 +24,7 @@ from cxlint.findings import Finding
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
 from cxlint.promises.values import DAY, Duration, Money, Value, duration_from_match, embedded_value, percent_from_match
+from cxlint.rulepack.frames import Shape
 from cxlint.rulepack.model import RuleSet
 from cxlint.rulepack.records import RecordSpec, reader_key
 from cxlint.text.normalize import normalize
@@ -59,8 +61,9 @@ def find_promises(
         return None
     scan = scan if scan is not None else DocumentScan.of(doc)
     sentences = scan.sentences
-    reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, ValueShapes.of(ruleset.shapes), doc.channel,
-                            ruleset.record_triggers if gated else None, frozenset(name for name, shape in ruleset.shapes.items() if shape.digit))
+    shapes, digit_shapes = _value_shapes(ruleset)
+    reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, shapes, doc.channel,
+                            ruleset.record_triggers if gated else None, digit_shapes)
     found: list[PromiseTarget] = []
     for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
         drafts = _sentence_records(reading, index, readers)
@@ -70,6 +73,21 @@ def find_promises(
             found += [describe(reading, d, frozenset(categories_for(d.start - offset, d.end - offset, hits))) for d in drafts]
     flagged = [_flagged(reading, f) for f in findings if f.category == "promise"]
     return PromiseTargets(reading, found, flagged)
+
+
+_SHAPES: dict[int, tuple[Mapping[str, Shape], ValueShapes, frozenset[str]]] = {}
+
+
+def _value_shapes(ruleset: RuleSet) -> tuple[ValueShapes, frozenset[str]]:
+    """The rule set's value shapes and the names of those every match of which holds a digit: the same for
+    every document of a run, so gathered once (each document paid for a hundred shapes read twice)."""
+    entry = _SHAPES.get(id(ruleset.shapes))
+    if entry is None or entry[0] is not ruleset.shapes:
+        if len(_SHAPES) > 8:  # rule sets no longer used (a server that reloaded its packs)
+            _SHAPES.clear()
+        digit = frozenset(name for name, shape in ruleset.shapes.items() if shape.digit)
+        entry = _SHAPES[id(ruleset.shapes)] = (ruleset.shapes, ValueShapes.of(ruleset.shapes), digit)
+    return entry[1], entry[2]
 
 
 def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool, holding: dict[str, list[int]]) -> dict[int, set[int]]:
