@@ -149,19 +149,13 @@ def test_live_merge_field_softens_scarcity(ruleset: RuleSet) -> None:
 def test_file_wide_modifiers_are_found_alike_when_frames_no_sentence_can_fill_are_skipped(ruleset: RuleSet) -> None:
     """``document_categories`` skips a trigger frame whose word slot no sentence of the file can fill: on every
     rule example and labelled case it finds what trying every trigger on every sentence finds."""
-    import json
-    from pathlib import Path
-
     from cxlint.engine.context import document_categories
     from cxlint.engine.frame_match import match_frame
     from cxlint.engine.sentences import document_sentences
-    from cxlint.rulepack.loader import example_list
     from cxlint.runner import parse_text
+    from tests.sample_texts import example_and_case_texts
 
-    texts = [example.text for rule in ruleset.rules for _, example in example_list(rule)]
-    root = Path(__file__).resolve().parent.parent
-    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
-        texts += [json.loads(line)["text"] for line in (root / cases).read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = example_and_case_texts(ruleset)
     file_wide = [m for m in ruleset.modifiers if m.document]
     assert file_wide
     found = 0

@@ -197,14 +197,9 @@ _TRICKY_BLOCKS = [
 
 
 def _case_texts() -> list[str]:
-    from cxlint.rulepack.loader import example_list
+    from tests.sample_texts import example_and_case_texts
 
-    texts = [example.text for rule in RULESET.rules for _, example in example_list(rule)]
-    root = Path(__file__).resolve().parent.parent
-    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
-        lines = (root / cases).read_text(encoding="utf-8").splitlines()
-        texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts + _TRICKY_BLOCKS
+    return example_and_case_texts(RULESET) + _TRICKY_BLOCKS
 
 
 def test_a_blocks_words_from_its_sentences_are_the_words_tokenizing_it_gives() -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from cxlint.engine import repeated
 from cxlint.engine.linter import _frame_targets
 from cxlint.engine.sentences import DocumentScan
-from cxlint.rulepack.loader import example_list
 from cxlint.runner import parse_text
 from cxlint.testing import default_ruleset
+from tests.sample_texts import example_and_case_texts
 
 RULESET = default_ruleset()
 PREFIX = "Thanks for reading.\n\n"
@@ -18,12 +15,7 @@ PREFIX = "Thanks for reading.\n\n"
 
 
 def _texts() -> list[str]:
-    texts = [example.text for rule in RULESET.rules for _, example in example_list(rule)]
-    root = Path(__file__).resolve().parent.parent
-    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
-        lines = (root / cases).read_text(encoding="utf-8").splitlines()
-        texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts + ["Hi {{first_name}}, we saw you near {{city}}.", "Hi {{city}}, we saw you near {{first_name}}."]
+    return example_and_case_texts(RULESET) + ["Hi {{first_name}}, we saw you near {{city}}.", "Hi {{city}}, we saw you near {{first_name}}."]
 
 
 def _targets(text: str) -> tuple[list[tuple[int, int]], list[tuple[object, ...]]]:

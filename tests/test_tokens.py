@@ -49,17 +49,10 @@ def test_the_prefilter_word_set_holds_every_token(text: str) -> None:
 
 def _copy_texts() -> list[str]:
     """Every rule example and labelled case: the copy the tokenizer's fast paths must read exactly as before."""
-    import json
-
-    from cxlint.rulepack.loader import example_list
     from cxlint.testing import default_ruleset
-    from tests.conftest import REPO
+    from tests.sample_texts import example_and_case_texts
 
-    texts = [example.text for rule in default_ruleset().rules for _, example in example_list(rule)]
-    for cases in ("corpora/cases.jsonl", "corpora/v2/round1/tune.jsonl", "corpora/v2/registry10/cases.jsonl"):
-        lines = (REPO / cases).read_text(encoding="utf-8").splitlines()
-        texts += [json.loads(line)["text"] for line in lines if line.strip()]
-    return texts
+    return example_and_case_texts(default_ruleset())
 
 
 def test_text_without_a_contraction_is_tokenized_alike_by_both_token_patterns() -> None:
