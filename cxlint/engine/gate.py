@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from cxlint.engine.beside import kept_beside
 from cxlint.engine.frame_match import Sentence
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.lexicon.lexicons import Lexicon
@@ -256,19 +257,13 @@ Verdict = tuple[int, int, int, frozenset[GatedFrame]]
 """What a gate's words let through in a sentence: its slot bits, the slots found fillable and not, the frames."""
 _VERDICT_LIMIT = 50_000
 """Distinct sentences a gate remembers in a run (then it starts again): memory stays bounded."""
-_seen: dict[int, tuple[GateIndex, dict[str, Verdict]]] = {}
+_seen: dict[int, tuple[object, dict[str, Verdict]]] = {}
 
 
 def _verdicts(gates: GateIndex) -> dict[str, Verdict]:
     """The verdicts of ``gates`` on the words of each sentence text met so far in the run: copy repeats across
-    files (footers, legal lines, the same paragraph on every page), and a verdict depends on the words alone.
-    Kept beside the gate, not in it, so a copy of a gate (the tests' other paths) starts with none."""
-    entry = _seen.get(id(gates))
-    if entry is None or entry[0] is not gates:
-        if len(_seen) > 8:  # gates of rule sets no longer used (a server that reloaded its packs)
-            _seen.clear()
-        entry = _seen[id(gates)] = (gates, {})
-    return entry[1]
+    files (footers, legal lines, the same paragraph on every page), and a verdict depends on the words alone."""
+    return kept_beside(_seen, gates, dict)
 
 
 def word_only_lexicons(matcher: Matcher) -> tuple[Lexicon, ...] | None:

@@ -9,6 +9,7 @@ with a merge field is matched each time: which field it is (its name) can decide
 
 from __future__ import annotations
 
+from cxlint.engine.beside import kept_beside
 from cxlint.engine.frame_match import FrameHit, Sentence, match_frame
 from cxlint.rulepack.frames import Frame
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
@@ -24,14 +25,8 @@ _seen: dict[int, tuple[object, dict[Key, Found]]] = {}
 
 
 def remembered(owner: object) -> dict[Key, Found]:
-    """The hits remembered for the frames of ``owner`` (a rule set's frame gates). Kept beside it, keyed by it,
-    so another rule set, or a copy of this one, starts with none."""
-    entry = _seen.get(id(owner))
-    if entry is None or entry[0] is not owner:
-        if len(_seen) > 8:  # rule sets no longer used (a server that reloaded its packs)
-            _seen.clear()
-        entry = _seen[id(owner)] = (owner, {})
-    return entry[1]
+    """The hits remembered for the frames of ``owner`` (a rule set's frame gates)."""
+    return kept_beside(_seen, owner, dict)
 
 
 def frame_hits(memory: dict[Key, Found], rule_id: str, number: int, frame: Frame, sentence: Sentence) -> list[FrameHit]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from cxlint.document import BLOCK_BREAK, PLACEHOLDER_FILL, Document
+from cxlint.engine.beside import kept_beside
 from cxlint.engine.sentences import DocumentScan
 from cxlint.engine.targets import Target
 from cxlint.findings import SEVERITY_RANK, Finding
@@ -89,7 +90,7 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
 _UNSEEN = -1.0
 _SCORES_LIMIT = 50_000
 """Distinct block texts a model's scores are remembered for in a run (then it starts again): memory stays bounded."""
-_scores: dict[int, tuple[LinearModel, frozenset[str], dict[str, float | None]]] = {}
+_scores: dict[int, tuple[object, dict[frozenset[str], dict[str, float | None]]]] = {}
 
 
 def _scores_for(model: LinearModel, addressed: frozenset[str]) -> dict[str, float | None]:
@@ -97,12 +98,7 @@ def _scores_for(model: LinearModel, addressed: frozenset[str]) -> dict[str, floa
     block's words are its text's tokens, so its score depends on the text alone, and copy repeats across files
     (a footer, a sign-off, the same paragraph on every page). Kept beside the model, keyed by it and the reader
     words, so another model or pack set starts with none."""
-    entry = _scores.get(id(model))
-    if entry is None or entry[0] is not model or entry[1] != addressed:
-        if len(_scores) > 8:  # models of rule sets no longer used (a server that reloaded its packs)
-            _scores.clear()
-        entry = _scores[id(model)] = (model, addressed, {})
-    return entry[2]
+    return kept_beside(_scores, model, dict).setdefault(addressed, {})
 
 
 def _score(model: LinearModel, text: str, mask: str, scan: DocumentScan, start: int, end: int,

@@ -8,10 +8,10 @@ run becomes a target too, with the value its words state.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cxlint.document import Document
+from cxlint.engine.beside import kept_beside
 from cxlint.engine.context import categories_for, find_modifiers
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.context import describe
@@ -24,7 +24,6 @@ from cxlint.findings import Finding
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
 from cxlint.promises.values import DAY, Duration, Money, Value, duration_from_match, embedded_value, percent_from_match
-from cxlint.rulepack.frames import Shape
 from cxlint.rulepack.model import RuleSet
 from cxlint.rulepack.records import RecordSpec, reader_key
 from cxlint.text.normalize import normalize
@@ -75,19 +74,15 @@ def find_promises(
     return PromiseTargets(reading, found, flagged)
 
 
-_SHAPES: dict[int, tuple[Mapping[str, Shape], ValueShapes, frozenset[str]]] = {}
+_SHAPES: dict[int, tuple[object, tuple[ValueShapes, frozenset[str]]]] = {}
 
 
 def _value_shapes(ruleset: RuleSet) -> tuple[ValueShapes, frozenset[str]]:
     """The rule set's value shapes and the names of those every match of which holds a digit: the same for
     every document of a run, so gathered once (each document paid for a hundred shapes read twice)."""
-    entry = _SHAPES.get(id(ruleset.shapes))
-    if entry is None or entry[0] is not ruleset.shapes:
-        if len(_SHAPES) > 8:  # rule sets no longer used (a server that reloaded its packs)
-            _SHAPES.clear()
-        digit = frozenset(name for name, shape in ruleset.shapes.items() if shape.digit)
-        entry = _SHAPES[id(ruleset.shapes)] = (ruleset.shapes, ValueShapes.of(ruleset.shapes), digit)
-    return entry[1], entry[2]
+    shapes = ruleset.shapes
+    return kept_beside(_SHAPES, shapes, lambda: (ValueShapes.of(shapes),
+                                                 frozenset(name for name, shape in shapes.items() if shape.digit)))
 
 
 def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool, holding: dict[str, list[int]]) -> dict[int, set[int]]:
