@@ -10,6 +10,7 @@ mathur-dark-patterns: recall per pattern type. Each text is linted on its own.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -32,7 +33,12 @@ def rows(path: Path) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
-    realcopy = Path(argv[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("realcopy", type=Path, help="the real-copy folder holding yamanalab-ec-darkpattern/ and mathur-dark-patterns/")
+    realcopy = parser.parse_args(argv).realcopy
+    missing = [name for name in ("yamanalab-ec-darkpattern", "mathur-dark-patterns") if not (realcopy / name / "strings.jsonl").is_file()]
+    if missing:
+        parser.error(f"{realcopy} holds no {', '.join(missing)} (strings.jsonl)")
     ruleset = default_ruleset()
     tp = fp = fn = 0
     hits: Counter[str] = Counter()
