@@ -58,6 +58,8 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("40 EUR", 40, "EUR"),
         ("500 rand", 500, "ZAR"),
         ("299 kr", 299, "kr"),
+        ("KSh 1,950", 1950, "KES"),
+        ("Kshs. 500", 500, "KES"),
     ],
 )
 def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
