@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cxlint.errors import FatalError
 from cxlint.promises.values import Money, compare, parse_amount
@@ -60,6 +61,7 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("299 kr", 299, "kr"),
         ("KSh 1,950", 1950, "KES"),
         ("Kshs. 500", 500, "KES"),
+        ("Rs. 299", 299, "Rs."),
     ],
 )
 def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
@@ -93,3 +95,13 @@ def test_the_built_in_currency_shapes_come_from_the_generated_file() -> None:
 def test_generated_currencies_are_current() -> None:
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "build_currencies.py"), "--check"], cwd=REPO)
     assert done.returncode == 0, "run scripts/build_currencies.py and commit rules/currencies.generated.yaml"
+
+
+def test_the_sentence_splitter_knows_every_dotted_sign() -> None:
+    """"Rs. 299" is one sentence only if the splitter knows "Rs." is a sign: its list must be the data's."""
+    from cxlint.rulepack.sources import pack_root
+    from cxlint.text import sentences
+
+    data = yaml.safe_load((pack_root() / "currencies.generated.yaml").read_text(encoding="utf-8"))
+    dotted = {sign[:-1].lower() for sign in data["shapes"]["currency_sign"]["words"] if sign.endswith(".")}
+    assert dotted == set(sentences._SIGNS_BEFORE_AMOUNT)

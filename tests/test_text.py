@@ -48,6 +48,17 @@ def test_soft_wrapped_lines_stay_one_sentence() -> None:
     assert [text[s:e] for s, e in split_sentences(text)] == [text]
 
 
+def test_a_dotted_currency_sign_before_an_amount_ends_no_sentence() -> None:
+    text = "Service visits at just Rs. 299 this week. Fr. 49 a month. We are open."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Service visits at just Rs. 299 this week.", "Fr. 49 a month.", "We are open."]
+
+
+def test_sentences_split_after_a_currency_sign_word_not_before_an_amount() -> None:
+    text = "We take Rs. Then we count."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["We take Rs.", "Then we count."]
+
+
 def test_inflections_without_a_lemmatizer() -> None:
     assert {"notices", "noticed", "noticing"} <= verb_forms("notice")
     assert {"stopped", "stopping"} <= verb_forms("stop")
