@@ -66,3 +66,22 @@ def test_text_without_a_contraction_is_tokenized_alike_by_both_token_patterns() 
             assert _LOWER_TOKEN_UNCONTRACTED.findall(lowered) == _LOWER_TOKEN.findall(lowered), text
             checked += 1
     assert checked > 1000
+
+
+def test_a_sentence_tokenized_after_its_word_set_gets_the_tokens_of_tokenize() -> None:
+    """A sentence whose word-set pass gave its words exactly finds only their spans later
+    (``tokens_of_words``): on every sentence of every rule example and labelled case, and the tricky
+    texts, those tokens are ``tokenize``'s, whichever of the two was asked for first."""
+    from cxlint.engine.frame_match import Sentence
+    from cxlint.text.sentences import split_sentences
+
+    from_words = 0
+    for text in _copy_texts() + TRICKY:
+        plain = normalize(text)
+        for start, end in split_sentences(text):
+            sentence = Sentence.of(text, plain, start, end)
+            sentence.word_set
+            from_words += sentence._words is not None
+            assert sentence.tokens == tokenize(text[start:end]), text[start:end]
+            assert Sentence.of(text, plain, start, end).tokens == sentence.tokens
+    assert from_words > 1000

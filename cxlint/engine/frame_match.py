@@ -11,7 +11,7 @@ from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher, Shape, Slot
 from cxlint.text.leading import DIGIT_CLASS, lead_regex
-from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, word_edges
+from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, tokens_of_words, word_edges
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _MAX_STATES = 2000
@@ -44,9 +44,10 @@ class Sentence:
 
     @property
     def tokens(self) -> Tokens:
-        """Tokenized on first use: most sentences only ever meet the prefilter's word set."""
+        """Tokenized on first use: most sentences only ever meet the prefilter's word set. When that set's
+        pass gave the words exactly, only their spans are found (the words are not matched twice)."""
         if self._tokens is None:
-            self._tokens = tokenize(self.raw)
+            self._tokens = tokenize(self.raw) if self._words is None else tokens_of_words(self.text, self._words)
         return self._tokens
 
     @property

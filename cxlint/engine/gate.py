@@ -3,7 +3,7 @@
 Built from the frames' own gates (``rulepack.frames.derive_gate``), never written by hand. A
 sentence's token set is intersected with every gate word at once; regex gates run once over
 the whole text; merge-field gates need a merge field in the sentence. A frame let through must
-also find each of its word-only slots fillable (``Sentence.may_hold``): most frames a gate word
+also find each of its word-only slots fillable (``slot_fill``, what ``Sentence.may_hold`` tells): most frames a gate word
 lets through would otherwise be tried only to turn away at once. What a gate's words let through
 depends on a sentence's words alone, so it is remembered for each sentence text met in a run.
 """
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from cxlint.engine.beside import kept_beside
 from cxlint.engine.frame_match import Sentence
+from cxlint.engine.slot_fill import SlotFill, may_fill, slot_fill
 from cxlint.errors import RuleError, keep_rule_error
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher
@@ -66,6 +67,8 @@ class GateIndex:
     """The distinct bit sets of ``word_bits`` and ``first_bits`` (the first is none): words share them (a
     lexicon's words begin the same slots), and each is an integer of a bit a slot, so the compiled packs store each once."""
     _groups: dict[frozenset[str], int] = field(default_factory=dict)
+    _fills: dict[int, SlotFill] = field(default_factory=dict)
+    """For each slot bit asked about in the run, its compiled fill test (``slot_fill``), built when first asked."""
 
     def add(self, rule_id: str, index: int, frame: Frame) -> None:
         gate = frame.gate
@@ -103,7 +106,7 @@ class GateIndex:
         """Pickled without what ``__setstate__`` derives again (the word sets) or no longer needs
         (the slot groups, used only while frames are added): a third of the index's bytes."""
         state = dict(self.__dict__)
-        for derived in ("words", "slot_words", "_groups"):
+        for derived in ("words", "slot_words", "_groups", "_fills"):
             state.pop(derived, None)
         return state
 
@@ -112,6 +115,7 @@ class GateIndex:
         self.words = frozenset(self.by_word)
         self.slot_words = frozenset(self.word_bits).union(self.first_bits)
         self._groups = {}
+        self._fills = {}
 
     def freeze(self) -> GateIndex:
         self.words = frozenset(self.by_word)
@@ -242,10 +246,14 @@ class GateIndex:
         if needed & known[1]:
             return False
         unknown = needed & ~known[0]
+        fills, words = self._fills, sentence.word_set
         while unknown:
             bit = unknown & -unknown
             unknown ^= bit
-            if any(sentence.may_hold(lexicon) for lexicon in self.bit_lexicons[bit.bit_length() - 1]):
+            fill = fills.get(bit)
+            if fill is None:
+                fill = fills[bit] = slot_fill(self.bit_lexicons[bit.bit_length() - 1])
+            if may_fill(fill, words):
                 known[0] |= bit
             else:
                 known[1] |= bit

@@ -98,14 +98,20 @@ class Lexicon:
         leave now"; the second word, the entry's longest other one, turns most of those away
         before the sentence is tokenized for nothing.
         """
-        seconds = self._index.get("seconds")
-        if seconds is None:
-            seconds = self._index["seconds"] = _second_words(self.phrases, self.key_words)
+        seconds = self.second_words
         for key in self.key_words.intersection(words):
             others = seconds.get(key)
             if others is None or not others.isdisjoint(words):
                 return True
         return False
+
+    @property
+    def second_words(self) -> dict[str, frozenset[str]]:
+        """For each key word that is no whole entry, the second words its entries need besides it (built on first use)."""
+        seconds = self._index.get("seconds")
+        if seconds is None:
+            seconds = self._index["seconds"] = _second_words(self.phrases, self.key_words)
+        return seconds
 
     def find(self, words: Sequence[str], positions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
         """Token spans ``(i, j)`` where an entry occurs: the longest entry at each start.

@@ -94,6 +94,17 @@ def tokenize(text: str) -> Tokens:
     return Tokens(tuple(words), starts, ends)
 
 
+def tokens_of_words(plain: str, words: list[str]) -> Tokens:
+    """``tokenize`` of a text whose words ``scan_words`` gave exactly (``plain`` is the text normalised, as
+    it was given there): only the spans are still to find, by one pass, instead of matching the words again."""
+    lowered = plain.lower()
+    spans = list(map(_SPAN, _lower_token(lowered).finditer(lowered)))
+    if not spans:
+        return Tokens((), (), ())
+    starts, ends = zip(*spans)
+    return Tokens(tuple(words), starts, ends)
+
+
 def token_words(text: str) -> tuple[str, ...]:
     """``tokenize(text).words`` without the spans, which a bag of words does not need: one match
     over the text instead of two. Text with a hyphen takes ``tokenize`` (only a span tells a hyphen
