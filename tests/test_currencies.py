@@ -13,6 +13,8 @@ import yaml
 from cxlint.errors import FatalError
 from cxlint.promises.values import Money, compare, parse_amount
 from cxlint.rulepack.loader import PackSource, builtin_sources, compile_ruleset
+from cxlint.rulepack.sources import pack_root
+from cxlint.text import sentences
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -99,9 +101,6 @@ def test_generated_currencies_are_current() -> None:
 
 def test_the_sentence_splitter_knows_every_dotted_sign() -> None:
     """"Rs. 299" is one sentence only if the splitter knows "Rs." is a sign: its list must be the data's."""
-    from cxlint.rulepack.sources import pack_root
-    from cxlint.text import sentences
-
     data = yaml.safe_load((pack_root() / "currencies.generated.yaml").read_text(encoding="utf-8"))
     dotted = {sign[:-1].lower() for sign in data["shapes"]["currency_sign"]["words"] if sign.endswith(".")}
     assert dotted == set(sentences._SIGNS_BEFORE_AMOUNT)

@@ -88,10 +88,7 @@ def tokenize(text: str) -> Tokens:
         keep = [i for i, word in enumerate(words) if word != "-" or not _inside_word(text, plain, spans[i][0])]
         words = [words[i] for i in keep]
         spans = [spans[i] for i in keep]
-    if not spans:
-        return Tokens((), (), ())
-    starts, ends = zip(*spans)
-    return Tokens(tuple(words), starts, ends)
+    return _tokens_at(words, spans)
 
 
 def tokens_of_words(plain: str, words: list[str]) -> Tokens:
@@ -99,10 +96,7 @@ def tokens_of_words(plain: str, words: list[str]) -> Tokens:
     it was given there): only the spans are still to find, by one pass, instead of matching the words again."""
     lowered = plain.lower()
     spans = list(map(_SPAN, _lower_token(lowered).finditer(lowered)))
-    if not spans:
-        return Tokens((), (), ())
-    starts, ends = zip(*spans)
-    return Tokens(tuple(words), starts, ends)
+    return _tokens_at(words, spans)
 
 
 def token_words(text: str) -> tuple[str, ...]:
@@ -144,6 +138,14 @@ def _lower_token(lowered: str) -> re.Pattern[str]:
 
 
 _SPAN = re.Match.span
+
+
+def _tokens_at(words: list[str], spans: list[tuple[int, int]]) -> Tokens:
+    """``Tokens`` of ``words`` at ``spans`` (one span a word)."""
+    if not spans:
+        return Tokens((), (), ())
+    starts, ends = zip(*spans)
+    return Tokens(tuple(words), starts, ends)
 
 
 def _tokenize_slow(text: str, plain: str) -> Tokens:
