@@ -170,3 +170,25 @@ def test_every_round_sum_the_money_shape_spells_out_has_its_amount():
         assert match is not None, word
         money = money_word_from_match(match)
         assert money.currency == "GBP" and money.amount > 0, word
+
+
+def test_amounts_are_read_as_each_country_groups_their_digits():
+    assert parse_money("CLP 2.490.000") == Money(2_490_000.0, "CLP")
+    assert parse_money("€1.290,50") == Money(1290.5, "EUR")
+    assert parse_money("₹1,25,000") == Money(125_000.0, "INR")
+    assert parse_money("CHF 1'250.–") == Money(1250.0, "CHF")
+    assert parse_money("$1,234.56") == Money(1234.56, "USD")
+    assert parse_money("£9.99") == Money(9.99, "GBP")
+    assert parse_money("€4,5") == Money(4.5, "EUR")
+
+
+def test_an_offer_priced_with_dotted_thousands_is_read_not_a_crash():
+    """Found by a Chilean company's copy: "$2.490.000" stopped the whole run with a ValueError."""
+    from cxlint.engine.run import run_document
+    from cxlint.readers.snippet import read_snippet
+    from cxlint.rulepack.loader import builtin_ruleset
+
+    doc = read_snippet("offer", "The Urbano e-bike is now only $2.490.000, down from $2.990.000.", "email")
+    run = run_document(doc, builtin_ruleset(), promises=True)
+    amounts = {target.value.amount for target in run.promises.found if isinstance(target.value, Money)}
+    assert 2_490_000.0 in amounts

@@ -136,11 +136,27 @@ def duration_from_match(match: re.Match[str]) -> Duration:
     return Duration(amount * size, label)
 
 
+def amount_from_digits(raw: str) -> float:
+    """The digits of an amount as any country groups them: "1,200", "9.99", "2.490.000" (Chile),
+    "1.290,50" (Germany), "1,25,000" (India), "1'250" (Switzerland). With two marks the last one is
+    the decimal point; a mark used twice groups thousands; a single mark before exactly three digits
+    groups them, before any other count it is the decimal point."""
+    raw = raw.replace("'", "")
+    marks = [char for char in raw if char in ",."]
+    if not marks:
+        return float(raw)
+    decimal = marks[-1]
+    if len(set(marks)) == 1 and (len(marks) > 1 or len(raw) - raw.rfind(decimal) - 1 == 3):
+        return float(raw.replace(decimal, ""))
+    whole, _, fraction = raw.rpartition(decimal)
+    return float(whole.replace(",", "").replace(".", "") + "." + fraction)
+
+
 def money_from_match(match: re.Match[str]) -> Money:
-    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20"."""
+    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20", "CLP 2.490.000"."""
     groups = match.groupdict()
     raw = groups.get("num") or groups["num2"]
-    amount = float(raw.replace(",", "")) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
+    amount = amount_from_digits(raw) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
     return currency_money(amount, groups.get("cur") or groups.get("cur2") or "")
 
 
