@@ -1,6 +1,7 @@
 from cxlint.promises.hours import find_schedules, parse_schedule
 from cxlint.promises.values import (
-    Duration, Money, Percent, compare, free_months_share, is_time_gained, parse_duration, parse_money, parse_value, same_value,
+    Duration, Money, Percent, compare, free_months_share, is_time_gained, parse_duration, parse_money, parse_percent,
+    parse_value, same_value,
 )
 
 
@@ -180,6 +181,13 @@ def test_amounts_are_read_as_each_country_groups_their_digits():
     assert parse_money("$1,234.56") == Money(1234.56, "USD")
     assert parse_money("£9.99") == Money(9.99, "GBP")
     assert parse_money("€4,5") == Money(4.5, "EUR")
+
+
+def test_a_share_with_a_decimal_comma_is_read_whole():
+    """"99,5 %" was read as 5 %, so a copy's uptime looked far weaker than any entry it went beyond."""
+    assert parse_percent("99,5 % uptime") == Percent(99.5)
+    assert parse_percent("99.95% uptime") == Percent(99.95)
+    assert parse_percent("save 1,000% more") == Percent(1000.0)
 
 
 def test_an_offer_priced_with_dotted_thousands_is_read_not_a_crash():

@@ -223,8 +223,8 @@ def rating_from_match(match: re.Match[str]) -> Rating | None:
 
 
 def percent_from_match(match: re.Match[str]) -> Percent:
-    """A Percent from a match of the ``percentage`` shape."""
-    return Percent(float(match.group("num")))
+    """A Percent from a match of the ``percentage`` shape ("99,5 %" is ninety-nine and a half)."""
+    return Percent(amount_from_digits(match.group("num")))
 
 
 def parse_duration(text: str, shapes: ValueShapes | None = None) -> Duration | None:
