@@ -102,16 +102,18 @@ def test_records_are_built_from_the_run_without_reading_the_copy_again(ruleset, 
 
 
 def test_the_records_vocabulary_is_the_packs(ruleset):
-    """Take delivery words out of the pack and a delivery time has no value any more: nothing else reads it
-    (the rule's finding is still a record, of the finding's kind, with no value)."""
+    """Take delivery words out of the pack and a plainly stated delivery time is no record any more: nothing
+    else reads it. A rule's delivery finding is still a record of the finding's kind, with the time it states."""
     text = next(src.text for src in builtin_sources() if src.name == "rules/records.yaml")
     without = text.replace("        delivery-time: {any: [{lexicon: record_delivery}, {shape: get_your_thing}]}\n", "")
     assert without != text
     sources = [src for src in builtin_sources() if src.name != "rules/records.yaml"] + [PackSource("rules/records.yaml", without, trusted=True)]
-    doc = read_snippet("t.md", "Every parcel ships within 48 hours.", "landing")
-    assert [(r.kind, r.value_text) for r in extract_records(doc, run_document(doc, ruleset).promises)] == [("delivery-time", "48 hours")]
     changed = compile_ruleset(sources)
-    assert [(r.kind, r.value_text) for r in extract_records(doc, run_document(doc, changed).promises)] == [("delivery-time", "")]
+    stated = read_snippet("t.md", "Standard delivery takes 3 business days.", "landing")
+    assert [(r.kind, r.value_text) for r in extract_records(stated, run_document(stated, ruleset).promises)] == [("delivery-time", "3 business days")]
+    assert extract_records(stated, run_document(stated, changed).promises) == []
+    flagged = read_snippet("t.md", "Every parcel ships within 48 hours.", "landing")
+    assert [(r.kind, r.value_text) for r in extract_records(flagged, run_document(flagged, changed).promises)] == [("delivery-time", "48 hours")]
 
 
 def test_the_records_gate_loses_nothing(ruleset):

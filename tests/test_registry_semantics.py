@@ -26,6 +26,10 @@ CELLS = [
     ("time-shorter-is-over", "email", "We reply to every email within 1 hour.", "over-promised", "email-reply"),
     ("delivery-longer-is-backed", "landing", "Your parcel is delivered within 5 business days.", "backed", "standard-delivery"),
     ("delivery-next-day-is-over", "landing", "Your parcel is delivered next day.", "over-promised", "standard-delivery"),
+    # a delivery time only a rule's finding reads ("reach you within"), no reader's delivery word, keeps its value
+    ("delivery-a-findings-time-is-its-value", "landing", "Spare batteries reach you within 5 business days.", "backed", "standard-delivery"),
+    ("delivery-a-findings-time-is-its-value-over", "landing", "Spare batteries reach you within 1 business day.", "over-promised",
+     "standard-delivery"),
     # days of a reply promise: "every day", "weekends included" against the entry's scope
     ("days-weekends-against-every-day", "email", "We reply to emails within 24 hours, weekends included.", "backed", "email-reply"),
     ("days-every-day-against-every-day", "email", "We reply to emails within 24 hours, every day.", "backed", "email-reply"),

@@ -141,8 +141,8 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
         kind = found_kind or "claim"
     else:
         value = embedded_value(text, reading.shapes)
-        if isinstance(value, Duration) and kind != "guarantee":
-            value = None
+        if isinstance(value, Duration) and kind not in ("guarantee", "delivery-time"):
+            value = None  # a delivery finding's time ("reach you within 2 business days") is its value, as a guarantee's is
         if kind == "delivery-time" and value is None and reading.within("same_day", sentence, finding.start, finding.end):
             value = Duration(DAY / 2, "same day")  # "get it today", "at your door tonight": delivered the day it is ordered
         if kind == "price" and value is None and _says_free(reading, sentence, finding.start, finding.end):
