@@ -42,6 +42,8 @@ class Lexicon:
         if entries and all(entry and "\n" not in entry for entry in entries):
             # as written, read only to explain a rule: one string to load, not a string each
             state["_entries"] = "\n".join(state.pop("entries"))
+        if "_seconds" not in state:  # worked out once when the packs compile, not in every run that asks
+            state["_seconds"] = _packed_seconds(self.second_words)
         if "_packed" not in state:
             phrases = state.pop("phrases")
             state.pop("first_words")
@@ -110,7 +112,9 @@ class Lexicon:
         """For each key word that is no whole entry, the second words its entries need besides it (built on first use)."""
         seconds = self._index.get("seconds")
         if seconds is None:
-            seconds = self._index["seconds"] = _second_words(self.phrases, self.key_words)
+            packed = self.__dict__.pop("_seconds", None)
+            seconds = _second_words(self.phrases, self.key_words) if packed is None else _unpacked_seconds(packed)
+            self._index["seconds"] = seconds
         return seconds
 
     def find(self, words: Sequence[str], positions: Mapping[str, Sequence[int]] | None = None) -> list[tuple[int, int]]:
@@ -156,6 +160,21 @@ def _second_words(phrases: Iterable[tuple[str, ...]], keys: frozenset[str]) -> d
             else:
                 alone.add(key)
     return {key: frozenset(others) for key, others in found.items() if key not in alone}
+
+
+def _packed_seconds(seconds: Mapping[str, frozenset[str]]) -> str:
+    """``second_words`` as one string to pickle, a line a key word: the key, then its second words (tokens never hold
+    whitespace). Loaded, it is split when first asked for: cheaper than working it out from every phrase again."""
+    return "\n".join(" ".join((key, *sorted(others))) for key, others in seconds.items())
+
+
+def _unpacked_seconds(packed: str) -> dict[str, frozenset[str]]:
+    """The ``second_words`` that ``_packed_seconds`` wrote."""
+    seconds: dict[str, frozenset[str]] = {}
+    for line in packed.split("\n") if packed else ():
+        key, *others = line.split(" ")
+        seconds[key] = frozenset(others)
+    return seconds
 
 
 def surface_forms(entry: str, pos: str | None) -> set[tuple[str, ...]]:
