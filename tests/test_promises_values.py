@@ -200,3 +200,14 @@ def test_an_offer_priced_with_dotted_thousands_is_read_not_a_crash():
     run = run_document(doc, builtin_ruleset(), promises=True)
     amounts = {target.value.amount for target in run.promises.found if isinstance(target.value, Money)}
     assert 2_490_000.0 in amounts
+
+
+def test_days_named_only_to_be_left_out_are_not_the_days_it_holds_on():
+    """"every day except Sundays" read as every day, and "not on Sundays" as Sundays only."""
+    assert str(parse_schedule("Deliveries every day except Sundays")) == "Mon–Sat"
+    assert str(parse_schedule("no deliveries on Sundays")) == "Mon–Sat"
+    assert str(parse_schedule("every day except Saturdays and Sundays")) == "Mon–Fri"
+    assert str(parse_schedule("9am-5pm every day, closed on Sundays")) == "09:00–17:00 Mon–Sat"
+    assert str(parse_schedule("Mon-Sat 8:00-18:00, not Sundays or public holidays")) == "08:00–18:00 Mon–Sat"
+    assert str(parse_schedule("open on Sundays")) == "Sun"
+    assert str(parse_schedule("Open Mon to Fri 9-5 and Sat 10-2")) == "09:00–17:00 Mon–Fri, 10:00–14:00 Sat"

@@ -194,6 +194,23 @@ def _days_after_bare_hours(text: str, shapes: ValueShapes, days: list[tuple[int,
     return out
 
 
+def _left_out(text: str, shapes: ValueShapes, named: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+    """The days ``text`` names only to leave out ("every day except Sundays", "not Sundays or public holidays",
+    "closed Saturdays and Sundays"): a day the ``days_left_out`` words end the text before, and a day joined
+    to such a day by "and", "or" or a comma."""
+    out: list[tuple[int, int, list[int]]] = []
+    previous_end = None
+    for day in sorted(named):
+        before = text[max(0, day[0] - 40):day[0]]
+        joined = previous_end is not None and shapes.days_joined.search(text[previous_end:day[0]]) is not None
+        if shapes.days_left_out.search(before) or joined:
+            out.append(day)
+            previous_end = day[1]
+        else:
+            previous_end = None
+    return out
+
+
 def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | None = None) -> list[tuple[int, int, Schedule]]:
     """Every schedule stated in ``text`` (normalised) as (start, end, schedule); one sentence gives at most one.
 
@@ -206,20 +223,25 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
     every_hour = shapes.all_week.search(text)
     if every_hour:
         return [(every_hour.start(), every_hour.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
-    days = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
-    days += _days_after_bare_hours(text, shapes, days)
-    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes, bool(days)))]
+    named = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
+    named += _days_after_bare_hours(text, shapes, named)
+    left_out = _left_out(text, shapes, named)
+    days = [d for d in named if d not in left_out]
+    closed = {day for _, _, ds in left_out for day in ds}
+    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes, bool(named)))]
     edge = ""
     other_edges: list[tuple[int, int]] = []
     if not times and (edges := _edges(text, shapes, holds)):
         kept = [e for e in edges if e[2] == edges[0][2]]
         times, edge = [(start, end, (instant, instant)) for start, end, _, instant in kept], edges[0][2]
         other_edges = [(start, end) for start, end, kind, _ in edges if kind != edge]
-    if not times and not days:
+    if not times and not named:
         return []
     if not times:
-        covered = sorted({d for _, _, ds in days for d in ds})
-        start, end = days[0][0], days[-1][1]
+        covered = sorted(({d for _, _, ds in days for d in ds} if days else set(range(7))) - closed)
+        if not covered:
+            return []
+        start, end = named[0][0], named[-1][1]
         return [(start, end, Schedule(tuple((d, 0, 1440) for d in covered), True, False))]
     days_first = bool(days) and days[0][0] < times[0][0]
     slots: dict[int, tuple[int, int]] = {}
@@ -233,14 +255,14 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
             mine = [d for d in days if low <= d[0] < t_start]
         else:
             mine = [d for d in days if t_end <= d[0] < high]
-        chosen = sorted({d for _, _, ds in mine for d in ds}) or (list(range(7)) if not days else [])
+        chosen = sorted(({d for _, _, ds in mine for d in ds} or (set(range(7)) if not days else set())) - closed)
         for day in chosen:
             slots[day] = (open_at, close_at)
     if not slots:
         return []
-    span_start = min([t[0] for t in times] + [d[0] for d in days])
-    span_end = max([t[1] for t in times] + [d[1] for d in days])
-    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(days), True, edge)
+    span_start = min([t[0] for t in times] + [d[0] for d in named])
+    span_end = max([t[1] for t in times] + [d[1] for d in named])
+    schedule = Schedule(tuple((d, s, e) for d, (s, e) in sorted(slots.items())), bool(named), True, edge)
     return [(span_start, span_end, schedule)]
 
 

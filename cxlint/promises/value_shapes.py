@@ -27,6 +27,8 @@ class ValueShapes:
     clock_edge: re.Pattern[str]
     all_week: re.Pattern[str]
     days: re.Pattern[str]
+    days_left_out: re.Pattern[str]
+    days_joined: re.Pattern[str]
     day_span: re.Pattern[str]
     months_free: re.Pattern[str]
     fraction: re.Pattern[str]
