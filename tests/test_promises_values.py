@@ -181,6 +181,9 @@ def test_amounts_are_read_as_each_country_groups_their_digits():
     assert parse_money("$1,234.56") == Money(1234.56, "USD")
     assert parse_money("£9.99") == Money(9.99, "GBP")
     assert parse_money("€4,5") == Money(4.5, "EUR")
+    assert parse_money("NOK 1 299") == Money(1299.0, "NOK")
+    assert parse_money("12\u00a0500 kr").amount == 12_500.0
+    assert parse_money("R$ 129,90/mês") == Money(129.9, "BRL")
 
 
 def test_a_share_with_a_decimal_comma_is_read_whole():

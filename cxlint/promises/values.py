@@ -138,10 +138,10 @@ def duration_from_match(match: re.Match[str]) -> Duration:
 
 def amount_from_digits(raw: str) -> float:
     """The digits of an amount as any country groups them: "1,200", "9.99", "2.490.000" (Chile),
-    "1.290,50" (Germany), "1,25,000" (India), "1'250" (Switzerland). With two marks the last one is
+    "1.290,50" (Germany), "1,25,000" (India), "1'250" (Switzerland), "1 299" (Norway). With two marks the last one is
     the decimal point; a mark used twice groups thousands; a single mark before exactly three digits
     groups them, before any other count it is the decimal point."""
-    raw = raw.replace("'", "")
+    raw = "".join(raw.replace("'", "").split())  # "1'250", "1 299": marks that only group
     marks = [char for char in raw if char in ",."]
     if not marks:
         return float(raw)
