@@ -194,6 +194,10 @@ def _days_after_bare_hours(text: str, shapes: ValueShapes, days: list[tuple[int,
     return out
 
 
+_LEFT_OUT_REACH = 40
+"""How far before a day its leaving-out words may start ("but we do not deliver on Sundays" fits)."""
+
+
 def _left_out(text: str, shapes: ValueShapes, named: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
     """The days ``text`` names only to leave out ("every day except Sundays", "not Sundays or public holidays",
     "closed Saturdays and Sundays"): a day the ``days_left_out`` words end the text before, and a day joined
@@ -201,7 +205,7 @@ def _left_out(text: str, shapes: ValueShapes, named: list[tuple[int, int, list[i
     out: list[tuple[int, int, list[int]]] = []
     previous_end = None
     for day in sorted(named):
-        before = text[max(0, day[0] - 40):day[0]]
+        before = text[max(0, day[0] - _LEFT_OUT_REACH):day[0]]
         joined = previous_end is not None and shapes.days_joined.search(text[previous_end:day[0]]) is not None
         if shapes.days_left_out.search(before) or joined:
             out.append(day)
