@@ -115,8 +115,8 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
 
     shapes = value_shapes()
     assert set(ValueShapes.__dataclass_fields__) == {
-        "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "day_span", "months_free",
-        "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word",
+        "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "days_left_out",
+        "days_joined", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word",
     }
     assert {"count", "free", "unit"} <= set(shapes.free_time.groupindex)
     assert {"count", "free", "unit"} <= set(shapes.free_time_of.groupindex)
