@@ -64,6 +64,11 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("KSh 1,950", 1950, "KES"),
         ("Kshs. 500", 500, "KES"),
         ("Rs. 299", 299, "Rs."),
+        ("290.000 đ", 290_000, "VND"),
+        ("VNĐ 1.290.000", 1_290_000, "VND"),
+        ("Dhs. 199", 199, "AED"),
+        ("$4,999 MXN", 4999, "MXN"),
+        ("$49 USD", 49, "USD"),
     ],
 )
 def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
@@ -83,6 +88,15 @@ def test_amounts_compare_only_when_their_currencies_can_be_the_same() -> None:
     assert compare("price", parse_amount("249 kr"), parse_amount("SEK 299")) == 1
     assert compare("price", parse_amount("249 kr"), parse_amount("CHF 299")) is None
     assert Money(5.0, "").same_currency(Money(5.0, "ZAR"))  # an amount with no currency compares with any
+
+
+def test_a_code_after_a_signed_amount_says_which_currency_the_sign_is() -> None:
+    """"$4,999 MXN" was read as US dollars, so it compared with a US price and not only with pesos."""
+    pesos = parse_amount("$4,999 MXN/month")
+    assert pesos == Money(4999.0, "MXN") and not pesos.alike
+    assert compare("price", pesos, parse_amount("MX$4,999")) == 0
+    assert compare("price", pesos, parse_amount("US$4,999")) is None
+    assert parse_amount("$49 and up").currency == "USD"  # no code after: the sign reads as before
 
 
 def test_the_built_in_currency_shapes_come_from_the_generated_file() -> None:

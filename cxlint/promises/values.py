@@ -153,11 +153,12 @@ def amount_from_digits(raw: str) -> float:
 
 
 def money_from_match(match: re.Match[str]) -> Money:
-    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20", "CLP 2.490.000"."""
+    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20", "CLP 2.490.000"; a code after a
+    sign says which currency the sign stands for ("$4,999 MXN" is pesos, not US dollars)."""
     groups = match.groupdict()
     raw = groups.get("num") or groups["num2"]
     amount = amount_from_digits(raw) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
-    return currency_money(amount, groups.get("cur") or groups.get("cur2") or "")
+    return currency_money(amount, (groups.get("code") or groups.get("cur") or groups.get("cur2") or "").strip())
 
 
 def currency_money(amount: float, written: str) -> Money:
