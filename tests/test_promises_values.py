@@ -214,3 +214,23 @@ def test_days_named_only_to_be_left_out_are_not_the_days_it_holds_on():
     assert str(parse_schedule("Mon-Sat 8:00-18:00, not Sundays or public holidays")) == "08:00–18:00 Mon–Sat"
     assert str(parse_schedule("open on Sundays")) == "Sun"
     assert str(parse_schedule("Open Mon to Fri 9-5 and Sat 10-2")) == "09:00–17:00 Mon–Fri, 10:00–14:00 Sat"
+
+
+def test_every_weekday_is_monday_to_friday():
+    """"every weekday 9-5" read as no hours at all: "weekday" counted only in the plural."""
+    assert str(parse_schedule("every weekday 9-5")) == "09:00–17:00 Mon–Fri"
+    assert str(parse_schedule("every working day, 8am to 6pm")) == "08:00–18:00 Mon–Fri"
+    assert str(parse_schedule("every day 9-5")) == "09:00–17:00 Mon–Sun"
+
+
+def test_hours_written_with_an_h_between_hour_and_minutes():
+    """"08h00–17h00", as South African, French and Brazilian copy writes the hours, read as days alone."""
+    assert str(parse_schedule("Mon–Fri 08h00–17h00")) == "08:00–17:00 Mon–Fri"
+    assert str(parse_schedule("Sat 9h00-13h00")) == "09:00–13:00 Sat"
+    assert parse_schedule("a 2h30 film") is None
+
+
+def test_a_count_in_words_with_its_digits_in_brackets_is_one_duration():
+    """Terms write "two (2) business days": it was read as no duration."""
+    assert str(parse_duration("within two (2) business days")) == "2 business days"
+    assert str(parse_duration("within thirty (30) days")) == "30 days"
