@@ -65,6 +65,7 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("Kshs. 500", 500, "KES"),
         ("Rs. 299", 299, "Rs."),
         ("290.000 đ", 290_000, "VND"),
+        ("1.299,90 reais", 1299.9, "BRL"),
         ("VNĐ 1.290.000", 1_290_000, "VND"),
         ("Dhs. 199", 199, "AED"),
         ("$4,999 MXN", 4999, "MXN"),
