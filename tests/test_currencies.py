@@ -66,6 +66,8 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("Rs. 299", 299, "Rs."),
         ("290.000 đ", 290_000, "VND"),
         ("1.299,90 reais", 1299.9, "BRL"),
+        ("LE 1,299", 1299, "EGP"),
+        ("Php 599", 599, "PHP"),
         ("VNĐ 1.290.000", 1_290_000, "VND"),
         ("Dhs. 199", 199, "AED"),
         ("$4,999 MXN", 4999, "MXN"),
@@ -77,7 +79,7 @@ def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str
     assert money is not None and money.amount == amount and money.currency == currency
 
 
-@pytest.mark.parametrize("text", ["Q4 results", "TRY 30 DAYS FREE", "ALL 3 PLANS", "K-12 classrooms", "100 real users", "r899", "top 10"])
+@pytest.mark.parametrize("text", ["PHP 8 support", "Q4 results", "TRY 30 DAYS FREE", "ALL 3 PLANS", "K-12 classrooms", "100 real users", "r899", "top 10"])
 def test_letters_and_words_that_are_not_money_read_as_none(text: str) -> None:
     assert parse_amount(text) is None
 
