@@ -67,6 +67,8 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("290.000 đ", 290_000, "VND"),
         ("1.299,90 reais", 1299.9, "BRL"),
         ("LE 1,299", 1299, "EGP"),
+        ("49 złoty", 49, "PLN"),
+        ("Ksh. 1,500", 1500, "KES"),
         ("Php 599", 599, "PHP"),
         ("VNĐ 1.290.000", 1_290_000, "VND"),
         ("Dhs. 199", 199, "AED"),

@@ -234,3 +234,40 @@ def test_a_count_in_words_with_its_digits_in_brackets_is_one_duration():
     """Terms write "two (2) business days": it was read as no duration."""
     assert str(parse_duration("within two (2) business days")) == "2 business days"
     assert str(parse_duration("within thirty (30) days")) == "30 days"
+
+
+def test_amounts_keep_their_scale():
+    """"$20 million" and "₹2 lakh" were read as 20 and 2."""
+    assert parse_money("$20 million") == Money(20_000_000.0, "USD")
+    assert parse_money("€6.5 million") == Money(6_500_000.0, "EUR")
+    assert parse_money("₹2 lakh") == Money(200_000.0, "INR")
+    assert parse_money("Rs 1.5 crore").amount == 15_000_000.0
+    assert parse_money("3 million dollars") == Money(3_000_000.0, "USD")
+    assert parse_money("$5k") == Money(5000.0, "USD")
+    assert parse_money("$10 monthly") == Money(10.0, "USD")  # "m" starts a word here, it scales nothing
+
+
+def test_space_grouped_amounts_end_at_a_stop_or_keep_their_cents():
+    """"CHF 1 290.–" was read as 1: a stop after the grouped digits ended the amount at its first group."""
+    assert parse_money("CHF 1 290.–") == Money(1290.0, "CHF")
+    assert parse_money("CHF 1 290.50") == Money(1290.5, "CHF")
+    assert parse_money("1 299,00 €") == Money(1299.0, "EUR")
+
+
+def test_durations_with_halves_and_decimal_commas():
+    """"1,5 hours" was read as 5 hours, "1 1/2 hours" as 2, "a month and a half" as a month."""
+    assert parse_duration("within 1,5 hours").minutes == parse_duration("within 90 minutes").minutes
+    assert str(parse_duration("within 1 1/2 hours")) == "1.5 hours"
+    assert str(parse_duration("within 1½ hours")) == "1.5 hours"
+    assert str(parse_duration("two and a half days")) == "2.5 days"
+    assert str(parse_duration("a month and a half")) == "1.5 months"
+    assert str(parse_duration("1,000 hours")) == "1000 hours"
+    assert str(parse_duration("3-5 business days")) == "3–5 business days"
+
+
+def test_hours_without_am_or_pm_that_close_lower_close_in_the_afternoon():
+    """"8:30 to 5:30" was read as open from 08:30 to midnight."""
+    assert str(parse_schedule("Mon-Fri 8:30-5:30")) == "08:30–17:30 Mon–Fri"
+    assert str(parse_schedule("10:00-2:00")) == "10:00–14:00"
+    assert str(parse_schedule("09:00 to 00:00")) == "09:00–24:00"  # a 24-hour clock's midnight
+    assert str(parse_schedule("22:00-02:00")) == "22:00–24:00"

@@ -174,6 +174,10 @@ def _time_range(match: re.Match[str], shapes: ValueShapes, bare_allowed: bool = 
         if start >= end:
             flipped = "am" if _suffix(closes.group("a")) == "pm" else "pm"
             start = _minutes(opens, flipped, False)
+    if end <= start and not (opens.group("a") or closes.group("a") or opens.group("w") or closes.group("w")):
+        twelve_hour = not closes.group("h").startswith("0")  # "00:00", "02:00": a 24-hour clock's midnight and small hours
+        if twelve_hour and start < 720 and end < 720 and end + 720 > start:
+            return start, end + 720  # "8:30 to 5:30": hours with no am or pm that close lower close in the afternoon
     if end <= start:
         end = 1440
     return start, end

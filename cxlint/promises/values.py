@@ -32,7 +32,13 @@ _NUMBERS = {
     "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "forty-eight": 48,
     "twenty-four": 24, "seventy-two": 72, "half an": 0.5, "half a": 0.5,
 }
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "bn": 1e9}
+_HALF_AFTER = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+"""A half said after a duration's unit ("a month and a half"), as the ``and_a_half`` shape says it after a count."""
+_MULTIPLIERS = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+"""What the scale after an amount multiplies it by (the ``scale`` shape): "$5 million", "₹2 lakh"."""
 _CURRENCY_SHAPES = ("currency_sign", "currency_code", "currency_name")
 """The word shapes a currency is written in (rules/currencies.generated.yaml, from CLDR)."""
 FREE_RE = re.compile(r"\b(?:free|no\s+charge|on\s+us|complimentary)\b", re.IGNORECASE)
@@ -103,11 +109,17 @@ Value = Duration | Percent | Money | Schedule | Rating
 
 
 def _number(text: str) -> float:
-    """A count in digits or words; none at all ("your first month": the ``duration`` shape's empty count) is one."""
+    """A count in digits or words; none at all ("your first month": the ``duration`` shape's empty count) is one.
+    A half added ("1 1/2", "1½", "two and a half") counts; digits are read as amounts are ("1,5" is one and a
+    half, "1,000" a thousand)."""
     text = " ".join(text.lower().split())
     if not text:
         return 1.0
-    return float(_NUMBERS[text]) if text in _NUMBERS else float(text)
+    half = 0.0
+    for said in (" and a half", " 1/2", "½"):
+        if text.endswith(said):
+            text, half = text[: -len(said)].strip(), 0.5
+    return (float(_NUMBERS[text]) if text in _NUMBERS else amount_from_digits(text)) + half
 
 
 def duration_from_match(match: re.Match[str]) -> Duration:
@@ -130,6 +142,8 @@ def duration_from_match(match: re.Match[str]) -> Duration:
     biz = (groups.get("biz") or "").lower()
     business = bool(biz) and (unit == "day" or "week" in biz)
     size = BUSINESS_DAY if business else _UNITS[unit]
+    if _HALF_AFTER.match(match.string, match.end()):
+        amount += 0.5  # "a month and a half": the half comes after the unit
     label = f"{amount:g} {'business ' if business else ''}{unit}{'' if amount == 1 else 's'}"
     if groups.get("num2"):
         label = f"{_number(groups['num']):g}–{label}"
@@ -153,11 +167,14 @@ def amount_from_digits(raw: str) -> float:
 
 
 def money_from_match(match: re.Match[str]) -> Money:
-    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20", "CLP 2.490.000"; a code after a
+    """Money from a match of the ``money`` shape: "£1,200", "5k EUR", "GBP 20", "CLP 2.490.000", "€6.5 million"; a code after a
     sign says which currency the sign stands for ("$4,999 MXN" is pesos, not US dollars)."""
     groups = match.groupdict()
     raw = groups.get("num") or groups["num2"]
-    amount = amount_from_digits(raw) * _MULTIPLIERS.get((groups.get("k") or "").lower(), 1)
+    number = "num" if groups.get("num") else "num2"
+    after = match.start("code") if groups.get("code") else match.start("cur2") if number == "num2" else match.end()
+    scale = " ".join(match.string[match.end(number):after].lower().split())  # "", "k", "million": the scale shape's words
+    amount = amount_from_digits(raw) * _MULTIPLIERS.get(scale, 1)
     return currency_money(amount, (groups.get("code") or groups.get("cur") or groups.get("cur2") or "").strip())
 
 
