@@ -49,3 +49,23 @@ def test_a_list_after_a_dash_is_what_the_promise_covers():
     assert widens_scope("plans only", copy, 0, len("Refunds within 14 days")) == "everything"
     second = "Refunds within 14 days - and free setup on every plan."  # a dash before a second promise still ends it
     assert widens_scope("plans only", second, 0, len("Refunds within 14 days")) == ""
+
+
+def test_a_place_the_scope_names_limits_it():
+    # "Leeds addresses", "inside Greater Dublin": a scope naming where it holds is limited, so a claim for everywhere goes beyond it
+    assert widens_scope("standard delivery to Leeds addresses", "Free standard delivery nationwide.") == "nationwide"
+    assert widens_scope("orders to addresses inside Bristol", "Free delivery, anywhere in the country.") == "anywhere"
+
+
+def test_everywhere_in_the_place_the_scope_names_claims_no_more():
+    assert widens_scope("standard delivery to Leeds addresses", "Free standard delivery anywhere in Leeds.") == ""
+    assert widens_scope("standard delivery to Leeds addresses", "Free delivery to every address in Leeds.") == ""
+    # every place named must be one the scope holds in
+    assert widens_scope("Leeds and York addresses", "Free delivery anywhere in Leeds or York.") == ""
+    assert widens_scope("Leeds addresses only", "Free delivery anywhere in Leeds or York.") == "anywhere"
+
+
+def test_a_place_the_scope_leaves_out_is_not_one_it_holds_in():
+    scope = "Pune addresses only; the rest of India takes longer"
+    assert widens_scope(scope, "Next-day delivery anywhere in Pune.") == ""
+    assert widens_scope(scope, "Next-day delivery anywhere in India.") == "anywhere"

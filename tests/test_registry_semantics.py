@@ -238,6 +238,8 @@ PANTRY_CELLS = [
     ("price-a-total-at-the-total-its-scope-states", "landing", "Yearly box plan: just £240 in total.", "backed", "yearly-box-plan"),
     ("free-things-that-are-all-free", "landing", "Good news: your bowl, your scoop and your lead are all free.", "unbacked", None),
     ("scope-coast-to-coast-beyond-only", "landing", "Our deliveries, coast to coast, are made by cargo bike.", "over-promised", "bike-deliveries"),
+    ("scope-everywhere-in-the-place-it-names", "landing", "Anywhere in Leeds, our deliveries are made by cargo bike.", "backed", "bike-deliveries"),
+    ("scope-everywhere-in-more-places-than-it-names", "landing", "Anywhere in Leeds or York, our deliveries are made by cargo bike.", "over-promised", "bike-deliveries"),
 ]
 
 

@@ -56,11 +56,38 @@ def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = 
     # reach: copy repeating it ("5% off every order") claims no more than the entry
     stated = [content_words(entry_scope[s:e]) for s, e in hits(entry_scope, "universal")]
     found = [(s, e) for s, e in hits(copy, "universal")
-             if left <= s and e <= right and not any(content_words(copy[s:e]) <= words for words in stated)]
+             if left <= s and e <= right and not any(content_words(copy[s:e]) <= words for words in stated)
+             and not _in_its_place(entry_scope, copy, e)]
     if not found:
         return ""
     first, last = min(found, key=lambda hit: (hit[0], -hit[1]))
     return copy[first:last]
+
+
+_PLACE_NAMES = re.compile(r"\s+(?:the\s+)?([A-Z][\w'-]*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'-]*)*)")
+"""Names after a place word: "Leeds", "Kent or Sussex", "Cairo, Giza and Alexandria"."""
+
+
+def _in_its_place(entry_scope: str, copy: str, end: int) -> bool:
+    """Whether a universal ending at ``end`` is bounded by places the entry's scope names ("anywhere in
+    Leeds" against "Leeds addresses"): everywhere there claims no more than the entry. Every place named
+    must be one: "anywhere in Kent or Sussex" is wider than "Kent only". A place is matched by its name
+    alone, so a part of a place the scope names ("the Leeds ring road") is taken for the whole of it."""
+    lead = next(((s, e) for s, e in hits(copy[end:end + 40], "place_within") if not copy[end:end + s].strip()), None)
+    names = _PLACE_NAMES.match(copy, end + lead[1]) if lead else None
+    if names is None:
+        return False
+    places = content_words(names.group(1)) - {"and", "or"}
+    return bool(places) and places <= content_words(_places_held(entry_scope))
+
+
+def _places_held(entry_scope: str) -> str:
+    """The scope without the places it leaves out ("Pune only; the rest of India takes longer": not India)."""
+    held = entry_scope
+    for start, end in reversed(hits(entry_scope, "scope_left_out")):
+        after = re.match(r"\s+(?:the\s+)?[\w'-]+", entry_scope[end:])
+        held = held[:start] + " " + held[end + (after.end() if after else 0):]
+    return held
 
 
 LIST_ITEM_WORDS = 3
