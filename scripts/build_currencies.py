@@ -50,9 +50,10 @@ def _english_words(wordnet_folder: Path) -> set[str]:
 
 
 def _sign_like(sign: str) -> bool:
-    """A sign English copy can write: Latin letters, dots, and currency symbols (not another script's word)."""
+    """A sign English copy can write: Latin letters, dots, slashes ("S/", the sol) and currency symbols (not
+    another script's word)."""
     return all(
-        unicodedata.category(ch) == "Sc" or ch == "." or (ch.isalpha() and "LATIN" in unicodedata.name(ch, ""))
+        unicodedata.category(ch) == "Sc" or ch in "./" or (ch.isalpha() and "LATIN" in unicodedata.name(ch, ""))
         for ch in sign
     )
 

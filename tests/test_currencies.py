@@ -74,6 +74,10 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("Dhs. 199", 199, "AED"),
         ("$4,999 MXN", 4999, "MXN"),
         ("$49 USD", 49, "USD"),
+        ("S/ 149.90", 149.9, "PEN"),
+        ("S/49", 49, "PEN"),
+        ("S/. 1,200", 1200, "PEN"),
+        ("B/. 25", 25, "PAB"),
     ],
 )
 def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
