@@ -118,7 +118,10 @@ def build(wordnet_folder: Path) -> str:
 
     words = _english_words(wordnet_folder)
     code_drop = {str(c) for c in seeds["codes"].get("exclude") or ()}
-    codes = {code: {code} for code in tender if code.lower() not in words and code not in code_drop}
+    code_keep = {str(c) for c in seeds["codes"].get("keep") or ()}
+    codes = {code: {code} for code in tender if (code.lower() not in words or code in code_keep) and code not in code_drop}
+    after_sign = {str(c) for c in seeds["codes"].get("after_sign") or ()}
+    codes_after = {code: {code} for code in tender if code in after_sign and code not in codes}
 
     names: dict[str, set[str]] = defaultdict(set)
     for code in tender:
@@ -166,6 +169,11 @@ def build(wordnet_folder: Path) -> str:
         "    case: sensitive",
         "    words:",
         *table(codes, {}),
+        "  currency_code_after_sign:",
+        "    about: 'An ISO 4217 code left out on its own that may follow a signed amount, naming its currency: $149 CAD.'",
+        "    case: sensitive",
+        "    words:",
+        *table(codes_after, {}),
         "  currency_name:",
         "    about: 'A currency named after an amount: dollars, rand, kronor, Swiss francs, quid.'",
         "    words:",

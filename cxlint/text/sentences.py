@@ -7,7 +7,7 @@ import re
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no vs etc e.g i.e approx inc ltd co corp jr sr prof mt ft apt fig est dept".split()
 )
-_SIGNS_BEFORE_AMOUNT = frozenset("afl b/ cg dhs fr gs kr ksh kshs rs s/ sfr".split())
+_SIGNS_BEFORE_AMOUNT = frozenset("afl b/ cg dhs fr gs kr ksh kshs rs s/ sfr tk".split())
 """Currency signs written with a full stop ("Rs. 299", "Fr. 49", "kr. 250"): before a number the stop is
 the sign's, not the sentence's. They are the dotted signs of rules/currencies.generated.yaml (a test keeps
 them the same); kept here, as plain words, so splitting needs no rule pack."""
