@@ -48,6 +48,49 @@ def test_stored_patterns_are_in_res_cache_at_the_next_start(tmp_path: Path, monk
     assert cached.search("a warm-start-probe-123 b").group(1) == "123"
 
 
+def test_a_stored_pattern_is_rebuilt_only_when_re_asks_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "regexes.pickle"
+    asked, never = r"\bwarm-asked-(\d+)\b", r"\bwarm-never-asked-(\d+)\b"
+    re.compile(asked)
+    re.compile(never)
+    RegexCache(path).store()
+    monkeypatch.setattr(re, "_cache", {})
+    cache = RegexCache(path)
+    cache.load()
+    assert (str, asked, 0) not in re._cache and (str, never, 0) not in re._cache  # type: ignore[attr-defined]
+    assert re.compile(asked).search("warm-asked-42").group(1) == "42"
+    assert cache.used == {(str, asked, 0)}
+    # Python 3.12's re takes its patterns out of this cache with pop: a stored one is rebuilt there too
+    assert re._cache.pop((str, never, 0)) == re.compile(never)  # type: ignore[attr-defined]
+    with pytest.raises(KeyError):
+        re._cache.pop((str, r"never stored", 0))  # type: ignore[attr-defined]
+    assert re._cache.pop((str, r"never stored", 0), None) is None  # type: ignore[attr-defined]
+
+
+def test_entries_no_run_asks_for_fall_off_the_file_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older release's patterns, never asked for again, leave the file before the ones this release uses."""
+    import pickle
+
+    from cxlint.warm import regexes
+
+    path = tmp_path / "regexes.pickle"
+    old, kept = r"\bwarm-old-release-\d\b", r"\bwarm-this-release-\d\b"
+    monkeypatch.setattr(re, "_cache", {})
+    re.compile(kept)
+    re.compile(old)  # the file holds the older release's pattern last
+    RegexCache(path).store()
+    monkeypatch.setattr(re, "_cache", {})
+    monkeypatch.setattr(regexes, "MAX_ENTRIES", 2)
+    cache = RegexCache(path)
+    cache.load()
+    re.compile(kept)  # asked for: rebuilt from the file
+    new = r"\bwarm-new-in-this-run-\d\b"
+    re.compile(new)  # compiled in this run
+    cache.store()
+    stored = list(pickle.loads(path.read_bytes()))
+    assert stored == [(str, kept, 0), (str, new, 0)]
+
+
 def test_a_damaged_regex_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
     from array import array
@@ -61,8 +104,9 @@ def test_a_damaged_regex_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     hostile.write_bytes(pickle.dumps({(str, r"x+", 0): bad_code, ("not", "a", "key"): bad_code}))
     cache = RegexCache(hostile)
     cache.load()
-    assert cache.entries == {} and (str, r"x+", 0) not in re._cache  # type: ignore[attr-defined]
-    assert re.compile(r"x+").fullmatch("xxx")
+    assert (str, r"x+", 0) not in re._cache  # type: ignore[attr-defined]
+    assert re.compile(r"x+").fullmatch("xxx")  # the bad code fails when first asked for: compiled as usual
+    assert cache.entries == {} and cache.used == set()
 
 
 def test_dataclasses_built_from_cached_code_behave_as_compiled_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

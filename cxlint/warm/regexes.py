@@ -7,6 +7,11 @@ back into a pattern at C speed, so it is kept in the user's cache folder and, at
 patterns rebuilt from it go into ``re``'s own cache: every ``re.compile`` of a known pattern then
 finds it there, wherever it is written.
 
+A stored pattern is rebuilt only when ``re`` first asks for it (``re``'s cache becomes a dict whose
+misses look in the stored entries), so patterns an earlier release compiled and this one never asks
+for cost nothing at start, and each run knows which entries it used: those move to the end of the
+file when it is next written, and the least recently used fall off past ``MAX_ENTRIES``.
+
 Nothing is trusted: an entry is stored only when the pattern rebuilt from it equals (flags,
 pattern and code) the one ``re`` compiles; the file is keyed by the interpreter and the regex
 engine's version; ``_sre`` validates any code it is given; an entry that fails is dropped and the
@@ -33,7 +38,7 @@ Key = tuple[type, Any, int]
 """How ``re`` keys its cache: the pattern's type, the pattern, the flags passed."""
 
 MAX_ENTRIES = 400
-"""All are rebuilt at every start and ``re``'s own cache holds 512: the most recently used are kept."""
+"""Entries kept in the file, the most recently used last."""
 
 _CODE_TYPE = "I" if _sre.CODESIZE == 4 else "H"
 """Code travels as an ``array`` of the engine's code units: one bytes object, not a list of ints."""
@@ -49,27 +54,23 @@ class RegexCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entries: dict[Key, tuple[Any, ...]] = {}
+        self.used: set[Key] = set()
 
     def load(self) -> None:
         if not _usable():
             return
-        self.entries = _read(self.path)
-        cache: dict[Key, Any] = re._cache  # type: ignore[attr-defined]
-        for key, args in list(self.entries.items())[-MAX_ENTRIES:]:
-            try:
-                cache[key] = rebuild(args)
-            except Exception:  # noqa: BLE001 - code from a damaged file: compile as usual
-                del self.entries[key]
+        self.entries = dict(list(_read(self.path).items())[-MAX_ENTRIES:])
+        re._cache = _StoredPatterns(re._cache, self)  # type: ignore[attr-defined]
 
     def store(self) -> None:
         """Add the patterns compiled in this run that the file lacks; those used move to the end."""
         cache: dict[Key, Any] = getattr(re, "_cache", {})
-        used = [key for key in list(cache) if _is_key(key) and not key[2] & re.DEBUG]
-        new = {key: args for key in used if key not in self.entries and (args := compiled_args(key[1], key[2])) is not None}
+        compiled = [key for key in list(cache) if _is_key(key) and not key[2] & re.DEBUG and key not in self.used]
+        new = {key: args for key in compiled if key not in self.entries and (args := compiled_args(key[1], key[2])) is not None}
         if not new:
             return
-        merged = {k: v for k, v in self.entries.items() if k not in cache}
-        merged.update({k: self.entries[k] for k in used if k in self.entries})
+        merged = {k: v for k, v in self.entries.items() if k not in self.used}
+        merged.update({k: self.entries[k] for k in self.used if k in self.entries})
         merged.update(new)
         keep = dict(list(merged.items())[-MAX_ENTRIES:])
         import pickle
@@ -78,6 +79,44 @@ class RegexCache:
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomically(self.path, pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def rebuilt(self, key: Key) -> Any:
+        """The stored pattern of ``key``, rebuilt and noted as used; KeyError when none is stored or it fails."""
+        args = self.entries.get(key)
+        if args is None:
+            raise KeyError(key)
+        try:
+            pattern = rebuild(args)
+        except Exception:  # noqa: BLE001 - code from a damaged file: compile as usual
+            del self.entries[key]
+            raise KeyError(key) from None
+        self.used.add(key)
+        return pattern
+
+
+class _StoredPatterns(dict):  # type: ignore[type-arg]
+    """``re``'s cache, whose misses are looked up in the stored entries before ``re`` compiles: a hit
+    stays a plain dict lookup, and a stored pattern is rebuilt once, when first asked for."""
+
+    def __init__(self, current: dict[Key, Any], stored: RegexCache) -> None:
+        super().__init__(current)
+        self._stored = stored
+
+    def __missing__(self, key: Key) -> Any:
+        pattern = self._stored.rebuilt(key)
+        self[key] = pattern
+        return pattern
+
+    def pop(self, key: Key, *default: Any) -> Any:
+        """Python 3.12's ``re`` takes a pattern out of this cache with ``pop`` (to move it to its small one)."""
+        if key not in self:
+            try:
+                return self._stored.rebuilt(key)
+            except KeyError:
+                if default:
+                    return default[0]
+                raise
+        return super().pop(key, *default)
 
 
 def compiled_args(pattern: str | bytes, flags: int) -> tuple[Any, ...] | None:
