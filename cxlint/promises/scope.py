@@ -66,6 +66,8 @@ def widens_scope(entry_scope: str, copy: str, start: int = 0, end: int | None = 
 
 _PLACE_NAMES = re.compile(r"\s+(?:the\s+)?([A-Z][\w'-]*(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'-]*)*)")
 """Names after a place word: "Leeds", "Kent or Sussex", "Cairo, Giza and Alexandria"."""
+_NEXT_WORD = re.compile(r"\s+(?:the\s+)?[\w'-]+")
+"""The word after a scope's "the rest of", "outside", "except": the place it leaves out."""
 
 
 def _in_its_place(entry_scope: str, copy: str, end: int) -> bool:
@@ -85,8 +87,8 @@ def _places_held(entry_scope: str) -> str:
     """The scope without the places it leaves out ("Pune only; the rest of India takes longer": not India)."""
     held = entry_scope
     for start, end in reversed(hits(entry_scope, "scope_left_out")):
-        after = re.match(r"\s+(?:the\s+)?[\w'-]+", entry_scope[end:])
-        held = held[:start] + " " + held[end + (after.end() if after else 0):]
+        after = _NEXT_WORD.match(entry_scope, end)
+        held = held[:start] + " " + held[after.end() if after else end:]
     return held
 
 
