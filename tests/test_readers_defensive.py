@@ -6,6 +6,7 @@ reproductions; the odd file itself is linted too (decode what is valid, keep pos
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,12 @@ def test_declared_charset_that_cannot_decode_falls_back_to_utf8() -> None:
     assert decode_declared(b"caf\xe9", "x-unknown") == "caf\ufffd"
     assert decode_declared(b"+2D3-", "utf-7") == "\ufffd"
     assert decode_declared(b"\\ud83d\\ude00 \\udc00", "unicode_escape") == "\U0001f600 \ufffd"
+
+
+def test_an_escape_codecs_complaint_about_a_stray_backslash_is_not_raised_or_shown():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode_declared(b"price \\q 10", "unicode_escape") == "price \\q 10"
 
 
 def test_lone_surrogates_become_replacement_characters_and_pairs_join() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 from cxlint.errors import InputError
 
@@ -59,10 +60,13 @@ def decode_declared(data: bytes, charset: str | None) -> str:
     """``data`` in the charset a message declares, what cannot be decoded as U+FFFD.
 
     An unknown charset, or a codec that is not a text encoding or cannot replace errors
-    (``idna``), falls back to UTF-8.
+    (``idna``), falls back to UTF-8. An escape codec's complaint about a stray backslash
+    (a DeprecationWarning today) is the sender's, not the run's: it is not shown.
     """
     try:
-        text = data.decode(charset or "us-ascii", errors="replace")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = data.decode(charset or "us-ascii", errors="replace")
     except (LookupError, ValueError):  # UnicodeError is a ValueError
         text = data.decode("utf-8", errors="replace")
     return without_lone_surrogates(text)
