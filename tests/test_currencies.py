@@ -85,6 +85,10 @@ def test_a_malformed_shape_of_words_stops_the_load_naming_it(spec: str, error: s
         ("Tk. 300", 300, "BDT"),
         ("1.299 TL", 1299, "TRY"),
         ("$149 CAD", 149, "CAD"),
+        ("COP 350,000", 350_000, "COP"),
+        ("350.000 COP", 350_000, "COP"),
+        ("$350.000 COP", 350_000, "COP"),
+        ("COL$390.000", 390_000, "COP"),
     ],
 )
 def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str) -> None:
@@ -92,7 +96,7 @@ def test_an_amount_reads_in_its_currency(text: str, amount: float, currency: str
     assert money is not None and money.amount == amount and money.currency == currency
 
 
-@pytest.mark.parametrize("text", ["PHP 8 support", "Q4 results", "TRY 30 DAYS FREE", "ALL 3 PLANS", "K-12 classrooms", "100 real users", "r899", "top 10", "a pen 2 pack", "CAD 2024 drawings"])
+@pytest.mark.parametrize("text", ["PHP 8 support", "Q4 results", "TRY 30 DAYS FREE", "ALL 3 PLANS", "K-12 classrooms", "100 real users", "r899", "top 10", "a pen 2 pack", "CAD 2024 drawings", "a cop 2 blocks away"])
 def test_letters_and_words_that_are_not_money_read_as_none(text: str) -> None:
     assert parse_amount(text) is None
 
