@@ -61,7 +61,7 @@ def _documents() -> list:
 
 def test_every_example_and_case_gets_the_same_frames_through_the_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     documents = _documents()
-    for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+    for gates in (_RULESET.frame_gates, _RULESET.evidence_gates):
         fast = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         with monkeypatch.context() as patched:
             patched.setattr(gate, "_holding", _holding_by_sentence)
@@ -71,7 +71,7 @@ def test_every_example_and_case_gets_the_same_frames_through_the_shortcuts(monke
 
 def test_sentences_asked_about_among_the_others_get_what_they_get_when_all_are_asked() -> None:
     for spans, plain, sentences in _documents():
-        for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+        for gates in (_RULESET.frame_gates, _RULESET.evidence_gates):
             whole = gates.candidates(plain, spans, sentences)
             for among in (set(range(0, len(sentences), 2)), set(range(1, len(sentences), 3)), {len(sentences) - 1}, set()):
                 among = {index for index in among if index >= 0}
@@ -82,7 +82,7 @@ def test_a_gate_that_met_the_same_words_before_lets_through_what_it_did_then() -
     """Every example and case, read by a gate that has met none of their sentences, then by one that met them all
     (in the other order, so a sentence is answered from what another document's sentence of the same words got)."""
     documents = _documents()
-    for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+    for gates in (_RULESET.frame_gates, _RULESET.evidence_gates):
         gate._seen.clear()
         cold = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         assert len(gate._verdicts(gates)) > 0
@@ -105,7 +105,7 @@ def _without_first_words(gates: GateIndex) -> GateIndex:
 
 def test_the_first_words_of_a_slots_entries_turn_away_only_frames_the_lexicon_test_would() -> None:
     documents = _documents()
-    for gates in (_RULESET.frame_gates, _RULESET.record_gates, _RULESET.evidence_gates):
+    for gates in (_RULESET.frame_gates, _RULESET.evidence_gates):
         fast = [gates.candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         slow = [_without_first_words(gates).candidates(plain, spans, sentences) for spans, plain, sentences in documents]
         assert fast == slow

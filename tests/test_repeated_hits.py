@@ -20,7 +20,7 @@ def _texts() -> list[str]:
 
 def _targets(text: str) -> tuple[list[tuple[int, int]], list[tuple[object, ...]]]:
     scan = DocumentScan.of(parse_text("case.md", text))
-    found = _frame_targets(scan.plain, scan.spans, scan.sentences, RULESET, True, [], scan.holding)
+    found = _frame_targets(scan, RULESET, True, [])
     return scan.spans, [(t.rule.id, t.start, t.end, t.sentence, t.value, t.kind, t.keep) for t in found]
 
 

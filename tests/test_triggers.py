@@ -35,17 +35,17 @@ def _documents() -> Iterator[tuple[str, str, list[tuple[int, int]], list[Sentenc
 
 
 def _indexed_frames(ruleset: RuleSet) -> list[tuple[object, dict[tuple[str, int], Frame]]]:
-    """Each gate index of the rule set with the frames it indexes, by the key it gives them."""
+    """Each gate index of the rule set with the frames it indexes, by the key it gives them (the rules' index
+    holds the record readers' frames too)."""
     rules = {(rule.id, number): frame for rule in ruleset.rules for number, frame in enumerate(rule.frames)}
     evidence = {(str(position), number): frame for position, ev in enumerate(ruleset.evidence) for number, frame in enumerate(ev.frames)}
-    indexed = [(ruleset.frame_gates, rules), (ruleset.evidence_gates, evidence)]
-    if ruleset.records is not None:
-        readers = {
+    if ruleset.records is not None:  # the readers' frames share the rules' index
+        rules.update({
             (reader_key(index), number): frame
             for index, reader in enumerate(ruleset.records.readers)
             for number, frame in enumerate(reader.find)
-        }
-        indexed.append((ruleset.record_gates, readers))
+        })
+    indexed = [(ruleset.frame_gates, rules), (ruleset.evidence_gates, evidence)]
     return indexed
 
 

@@ -74,7 +74,7 @@ def _rule_findings(
     candidates = candidate_rules(doc.mask, spans, ruleset, errors)
     targets = regex_targets(doc.mask, spans, candidates, errors)
     targets += placeholder_targets(doc, spans, ruleset, errors)
-    targets += _frame_targets(plain, spans, sentences, ruleset, gated, errors, scan.holding)
+    targets += _frame_targets(scan, ruleset, gated, errors)
     if disabled:
         silenced.extend(t for t in targets if t.rule.id in disabled)
         targets = [t for t in targets if t.rule.id not in disabled]
@@ -100,15 +100,7 @@ def _rule_findings(
     return _decide(doc, spans, targets, evidence, ruleset)
 
 
-def _frame_targets(
-    plain: str,
-    spans: list[tuple[int, int]],
-    sentences: list[Sentence],
-    ruleset: RuleSet,
-    gated: bool,
-    errors: list[RuleError] | None = None,
-    holding: dict[str, list[int]] | None = None,
-) -> list[Target]:
+def _frame_targets(scan: DocumentScan, ruleset: RuleSet, gated: bool, errors: list[RuleError] | None = None) -> list[Target]:
     """Targets of frame rules, tried only on the sentences their derived gate lets through.
 
     A rule whose user regex slot breaks is recorded in ``errors`` and not tried again here.
@@ -119,8 +111,9 @@ def _frame_targets(
     rules = {rule.id: rule for rule in ruleset.rules if rule.frames}
     if not rules:
         return []
+    sentences = scan.sentences
     if gated:
-        candidates = gates.candidates(plain, spans, sentences, errors, holding)
+        candidates = scan.let_through(gates, errors)
     else:
         every = {(rule_id, n) for rule_id, rule in rules.items() for n in range(len(rule.frames))}
         candidates = {index: every for index in range(len(sentences))}

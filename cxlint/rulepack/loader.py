@@ -17,7 +17,7 @@ from cxlint.lexicon.lexicons import Lexicon, build_lexicon
 from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.frames import Frame, FrameContext, Shape, compile_frames
-from cxlint.rulepack.records import RecordSpec, compile_records, record_gates, word_triggers
+from cxlint.rulepack.records import RecordSpec, add_reader_gates, compile_records, word_triggers
 from cxlint.rulepack.shapes import compile_shapes, written_shapes
 from cxlint.rulepack.model import DIRECTIONS, Evidence, Example, Modifier, Pattern, Rule, RuleSet, Scoring
 from cxlint.rulepack import schema
@@ -122,7 +122,9 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
     _check_references(rules, modifiers, evidence, weights, categories)
     ruleset = _compile(rules, modifiers, evidence, packs, builder)
     ruleset.records = _records(documents, builder)
-    ruleset.record_gates = record_gates(ruleset.records) if ruleset.records is not None else None
+    if ruleset.records is not None:
+        add_reader_gates(ruleset.frame_gates, ruleset.records)
+    ruleset.frame_gates.freeze()
     ruleset.record_triggers = word_triggers(ruleset.records) if ruleset.records is not None else None
     ruleset.scoring = scoring
     ruleset.lexicons = dict(lexicons)
@@ -610,8 +612,7 @@ def _compile(
     gates = GateIndex()
     for rule in rules:
         for number, frame in enumerate(rule.frames):
-            gates.add(rule.id, number, frame)
-    gates.freeze()
+            gates.add(rule.id, number, frame)  # frozen once the record readers' frames are added
     evidence_gates = GateIndex()
     for position, ev in enumerate(evidence):  # keyed by position: two packs may each give frames for one name
         for number, frame in enumerate(ev.frames):

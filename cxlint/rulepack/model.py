@@ -133,11 +133,10 @@ class RuleSet:
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     shapes: dict[str, Shape] = field(default_factory=dict)
     frame_gates: Any = None
-    """The derived prefilter of every frame rule (``engine.gate.GateIndex``)."""
+    """The derived prefilter of every frame rule and every record reader (``engine.gate.GateIndex``; a reader's
+    frames are keyed ``reader:N``): the rules and the records stage share one pass over a document's sentences."""
     records: Any = None
     """How promise records are found (``rulepack.records.RecordSpec``), when a pack declares it."""
-    record_gates: Any = None
-    """The derived prefilter of each record reader (``engine.gate.GateIndex``, keyed ``reader:N``)."""
     record_triggers: Any = None
     """For each of the records' named word classes, the trigger words a sentence must hold one of (``rulepack.records.word_triggers``)."""
     evidence_gates: Any = None

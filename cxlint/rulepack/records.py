@@ -217,16 +217,13 @@ def reader_key(index: int) -> str:
     return f"reader:{index}"
 
 
-def record_gates(spec: RecordSpec) -> Any:
-    """The derived prefilter of the readers (``engine.gate.GateIndex``): a reader is tried on a sentence
-    only where one of its ``find`` frames could match, gated on that frame's rarest slot."""
-    from cxlint.engine.gate import GateIndex
-
-    gates = GateIndex()
+def add_reader_gates(gates: Any, spec: RecordSpec) -> None:
+    """Add the readers' ``find`` frames to the rules' derived prefilter (``engine.gate.GateIndex``), keyed
+    ``reader:N``: a reader is tried on a sentence only where one of its frames could match, gated on that
+    frame's rarest slot. One index for both means one pass over a document's sentences for both stages."""
     for index, reader in enumerate(spec.readers):
         for number, frame in enumerate(reader.find):
             gates.add(reader_key(index), number, frame)
-    return gates.freeze()
 
 
 def word_triggers(spec: RecordSpec) -> dict[str, frozenset[str] | None]:

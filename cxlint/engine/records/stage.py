@@ -64,7 +64,7 @@ def find_promises(
     reading = RecordReading(doc.mask, scan.plain, scan.spans, sentences, spec, shapes, doc.channel,
                             ruleset.record_triggers if gated else None, digit_shapes)
     found: list[PromiseTarget] = []
-    for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan.holding).items()):
+    for index, readers in sorted(_readers_by_sentence(reading, ruleset, gated, scan).items()):
         drafts = _sentence_records(reading, index, readers)
         if drafts:
             hits = find_modifiers(sentences[index], ruleset.modifiers, ruleset.modifier_triggers) if ruleset.modifiers else []
@@ -85,13 +85,17 @@ def _value_shapes(ruleset: RuleSet) -> tuple[ValueShapes, frozenset[str]]:
                                                  frozenset(name for name, shape in shapes.items() if shape.digit)))
 
 
-def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool, holding: dict[str, list[int]]) -> dict[int, set[int]]:
+def _readers_by_sentence(reading: RecordReading, ruleset: RuleSet, gated: bool, scan: DocumentScan) -> dict[int, set[int]]:
     count = len(reading.spec.readers)
     if not gated:
         return {index: set(range(count)) for index in range(len(reading.spans))}
     keys = {reader_key(n): n for n in range(count)}
-    candidates = ruleset.record_gates.candidates(reading.plain, reading.spans, reading.sentences, holding=holding)
-    return {index: {keys[key] for key, _ in frames} for index, frames in candidates.items()}
+    found: dict[int, set[int]] = {}
+    for index, frames in scan.let_through(ruleset.frame_gates).items():  # the rules' frames beside the readers'
+        readers = {keys[key] for key, _ in frames if key in keys}
+        if readers:
+            found[index] = readers
+    return found
 
 
 def _sentence_records(reading: RecordReading, index: int, readers: set[int]) -> list[Found]:
