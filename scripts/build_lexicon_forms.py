@@ -34,6 +34,16 @@ def lexicon_specs() -> list[tuple[str | None, list[str]]]:
     return specs
 
 
+def spelling_entries() -> list[str]:
+    """Every other spelling the packs' ``spellings:`` give: its tokens stand in lexicon phrases too."""
+    found = []
+    for path in sorted(ROOT.glob("*.yaml")) + sorted((ROOT / "lexicons").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for others in (doc.get("spellings") or {}).values():
+            found += [str(other) for other in others or []]
+    return found
+
+
 def build() -> str:
     from lemminflect import getAllInflections, getAllInflectionsOOV
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -73,6 +83,8 @@ def build() -> str:
             for kind in {"verb": ["verb"], "noun": ["noun"], "any": ["verb", "noun"]}.get(pos or "", []):
                 head = entry_tokens[0] if kind == "verb" else entry_tokens[-1] if entry_tokens else ""
                 tokens.update(forms.get(head, {}).get(kind, []))
+    for entry in spelling_entries():
+        tokens.update(phrase_tokens(entry))
     frequencies = {token: zipf_frequency(token, "en") for token in sorted(tokens) if token[0].isalnum() or token[0] == "'"}
     data = {
         "provenance": "inflections: lemminflect getAllInflections/getAllInflectionsOOV; frequencies: wordfreq zipf_frequency (en); "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxlint.lexicon.forms import word_forms, zipf
+from cxlint.lexicon.spellings import Spellings, respelled
 from cxlint.text.tokens import phrase_tokens
 
 
@@ -196,11 +197,12 @@ def key_word(phrase: tuple[str, ...]) -> str:
 
 
 def build_lexicon(name: str, entries: Iterable[str], pos: str | None, about: str = "", source: str = "", line: int = 0,
-                  extra_phrases: Iterable[tuple[str, ...]] = ()) -> Lexicon:
-    """Compile entries (and the phrases of included lexicons) into a matchable lexicon."""
+                  extra_phrases: Iterable[tuple[str, ...]] = (), spellings: Spellings = ()) -> Lexicon:
+    """Compile entries (and the phrases of included lexicons, already compiled) into a matchable lexicon; each
+    entry's forms also take the other ``spellings`` of their words (``lexicon.spellings``)."""
     entries = tuple(entries)
     phrases: set[tuple[str, ...]] = set(extra_phrases)
     for entry in entries:
-        phrases |= surface_forms(entry, pos)
+        phrases |= respelled(surface_forms(entry, pos), spellings)
     keys = frozenset(key_word(phrase) for phrase in phrases)
     return Lexicon(name, entries, frozenset(phrases), frozenset(p[0] for p in phrases), keys, pos, about, source, line)

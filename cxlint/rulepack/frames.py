@@ -15,6 +15,7 @@ from typing import Any
 from cxlint.errors import FatalError
 from cxlint.lexicon.forms import zipf
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
+from cxlint.lexicon.spellings import Spellings
 from cxlint.text.tokens import phrase_tokens
 from cxlint.rulepack import schema
 from cxlint.rulepack.names import did_you_mean
@@ -124,6 +125,8 @@ class FrameContext:
     allow_regex: bool = True
     kinds: frozenset[str] | None = None
     max_regex: int | None = MAX_REGEX_CHARS
+    spellings: Spellings = ()
+    """The packs' other spellings of words (``lexicon.spellings``): a ``word:`` slot takes them as a lexicon does."""
 
 
 def regex_size(pattern: str) -> int:
@@ -250,7 +253,7 @@ def compile_matcher(spec: Any, ctx: FrameContext, where: str, line: int) -> Matc
     if kind == "word":
         if isinstance(value, bool) or not isinstance(value, (str, int)) or not phrase_tokens(str(value)):
             raise FatalError(f"{ctx.source}:{line}: {where}: word must be one word or phrase (quote on, off, yes and no)")
-        literal = build_lexicon(f"word:{value}", (str(value),), None)
+        literal = build_lexicon(f"word:{value}", (str(value),), None, spellings=ctx.spellings)
         return Matcher("lexicon", f"word:{literal.entries[0]}", lexicons=(literal,))
     if kind == "shape":
         name = str(value)

@@ -14,6 +14,7 @@ from cxlint.channels import CHANNELS
 from cxlint.errors import FatalError
 from cxlint.findings import CATEGORIES, SEVERITIES
 from cxlint.lexicon.lexicons import Lexicon, build_lexicon
+from cxlint.lexicon.spellings import Spellings
 from cxlint.promises.kinds import KINDS
 from cxlint.rulepack.examples import parse_example
 from cxlint.rulepack.frames import Frame, FrameContext, Shape, compile_frames
@@ -27,6 +28,7 @@ from cxlint.rulepack.yamlio import LINE_KEY, MAX_YAML_BYTES, item_line, key_line
 from cxlint.text.anchors import AnchorIndex
 from cxlint.textfile import read_config_text
 from cxlint.text.lazyregex import LazyRegex
+from cxlint.text.tokens import phrase_tokens
 from cxlint.text.wordlists import expand, trie_regex
 
 _MACRO = re.compile(r"<<(\w+)>>")
@@ -89,9 +91,10 @@ def compile_ruleset(sources: Sequence[PackSource]) -> RuleSet:
             if name == LINE_KEY:
                 continue
             lists[name] = tuple(_list_words(src, name, spec, key_line(doc["lists"], name)))
-    lexicons = _lexicons(documents)
+    spellings = _spellings(documents)
+    lexicons = _lexicons(documents, spellings)
     shapes = _shapes(documents)
-    builder = _Builder(lists, lexicons, shapes)
+    builder = _Builder(lists, lexicons, shapes, spellings)
     rules: list[Rule] = []
     modifiers: list[Modifier] = []
     evidence: list[Evidence] = []
@@ -144,8 +147,47 @@ def _records(documents: list[tuple[PackSource, dict[str, Any]]], builder: _Build
     return compile_records(doc["records"], builder.context(src), key_line(doc, "records"))
 
 
-def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, Lexicon]:
-    """Every lexicon of every pack, compiled, includes resolved (a name may be defined once)."""
+def _spellings(documents: list[tuple[PackSource, dict[str, Any]]]) -> Spellings:
+    """The other spellings every pack's ``spellings:`` gives a word or phrase (``lexicon.spellings``), in the
+    packs' order; two packs giving spellings of one word add to each other."""
+    found: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for src, doc in documents:
+        section = doc.get("spellings")
+        if not section:  # a mapping when given: the pack schema checked it
+            continue
+        for written, others in section.items():
+            if written == LINE_KEY:
+                continue
+            line = key_line(section, written)
+            where = f"{src.name}:{line}: spellings of {written!r}"
+            tokens = _spelling(str(written), where)
+            if not isinstance(others, list) or not others:
+                raise FatalError(f"{where}: give a list of other spellings ({written}: [...])")
+            for other in others:
+                if isinstance(other, bool) or not isinstance(other, (str, int)):
+                    raise FatalError(f"{where}: {other!r} is not a word or phrase")
+                respelt = _spelling(str(other), where)
+                if respelt == tokens:
+                    raise FatalError(f"{where}: {other!r} is the word itself")
+                kept = found.setdefault(tokens, [])
+                if respelt not in kept:
+                    kept.append(respelt)
+    return tuple((written, tuple(others)) for written, others in found.items())
+
+
+def _spelling(text: str, where: str) -> tuple[str, ...]:
+    """The tokens of a word or phrase of a ``spellings:`` section (never a regex)."""
+    if _REGEX_SYNTAX.search(text):
+        raise FatalError(f"{where}: {text!r} looks like a regex; spellings are words and phrases")
+    tokens = phrase_tokens(text)
+    if not tokens:
+        raise FatalError(f"{where}: {text!r} holds no word")
+    return tokens
+
+
+def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]], spellings: Spellings = ()) -> dict[str, Lexicon]:
+    """Every lexicon of every pack, compiled, includes resolved (a name may be defined once); every entry also
+    takes the packs' other ``spellings`` of its words."""
     specs: dict[str, tuple[PackSource, Any, int]] = {}
     for src, doc in documents:
         for name, spec in (doc.get("lexicons") or {}).items():
@@ -190,7 +232,7 @@ def _lexicons(documents: list[tuple[PackSource, dict[str, Any]]]) -> dict[str, L
             extra |= build(included, trail + (name,)).phrases
         if not words and not extra:
             raise FatalError(f"{src.name}:{line}: lexicon {name!r} is empty")
-        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra)
+        lexicon = build_lexicon(name, (str(w) for w in words), pos, str(spec.get("about") or ""), src.name, line, extra, spellings)
         built[name] = lexicon
         return lexicon
 
@@ -309,11 +351,16 @@ class _Builder:
     """Turns YAML mappings into model objects, expanding ``<<list>>`` macros."""
 
     def __init__(
-        self, lists: dict[str, tuple[str, ...]], lexicons: dict[str, Lexicon] | None = None, shapes: dict[str, Shape] | None = None
+        self,
+        lists: dict[str, tuple[str, ...]],
+        lexicons: dict[str, Lexicon] | None = None,
+        shapes: dict[str, Shape] | None = None,
+        spellings: Spellings = (),
     ) -> None:
         self.lists = lists
         self.lexicons = lexicons or {}
         self.shapes = shapes or {}
+        self.spellings = spellings
         self.untrusted_anchors: set[str] = set()
         """Regex anchors written by an untrusted pack: compiled with a time limit."""
         self._inline = 0
@@ -342,12 +389,13 @@ class _Builder:
             compile_regex=lambda pattern, where, line: self.lazy(src, pattern, where, line),
             allow_regex=not src.trusted,  # built-in rules use lexicons and shapes; regex slots are for user packs
             kinds=frozenset(KINDS),
+            spellings=self.spellings,
         )
 
     def inline_lexicon(self, src: PackSource, words: list[str], line: int) -> Lexicon:
         """A lexicon made of a legacy modifier's phrase list (user packs written before lexicons)."""
         self._inline += 1
-        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line)
+        return build_lexicon(f"{src.name}:{line}#{self._inline}", words, None, source=src.name, line=line, spellings=self.spellings)
 
     def evidence(self, src: PackSource, name: str, spec: Any, line: int) -> Evidence:
         if isinstance(spec, dict):

@@ -63,7 +63,7 @@ MAX_REACH = 10
 PACK: Schema = {
     "pack": TEXT, "category": TEXT, "categories": STRINGS, "lists": MAPPING, "lexicons": MAPPING,
     "shapes": MAPPING, "signals": MAPPING, "scoring": MAPPING, "evidence": MAPPING,
-    "modifiers": MAPPINGS, "rules": MAPPINGS, "records": MAPPING,
+    "modifiers": MAPPINGS, "rules": MAPPINGS, "records": MAPPING, "spellings": MAPPING,
 }
 RULE: Schema = {
     "id": TEXT, "name": TEXT, "category": TEXT, "severity": TEXT, "message": TEXT, "rationale": TEXT,
