@@ -90,7 +90,7 @@ def test_without_the_spelling_the_other_word_is_not_matched() -> None:
         ("spellings:\n  gadget: []\n", "house.yaml:2: spellings of 'gadget': give a list of other spellings"),
         ("spellings:\n  gadget: [giz.*mo]\n", "house.yaml:2: spellings of 'gadget': 'giz.*mo' looks like a regex"),
         ("spellings:\n  gadget: [Gadget]\n", "house.yaml:2: spellings of 'gadget': 'Gadget' is the word itself"),
-        ("spellings:\n  gadget: [yes]\n", "house.yaml:2: spellings of 'gadget': True is not a word or phrase"),
+        ("spellings:\n  gadget: [yes]\n", "house.yaml:2: spellings of 'gadget': True is not a word or phrase (YAML reads on, off, yes"),
         ("spellings: [gadget, gizmo]\n", "house.yaml:1: 'spellings' must be a mapping"),
     ],
 )

@@ -165,7 +165,8 @@ def _spellings(documents: list[tuple[PackSource, dict[str, Any]]]) -> Spellings:
                 raise FatalError(f"{where}: give a list of other spellings ({written}: [...])")
             for other in others:
                 if isinstance(other, bool) or not isinstance(other, (str, int)):
-                    raise FatalError(f"{where}: {other!r} is not a word or phrase")
+                    hint = " (YAML reads on, off, yes and no as true/false: quote them)" if isinstance(other, bool) else ""
+                    raise FatalError(f"{where}: {other!r} is not a word or phrase{hint}")
                 respelt = _spelling(str(other), where)
                 if respelt == tokens:
                     raise FatalError(f"{where}: {other!r} is the word itself")
