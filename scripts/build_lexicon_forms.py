@@ -22,10 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent / "rules"
 OUT = ROOT / "lexicons" / "forms.generated.json"
 
 
-def lexicon_specs() -> list[tuple[str | None, list[str]]]:
+def pack_documents() -> list[dict]:
+    """Every built-in pack, parsed once: the lexicons and the spellings are both read from them."""
+    paths = sorted(ROOT.glob("*.yaml")) + sorted((ROOT / "lexicons").glob("*.yaml"))
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in paths]
+
+
+def lexicon_specs(documents: list[dict]) -> list[tuple[str | None, list[str]]]:
     specs = []
-    for path in sorted(ROOT.glob("*.yaml")) + sorted((ROOT / "lexicons").glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for doc in documents:
         for spec in (doc.get("lexicons") or {}).values():
             if isinstance(spec, list):
                 specs.append((None, [str(w) for w in spec]))
@@ -34,14 +39,9 @@ def lexicon_specs() -> list[tuple[str | None, list[str]]]:
     return specs
 
 
-def spelling_entries() -> list[str]:
+def spelling_entries(documents: list[dict]) -> list[str]:
     """Every other spelling the packs' ``spellings:`` give: its tokens stand in lexicon phrases too."""
-    found = []
-    for path in sorted(ROOT.glob("*.yaml")) + sorted((ROOT / "lexicons").glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for others in (doc.get("spellings") or {}).values():
-            found += [str(other) for other in others or []]
-    return found
+    return [str(other) for doc in documents for others in (doc.get("spellings") or {}).values() for other in others or []]
 
 
 def build() -> str:
@@ -51,8 +51,10 @@ def build() -> str:
     sys.path.insert(0, str(ROOT.parent))
     from cxlint.text.tokens import phrase_tokens
 
+    documents = pack_documents()
+    specs = lexicon_specs(documents)
     wanted: dict[str, set[str]] = {}
-    for pos, words in lexicon_specs():
+    for pos, words in specs:
         kinds = {"verb": ["verb"], "noun": ["noun"], "any": ["verb", "noun"]}.get(pos or "", [])
         for entry in words:
             tokens = phrase_tokens(entry)
@@ -76,14 +78,14 @@ def build() -> str:
                         out.append(form.lower())
             forms.setdefault(word, {})[kind] = out
     tokens: set[str] = set()
-    for pos, words in lexicon_specs():
+    for pos, words in specs:
         for entry in words:
             entry_tokens = phrase_tokens(entry)
             tokens.update(entry_tokens)
             for kind in {"verb": ["verb"], "noun": ["noun"], "any": ["verb", "noun"]}.get(pos or "", []):
                 head = entry_tokens[0] if kind == "verb" else entry_tokens[-1] if entry_tokens else ""
                 tokens.update(forms.get(head, {}).get(kind, []))
-    for entry in spelling_entries():
+    for entry in spelling_entries(documents):
         tokens.update(phrase_tokens(entry))
     frequencies = {token: zipf_frequency(token, "en") for token in sorted(tokens) if token[0].isalnum() or token[0] == "'"}
     data = {

@@ -1,13 +1,13 @@
 """Other spellings of a word or phrase, applied to every lexicon entry when the packs compile.
 
 Copy in text messages and push titles spells the words a rule is written in its own way: "b4"
-for "before", "2nite" for "tonight", "ur" for "your". A pack's ``spellings:`` section says so once
+for "before", "2nite" for "tonight". A pack's ``spellings:`` section says so once
 (``tonight: [2nite, tonite]``), and every entry of every lexicon that holds the word (or the
 phrase) also matches each of its spellings, instead of each lexicon listing "b4 it's gone" beside
 "before it's gone".
 
-Spellings also apply to the forms other spellings made ("for your" -> "4 your", and "your" -> "ur"
-give "for ur" and "4 ur"); an entry gains at most ``MAX_FORMS`` forms, so a long phrase of common
+Spellings also apply to the forms other spellings made ("before" -> "b4" and "it's" -> "its" give
+"b4 its gone" from "before it's gone"); an entry gains at most ``MAX_FORMS`` forms, so a long phrase of common
 words cannot blow up a lexicon.
 """
 
