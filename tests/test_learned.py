@@ -1,4 +1,5 @@
-"""The learned second opinion (CX190): the shipped linear model, and the stage that reads blocks with it."""
+"""The learned second opinions (CX190 for barista, CX390 for pressure): the shipped linear models, and the stage
+that reads blocks with them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ CREEPY = "Looks like you've been to the gym less lately. Need a boost?"
 def _model(weights: dict[str, float], bias: float = -1.0, threshold: float = 0.5) -> LinearModel:
     return LinearModel.from_dict({"format": 1, "category": "barista", "threshold": threshold, "bias": bias,
                                   "weights": weights})
+
+
+def _only(rule_id: str, model: LinearModel):
+    """A ``model_for`` that gives ``model`` to ``rule_id`` and, to every other learned rule, a model that never
+    reports: a test of one rule is not also a test of the other's shipped weights."""
+    never = _model({}, bias=-50.0)
+    return lambda wanted: model if wanted == rule_id else never
 
 
 def _sigmoid(x: float) -> float:
@@ -65,15 +73,20 @@ def test_an_unreadable_model_file_names_the_file(tmp_path: Path) -> None:
         LinearModel.load(bad)
 
 
-def test_the_shipped_model_is_a_trained_model_with_its_provenance() -> None:
-    data = json.loads((stage.MODELS / "barista.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("rule_id", "category", "threshold"), [("CX190", "barista", 0.7), ("CX390", "pressure", 0.9)])
+def test_each_shipped_model_is_a_trained_model_with_its_provenance(rule_id: str, category: str, threshold: float) -> None:
+    source = (stage.MODELS / stage.RULE_MODELS[rule_id]).with_suffix(".json")
+    data = json.loads(source.read_text(encoding="utf-8"))
     model = LinearModel.from_dict(data)
-    assert model.category == "barista" and model.threshold == 0.7
+    assert model.category == category and model.threshold == threshold
+    assert stage.model_for(rule_id).category == category, "the compiled table is the same category's"
     assert len(data["weights"]) > 10_000
     assert all(key == key.strip() and key.count(" ") <= 1 for key in data["weights"]), "unigrams and bigrams only"
     provenance = data["provenance"]
     assert provenance["training"]["train_set"] and provenance["training"]["background"] > 0
     assert not any("holdout" in name or "blind" in name for name in provenance["training"]["train_set"])
+    rules = {r.id: r for r in RULESET.rules}
+    assert rules[rule_id].category == category
 
 
 def test_every_compiled_model_is_what_its_json_compiles_to() -> None:
@@ -125,14 +138,14 @@ def test_a_block_the_model_scores_high_is_reported_whole_at_its_start() -> None:
 
 def test_a_block_that_does_not_address_the_reader_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """Creepy personalisation is about the reader: a block with no 'you' and no merge field is left alone."""
-    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    monkeypatch.setattr(stage, "model_for", _only("CX190", _model({}, bias=5.0)))
     assert not [f for f in lint_text("The gym was quiet all week.", RULESET) if f.rule == "CX190"]
     assert [f for f in lint_text("The gym was quiet all week, you know.", RULESET) if f.rule == "CX190"]
     assert [f for f in lint_text("Hi {{first_name}}, the gym was quiet all week.", RULESET) if f.rule == "CX190"]
 
 
 def test_a_block_a_rule_already_reported_is_not_reported_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    monkeypatch.setattr(stage, "model_for", _only("CX190", _model({}, bias=5.0)))
     findings = lint_text("We noticed you browsing sofas at 3:17 AM.", RULESET)
     assert any(f.category == "barista" and f.rule != "CX190" for f in findings)
     assert not [f for f in findings if f.rule == "CX190"]
@@ -144,19 +157,58 @@ def test_a_disabled_rule_reads_nothing_and_a_long_block_is_not_scored(monkeypatc
 
     monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
     doc = read_snippet("x.md", "You are here.")
-    assert [f.rule for f in lint_document(doc, RULESET)] == ["CX190"]
-    assert lint_document(doc, RULESET, disabled=frozenset({"CX190"})) == []
+    assert sorted(f.rule for f in lint_document(doc, RULESET)) == ["CX190", "CX390"], "each model reads the block"
+    assert [f.rule for f in lint_document(doc, RULESET, disabled=frozenset({"CX190"}))] == ["CX390"]
+    assert lint_document(doc, RULESET, disabled=frozenset({"CX190", "CX390"})) == []
     long_block = " ".join(["you"] * (stage.MAX_WORDS + 1))
-    assert not [f for f in lint_text(long_block, RULESET) if f.rule == "CX190"]
+    assert not [f for f in lint_text(long_block, RULESET) if f.rule in stage.RULE_MODELS]
+
+
+def test_a_blocks_words_are_read_once_for_every_model_that_scores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two models read the same blocks: a block's words are taken once, not once per model."""
+    calls: list[tuple[int, int]] = []
+    taken = stage.block_words
+
+    def counted(mask, scan, start, end):
+        calls.append((start, end))
+        return taken(mask, scan, start, end)
+
+    monkeypatch.setattr(stage, "block_words", counted)
+    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=-5.0))
+    stage._scores.clear()
+    lint_text("You are here.\n\nAnd you are there.", RULESET)
+    assert len(calls) == 2 and len(set(calls)) == 2
 
 
 def test_a_pack_set_without_the_learned_rule_runs_no_model() -> None:
     from cxlint.rulepack.loader import builtin_sources, load_ruleset
 
-    assert stage.learned_rules(RULESET, frozenset()) and not stage.learned_rules(RULESET, frozenset({"CX190"}))
+    assert [r.id for r in stage.learned_rules(RULESET, frozenset())] == ["CX190", "CX390"]
+    assert [r.id for r in stage.learned_rules(RULESET, frozenset({"CX190"}))] == ["CX390"]
+    assert not stage.learned_rules(RULESET, frozenset({"CX190", "CX390"}))
     without_barista = load_ruleset([s for s in builtin_sources() if s.name != "rules/barista.yaml"])
-    assert not stage.learned_rules(without_barista, frozenset())
+    assert [r.id for r in stage.learned_rules(without_barista, frozenset())] == ["CX390"]
     assert not [f for f in lint_text(CREEPY, without_barista) if f.rule == "CX190"]
+
+
+def test_a_pressure_block_the_rules_leave_clean_is_reported_as_pressure() -> None:
+    """CX390's first example: no pressure rule names its wording, the pressure model does."""
+    text = "You were so close. Don't throw it all away now."
+    assert not [f for f in lint_text(text, RULESET) if f.category == "pressure" and f.rule != "CX390"]
+    [found] = [f for f in lint_text(text, RULESET) if f.rule == "CX390"]
+    assert found.category == "pressure" and dict(found.extra)["score"] >= 0.9 and found.text == text
+
+
+def test_the_pressure_model_does_not_repeat_a_pressure_rule_but_reads_beside_a_barista_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second opinion keeps to its category: a block a pressure rule reported gets no CX390, and a block a
+    barista rule reported is still read by the pressure model."""
+    monkeypatch.setattr(stage, "model_for", _only("CX390", _model({}, bias=5.0)))
+    stage._scores.clear()
+    pressed = lint_text("Only 2 left in your size! Hurry, this deal ends tonight.", RULESET)
+    assert any(f.category == "pressure" for f in pressed) and not [f for f in pressed if f.rule == "CX390"]
+    creepy = lint_text("We noticed you browsing sofas at 3:17 AM.", RULESET)
+    assert any(f.category == "barista" for f in creepy) and [f for f in creepy if f.rule == "CX390"]
 
 
 def test_a_block_whose_rule_the_configuration_switched_off_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -164,7 +216,7 @@ def test_a_block_whose_rule_the_configuration_switched_off_is_left_alone(monkeyp
     from cxlint.engine.linter import lint_document
     from cxlint.readers.snippet import read_snippet
 
-    monkeypatch.setattr(stage, "model_for", lambda rule_id: _model({}, bias=5.0))
+    monkeypatch.setattr(stage, "model_for", _only("CX190", _model({}, bias=5.0)))
     doc = read_snippet("x.md", "We noticed you browsing sofas at 3:17 AM.\n\nYou might like our new range.")
     rules = lambda off: [f.rule for f in lint_document(doc, RULESET, disabled=frozenset(off))]  # noqa: E731
     assert "CX101" in rules(()) and rules(()).count("CX190") == 1  # the second block only
@@ -236,12 +288,13 @@ def _logit_by_strings(model: LinearModel, words: list[str]) -> float:
     return total
 
 
-def test_the_remembered_weights_give_the_logit_the_table_gives_exactly() -> None:
+@pytest.mark.parametrize("rule_id", sorted(stage.RULE_MODELS))
+def test_the_remembered_weights_give_the_logit_the_table_gives_exactly(rule_id: str) -> None:
     """Unigrams remembered by word and bigrams by their pair of words: on every rule example, labelled case
     and awkward block, the logit is the one string lookups give, to the last bit, met once or again."""
     from cxlint.text.tokens import tokenize
 
-    model = stage.model_for("CX190")
+    model = stage.model_for(rule_id)
     fresh = LinearModel(model.category, model.threshold, model.bias, model.table)
     for text in _case_texts():
         words = list(tokenize(text).words)

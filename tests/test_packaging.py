@@ -56,7 +56,7 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     page = {f"cxlint/serve/page/{p.name}" for p in (REPO / "cxlint" / "serve" / "page").iterdir()}
     assert page and page | {"cxlint/serve/file_types.yaml"} <= set(names)  # the review page
     assert "cxlint/readers/components.yaml" in names  # the component readers' vocabulary
-    assert "cxlint/data/learned/barista.json" in names  # the learned second opinion's model (CX190)
+    assert {"cxlint/data/learned/barista.bin", "cxlint/data/learned/pressure.bin"} <= set(names)  # CX190's, CX390's models
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
@@ -84,9 +84,10 @@ def test_wheel_ships_every_rule_pack_and_lists_them_when_installed(tmp_path: Pat
     (tmp_path / "mail.tsx").write_text("const E = () => <Text>Hi {firstName}, seen {viewCount} times.</Text>;\n", encoding="utf-8")
     component = subprocess.run([str(python), "-m", "cxlint", "check", "mail.tsx"], capture_output=True, text=True, cwd=tmp_path)
     assert "CX110" in component.stdout, component.stderr  # its vocabulary is read from the installed package
-    (tmp_path / "gym.md").write_text("Looks like you've been to the gym less lately. Need a boost?\n", encoding="utf-8")
+    (tmp_path / "gym.md").write_text("Looks like you've been to the gym less lately. Need a boost?\n\n"
+                                     "You were so close. Don't throw it all away now.\n", encoding="utf-8")
     learned = subprocess.run([str(python), "-m", "cxlint", "check", "gym.md"], capture_output=True, text=True, cwd=tmp_path)
-    assert "CX190" in learned.stdout, learned.stderr  # the learned model is read from the installed package
+    assert "CX190" in learned.stdout and "CX390" in learned.stdout, learned.stderr  # models read from the package
     # from the repository root the checkout's cxlint/ shadows the installed copy: its rules/ answer
     from_root = subprocess.run([str(python), "-m", "cxlint", "rules"], capture_output=True, text=True, cwd=REPO)
     assert from_root.returncode == 0, from_root.stderr

@@ -63,6 +63,21 @@ def weights(nlp, category: str, grams: list[tuple[str, ...]]) -> tuple[float, di
     return bias, out
 
 
+def without_clashes(weights: dict[str, float]) -> tuple[dict[str, float], list[str]]:
+    """``weights`` less the lighter n-gram of each pair whose CRC-32 is the same (the compiled table keys by it, so
+    the two would share a slot and the sum of their weights), and the n-grams left out. Leaving the lighter one
+    out is what ``--min-weight`` does to small weights: the text scores as if the model had not seen it."""
+    from cxlint.learned.model import ngram_hash
+
+    heaviest: dict[int, str] = {}
+    for key, weight in weights.items():
+        other = heaviest.get(ngram_hash(key))
+        if other is None or (abs(weight), key) > (abs(weights[other]), other):
+            heaviest[ngram_hash(key)] = key
+    shipped = set(heaviest.values())
+    return {k: v for k, v in weights.items() if k in shipped}, sorted(k for k in weights if k not in shipped)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", type=Path)
@@ -87,6 +102,7 @@ def main(argv: list[str]) -> int:
         grams |= ngrams(cxlint_words(record["text"], record.get("channel")))
     bias, table = weights(nlp, args.category, sorted(grams))
     kept = {k: round(v, 4) for k, v in sorted(table.items()) if abs(v) >= args.min_weight}
+    kept, clashed = without_clashes(kept)
     shipped = {
         "format": 1,
         "category": args.category,
@@ -101,6 +117,7 @@ def main(argv: list[str]) -> int:
             "ngrams_seen": len(table),
             "ngrams_kept": len(kept),
             "min_weight": args.min_weight,
+            "left_out_for_clashes": clashed,
         },
     }
     from cxlint.learned.model import compile_model, ngram_hash

@@ -1,11 +1,12 @@
-"""The learned second opinion's findings: each block the rules left clean that the model scores as creepy.
+"""The learned second opinions' findings: each block a category's rules left clean that its model scores over
+its threshold (creepy for CX190, pressing for CX390).
 
 A block is what a writer reads as one message: a string of a structured file, or a run of lines
 between blank lines (or a block break a reader put in the mask). The model was trained on whole
 messages of one to a few sentences, so a block is scored whole; a block longer than
 ``MAX_WORDS`` is not scored (a model of short messages says nothing reliable about it).
 
-Creepy personalisation is copy about the reader, so a block is read only when it addresses them:
+Creepy personalisation and pressure are copy aimed at the reader, so a block is read only when it addresses them:
 a word of the ``reader`` lexicon (you, your…) or a merge field. Essays, blog prose and lists of
 places, where the model's location and behaviour words otherwise mislead it, are left alone.
 """
@@ -29,7 +30,7 @@ from cxlint.rulepack.model import Rule, RuleSet
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
 MODELS = Path(__file__).resolve().parent.parent / "data" / "learned"
-RULE_MODELS = {"CX190": "barista.bin"}
+RULE_MODELS = {"CX190": "barista.bin", "CX390": "pressure.bin"}
 """Each learned rule and the compiled model it reads (built from the JSON of the same name by ``compile_model``)."""
 MAX_WORDS = 300
 _BLOCK_END = re.compile(rf"\n[^\S\n]*\n\s*|{BLOCK_BREAK}\s*")
@@ -52,29 +53,38 @@ def learned_findings(doc: Document, rules: list[Rule], findings: list[Finding], 
     Nor does it speak where a rule of its category matched that the configuration switched off (``silenced``):
     a writer who turns CX101 off for security notices means the category to be quiet there, not to hear the
     same wording again from CX190. (An inline suppression comes later and sees CX190 beside the rule it names.)
-    A block's words come from the sentences of ``scan`` (the document as the rules read it) where they tile it."""
+    A block's words come from the sentences of ``scan`` (the document as the rules read it) where they tile it,
+    once for every model that reads the block."""
+    if not rules:
+        return []
     out: list[Finding] = []
     index: LineIndex | None = None
     addressed = _reader_words(ruleset)
     mentions_reader = _reader_pattern(addressed)
+    readers = []
     for rule in rules:
         model = model_for(rule.id)
         said = [(f.start, f.end) for f in findings
                 if f.category == rule.category and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]]
         said += [(t.start, t.end) for t in silenced if t.rule.category == rule.category]
-        scores = _scores_for(model, addressed)
-        for start, end in blocks(doc):
+        readers.append((rule, model, said, _scores_for(model, addressed)))
+    for start, end in blocks(doc):
+        text = doc.mask[start:end]
+        words: Sequence[str] | None = None
+        for rule, model, said, scores in readers:
             if said and any(s < end and start < e for s, e in said):
                 continue
-            text = doc.mask[start:end]
             score = scores.get(text, _UNSEEN)
             if score == _UNSEEN:
                 if len(scores) >= _SCORES_LIMIT:
                     scores.clear()
-                score = scores[text] = _score(model, text, doc.mask, scan, start, end, addressed, mentions_reader)
+                if words is None:
+                    words = _scored_words(text, doc.mask, scan, start, end, addressed, mentions_reader)
+                score = scores[text] = model.probability(words) if words else None
             if score is None or score < model.threshold:
                 continue
-            words = block_words(doc.mask, scan, start, end)
+            if words is None:
+                words = block_words(doc.mask, scan, start, end)
             index = index or LineIndex(doc.source)
             drivers = model.drivers(words, addressed)
             weighed = "; it weighs " + ", ".join(f"'{g}'" for g in drivers) + " most" if drivers else ""
@@ -101,16 +111,16 @@ def _scores_for(model: LinearModel, addressed: frozenset[str]) -> dict[str, floa
     return kept_beside(_scores, model, dict).setdefault(addressed, {})
 
 
-def _score(model: LinearModel, text: str, mask: str, scan: DocumentScan, start: int, end: int,
-           addressed: frozenset[str], mentions_reader: re.Pattern[str]) -> float | None:
-    """The model's score of the block ``[start, end)`` (its ``text``), or None where the block is not scored: it
-    does not address the reader, or is empty or longer than ``MAX_WORDS``."""
+def _scored_words(text: str, mask: str, scan: DocumentScan, start: int, end: int, addressed: frozenset[str],
+                  mentions_reader: re.Pattern[str]) -> Sequence[str]:
+    """The words of the block ``[start, end)`` (its ``text``) that a model scores, or none where no model scores
+    it: it does not address the reader, or is empty or longer than ``MAX_WORDS``."""
     if not mentions_reader.search(text):  # most blocks: no tokenizing
-        return None
+        return ()
     words = block_words(mask, scan, start, end)
     if not words or len(words) > MAX_WORDS or addressed.isdisjoint(words):
-        return None
-    return model.probability(words)
+        return ()
+    return words
 
 
 def _reader_words(ruleset: RuleSet) -> frozenset[str]:
