@@ -108,6 +108,24 @@ def test_the_compiled_table_scores_as_the_json_weights_do() -> None:
     assert len(table.keys) >= 2 * len(weights) and table.get("we saw") == 2.0 and table.get("saw we") == 0.0
 
 
+def test_a_compiled_model_file_is_read_in_place_and_scores_as_its_source(tmp_path: Path) -> None:
+    model = _model({"we": 0.5, "saw": 1.25, "we saw": 2.0})
+    path = tmp_path / "m.bin"
+    path.write_bytes(model.to_bytes())
+    loaded = LinearModel.load(path)
+    assert isinstance(loaded.table.keys, memoryview), "mapped, not copied"
+    assert loaded.probability(["we", "saw", "you"]) == pytest.approx(model.probability(["we", "saw", "you"]), abs=1e-6)
+    assert loaded.to_bytes() == model.to_bytes()
+
+
+@pytest.mark.parametrize("data", [b"", b"CXLM", b"XXXX" + bytes(40), _model({"a": 1.0}).to_bytes()[:-4]])
+def test_a_truncated_empty_or_foreign_model_file_is_refused_naming_it(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.bin"
+    path.write_bytes(data)
+    with pytest.raises(ModelError, match="broken.bin"):
+        LinearModel.load(path)
+
+
 @pytest.mark.parametrize("data", [b"", b"CXLM", b"XXXX" + bytes(40), _model({"a": 1.0}).to_bytes()[:-4]])
 def test_a_truncated_or_foreign_compiled_model_is_refused(data: bytes) -> None:
     with pytest.raises(ModelError):

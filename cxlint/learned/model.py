@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
 import struct
 import sys
 import zlib
@@ -44,8 +45,8 @@ def ngram_hash(key: str) -> int:
 class WeightTable:
     """N-gram weights by the CRC-32 of the n-gram (unigrams by their word, bigrams by two words and a space)."""
 
-    keys: array
-    values: array
+    keys: array | memoryview
+    values: array | memoryview
 
     @classmethod
     def build(cls, weights: dict[str, float]) -> WeightTable:
@@ -112,31 +113,40 @@ class LinearModel:
         return header + keys.tobytes() + values.tobytes()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> LinearModel:
+    def from_bytes(cls, data: bytes | mmap.mmap) -> LinearModel:
+        """The model in ``data`` (a compiled file's bytes, or the file mapped into memory). The table's two arrays
+        are read in place where the machine is little-endian, as the file is: nothing is copied, and a mapped
+        file's pages are read only when a lookup reaches them."""
         try:
             magic, version, size, bias, threshold, category = _HEADER.unpack_from(data)
         except struct.error as exc:
             raise ModelError(f"not a cxlint model: {exc}") from exc
         if magic != _MAGIC or version != FORMAT:
             raise ModelError(f"not a cxlint model of format {FORMAT}")
-        body = data[_HEADER.size:]
+        body = memoryview(data)[_HEADER.size:]
         if size <= 0 or size & (size - 1) or len(body) != 8 * size:
             raise ModelError(f"table of {size} slots does not match {len(body)} bytes")
-        keys, values = array("I"), array("f")
-        keys.frombytes(body[:4 * size])
-        values.frombytes(body[4 * size:])
-        if sys.byteorder == "big":  # pragma: no cover
+        keys: array | memoryview = body[:4 * size].cast("I")
+        values: array | memoryview = body[4 * size:].cast("f")
+        if sys.byteorder == "big":  # pragma: no cover - the file is little-endian everywhere
+            keys, values = array("I", keys.tobytes()), array("f", values.tobytes())
             keys.byteswap()
             values.byteswap()
         return cls(category.rstrip(b"\0").decode("utf-8"), threshold, bias, WeightTable(keys, values))
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
-        """The compiled model (``.bin``), or the JSON form when that is what ``path`` names."""
+        """The compiled model (``.bin``, mapped into memory rather than read), or the JSON form when that is what
+        ``path`` names."""
         try:
             if path.suffix == ".json":
                 return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
-            return cls.from_bytes(path.read_bytes())
+            with path.open("rb") as handle:
+                try:
+                    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                except ValueError as exc:  # an empty file cannot be mapped
+                    raise ModelError(f"not a cxlint model: {exc}") from exc
+            return cls.from_bytes(mapped)
         except (OSError, json.JSONDecodeError, ModelError) as exc:
             raise ModelError(f"{path}: {exc}") from exc
 
