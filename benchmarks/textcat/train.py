@@ -140,7 +140,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--train-set", choices=sorted(TRAIN_SETS), default="tuned")
     parser.add_argument("--background", type=int, default=0, metavar="N",
-                        help="add N real-copy texts of the training projects as negatives")
+                        help="add N real-copy texts of the training projects as negatives (more than there are: all)")
     parser.add_argument("--realcopy", type=Path, default=REPO.parent / "shared" / "realcopy",
                         help="the real-copy folder (for --background)")
     parser.add_argument("--tokens", choices=["spacy", "cxlint"], default="spacy",
@@ -149,8 +149,9 @@ def main(argv: list[str]) -> int:
                         help="train on 85%% of the training files and report the other 15%% per epoch; save nothing")
     args = parser.parse_args(argv)
     records = training_records(args.train_set)
-    if args.background:
-        records += background_records(args.realcopy, args.background, args.seed)
+    background = background_records(args.realcopy, args.background, args.seed) if args.background else []
+    records += background
+    args.background = len(background)  # a count past the texts there are takes them all: record what was taken
     if args.select:
         shuffled = list(records)
         random.Random(args.seed).shuffle(shuffled)
