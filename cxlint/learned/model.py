@@ -45,8 +45,8 @@ def ngram_hash(key: str) -> int:
 class WeightTable:
     """N-gram weights by the CRC-32 of the n-gram (unigrams by their word, bigrams by two words and a space)."""
 
-    keys: array | memoryview
-    values: array | memoryview
+    keys: array | memoryview[int]
+    values: array | memoryview[float]
 
     @classmethod
     def build(cls, weights: dict[str, float]) -> WeightTable:
@@ -126,8 +126,8 @@ class LinearModel:
         body = memoryview(data)[_HEADER.size:]
         if size <= 0 or size & (size - 1) or len(body) != 8 * size:
             raise ModelError(f"table of {size} slots does not match {len(body)} bytes")
-        keys: array | memoryview = body[:4 * size].cast("I")
-        values: array | memoryview = body[4 * size:].cast("f")
+        keys: array | memoryview[int] = body[:4 * size].cast("I")
+        values: array | memoryview[float] = body[4 * size:].cast("f")
         if sys.byteorder == "big":  # pragma: no cover - the file is little-endian everywhere
             keys, values = array("I", keys.tobytes()), array("f", values.tobytes())
             keys.byteswap()
