@@ -116,7 +116,7 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     shapes = value_shapes()
     assert set(ValueShapes.__dataclass_fields__) == {
         "duration", "percentage", "money", "clock", "clock_range", "clock_edge", "all_week", "days", "days_left_out",
-        "days_joined", "day_span", "months_free", "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word",
+        "days_joined", "day_span", "day_by", "months_free", "fraction", "time_gain", "rating", "free_time", "free_time_of", "money_word",
     }
     assert {"count", "free", "unit"} <= set(shapes.free_time.groupindex)
     assert {"count", "free", "unit"} <= set(shapes.free_time_of.groupindex)
@@ -129,3 +129,4 @@ def test_every_value_shape_is_declared_with_its_named_groups() -> None:
     assert {"edge", "at"} <= set(shapes.clock_edge.groupindex)
     assert {"num"} <= set(shapes.months_free.groupindex)
     assert {"span", "every", "weekdays", "weekends", "one"} <= set(shapes.days.groupindex)
+    assert {"day"} <= set(shapes.day_by.groupindex)

@@ -30,6 +30,7 @@ class ValueShapes:
     days_left_out: re.Pattern[str]
     days_joined: re.Pattern[str]
     day_span: re.Pattern[str]
+    day_by: re.Pattern[str]
     months_free: re.Pattern[str]
     fraction: re.Pattern[str]
     time_gain: re.Pattern[str]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found
-from cxlint.promises.values import DAY, FOREVER, MONTH, duration_from_match, share_of_year
+from cxlint.promises.values import BUSINESS_DAY, DAY, FOREVER, MONTH, Duration, duration_from_match, share_of_year
 from cxlint.rulepack.records import Reader
 
 NEAR = 60
@@ -71,10 +71,45 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
         out.append(Found(start, end, (kind,), value, index, strong=strong))
     if not reading.hits("reported", sentence):
+        out += _day_spans(reading, reader, index)
         for match in reading.shapes.time_gain.finditer(sentence.text):
             # "10 fewer hours a month": time saved, which only an outcome entry can judge (longer is stronger)
             at, to = sentence.offset + match.start(), sentence.offset + match.end()
             out.append(Found(at, to, ("outcome",), duration_from_match(match), index))
+    return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found]:
+    """The time from one day of the week to a later one ("order by Friday … on your doorstep on Tuesday", "see you on
+    Monday! Your plan will be ready by Wednesday"): the business days after the first up to the second (the
+    calendar days where none are), a time about the service its clause names, or one we commit to."""
+    sentence = reading.sentences[index]
+    ends = list(reading.shapes.day_by.finditer(sentence.text))
+    if not ends or reading.hits("if_start", sentence):
+        return []
+    earlier = [m for m in reading.shapes.day_by.finditer(reading.sentences[index - 1].text)] if index > 0 else []
+    out: list[Found] = []
+    for position, match in enumerate(ends):
+        starts = earlier + ends[:position]
+        if not starts:
+            continue
+        first, last = _WEEKDAYS.index(starts[-1]["day"].lower()), _WEEKDAYS.index(match["day"].lower())
+        days = (last - first) % 7
+        if not days:
+            continue
+        business = sum((first + step) % 7 < 5 for step in range(1, days + 1))
+        value = Duration(business * BUSINESS_DAY, f"{business} business day{'' if business == 1 else 's'}") if business \
+            else Duration(days * DAY, f"{days} day{'' if days == 1 else 's'}")
+        at, to = sentence.offset + match.start(), sentence.offset + match.end()
+        kind, start, end = classify(reading, reader, sentence, at, to)
+        if kind is None and (reading.hits("future", sentence) or starts[-1].group().lower().startswith("by")):
+            # "your plan will be ready by Wednesday", "order by Friday … on Tuesday": what we have ready for the reader
+            kind, start, end = "delivery-time", at, to
+        if kind in ("response-time", "delivery-time", "claim"):
+            out.append(Found(start, end, (kind,), value, index))
     return out
 
 
