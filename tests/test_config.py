@@ -87,7 +87,7 @@ def test_every_config_error_is_reported_with_its_line_and_exit_2(cxlint, project
     (project / ".cxlint.yaml").write_text(
         "exlude: [drafts]\n"
         "fail-on: warn\n"
-        "disable: [CX999]\n"
+        "disable: [CX-101]\n"
         "per-file:\n"
         "  'legal/**': {chanel: email}\n"
     )
@@ -97,7 +97,7 @@ def test_every_config_error_is_reported_with_its_line_and_exit_2(cxlint, project
     assert lines == [
         "cxlint: error: .cxlint.yaml:1: unknown config key 'exlude'; did you mean 'exclude'?",
         "cxlint: error: .cxlint.yaml:2: 'fail-on' must be one of error, warning, info, never, not 'warn' (did you mean 'warning'?)",
-        "cxlint: error: .cxlint.yaml:3: unknown rule, category or pack 'CX999'; did you mean 'CX209'?",
+        "cxlint: error: .cxlint.yaml:3: unknown rule, category or pack 'CX-101'; did you mean 'CX101'?",
         "cxlint: error: .cxlint.yaml:5: unknown per-file key 'chanel'; did you mean 'channel'?",
     ]
 
