@@ -118,6 +118,17 @@ def test_a_compiled_model_file_is_read_in_place_and_scores_as_its_source(tmp_pat
     assert loaded.to_bytes() == model.to_bytes()
 
 
+@pytest.mark.parametrize("rule_id", sorted(stage.RULE_MODELS))
+def test_a_mapped_model_survives_pickling_as_a_worker_would_receive_it(rule_id: str) -> None:
+    import pickle
+
+    model = stage.model_for(rule_id)
+    again = pickle.loads(pickle.dumps(model))
+    words = "you were so close , do n't throw it all away now".split()
+    assert (again.category, again.threshold, again.bias) == (model.category, model.threshold, model.bias)
+    assert again.logit(words) == model.logit(words)
+
+
 @pytest.mark.parametrize("data", [b"", b"CXLM", b"XXXX" + bytes(40), _model({"a": 1.0}).to_bytes()[:-4]])
 def test_a_truncated_empty_or_foreign_model_file_is_refused_naming_it(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "broken.bin"

@@ -134,6 +134,11 @@ class LinearModel:
             values.byteswap()
         return cls(category.rstrip(b"\0").decode("utf-8"), threshold, bias, WeightTable(keys, values))
 
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        """Pickled as its compiled bytes (a mapped table cannot be pickled itself): a process pool or a scheduler
+        that sends a model to a worker gets the same model back."""
+        return (LinearModel.from_bytes, (self.to_bytes(),))
+
     @classmethod
     def load(cls, path: Path) -> LinearModel:
         """The compiled model (``.bin``, mapped into memory rather than read), or the JSON form when that is what
