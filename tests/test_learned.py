@@ -89,6 +89,24 @@ def test_each_shipped_model_is_a_trained_model_with_its_provenance(rule_id: str,
     assert rules[rule_id].category == category
 
 
+def test_no_two_weights_of_a_shipped_model_share_a_slot_key() -> None:
+    """The compiled table keys by CRC-32 and would add two clashing n-grams' weights: the exporter leaves the
+    lighter one out, and a shipped (or hand-edited) model must hold none."""
+    from cxlint.learned.model import ngram_hash
+
+    for source in sorted(stage.MODELS.glob("*.json")):
+        weights = json.loads(source.read_text(encoding="utf-8"))["weights"]
+        assert len({ngram_hash(key) for key in weights}) == len(weights), source.name
+
+
+def test_the_exporter_leaves_out_the_lighter_of_two_clashing_ngrams(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks" / "textcat"))
+    from export import without_clashes
+
+    weights = {"plumless": 0.5, "buckeroo": -0.75, "kettle": 0.2}  # the first two share a CRC-32
+    assert without_clashes(weights) == ({"buckeroo": -0.75, "kettle": 0.2}, ["plumless"])
+
+
 def test_every_compiled_model_is_what_its_json_compiles_to() -> None:
     """The .bin cxlint loads is generated (scripts/compile_learned_models.py): it must not drift from the JSON."""
     sources = sorted(stage.MODELS.glob("*.json"))

@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
     records = training_records(args.train_set)
     background = background_records(args.realcopy, args.background, args.seed) if args.background else []
     records += background
-    args.background = len(background)  # a count past the texts there are takes them all: record what was taken
+    taken = len(background)  # a count past the texts there are takes them all: the model records what was taken
     if args.select:
         shuffled = list(records)
         random.Random(args.seed).shuffle(shuffled)
@@ -166,9 +166,9 @@ def main(argv: list[str]) -> int:
     nlp.meta["name"] = f"cxlint_textcat_{args.arch}"
     nlp.meta["description"] = (f"cxlint textcat second opinion; arch={args.arch} epochs={args.epochs} seed={args.seed}; "
                                f"trained on set {args.train_set!r} ({', '.join(TRAIN_SETS[args.train_set])}) "
-                               f"and {args.background} real-copy negatives ({len(records)} cases); tokens={args.tokens}")
-    nlp.meta["cxlint_training"] = {"train_set": list(TRAIN_SETS[args.train_set]), "background": args.background,
-                                   "background_projects": list(REALCOPY_TRAIN_PROJECTS) if args.background else [],
+                               f"and {taken} real-copy negatives ({len(records)} cases); tokens={args.tokens}")
+    nlp.meta["cxlint_training"] = {"train_set": list(TRAIN_SETS[args.train_set]), "background": taken,
+                                   "background_projects": list(REALCOPY_TRAIN_PROJECTS) if taken else [],
                                    "cases": len(records), "arch": args.arch, "epochs": args.epochs, "seed": args.seed}
     nlp.to_disk(args.out)
     print(f"saved {args.out} ({len(records)} training cases)")

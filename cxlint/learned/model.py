@@ -105,12 +105,9 @@ class LinearModel:
             raise ModelError(f"malformed model: {exc}") from exc
 
     def to_bytes(self) -> bytes:
-        keys, values = array("I", self.table.keys), array("f", self.table.values)
-        if sys.byteorder == "big":  # pragma: no cover - the file is little-endian everywhere
-            keys.byteswap()
-            values.byteswap()
+        keys, values = self.table.keys, self.table.values
         header = _HEADER.pack(_MAGIC, FORMAT, len(keys), self.bias, self.threshold, self.category.encode("utf-8"))
-        return header + keys.tobytes() + values.tobytes()
+        return header + _little_endian(keys, "I") + _little_endian(values, "f")
 
     @classmethod
     def from_bytes(cls, data: bytes | mmap.mmap) -> LinearModel:
@@ -195,6 +192,15 @@ class LinearModel:
         """The model's score for ``words`` (0..1); an empty text scores the bias alone."""
         x = self.logit(words)
         return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def _little_endian(table: array | memoryview[int] | memoryview[float], code: str) -> bytes:
+    """A table's bytes as the file holds them (little-endian), whether it is an array or a mapped file's view."""
+    if sys.byteorder == "little":
+        return table.tobytes()
+    swapped = array(code, table.tobytes())  # pragma: no cover - the file is little-endian everywhere
+    swapped.byteswap()  # pragma: no cover
+    return swapped.tobytes()  # pragma: no cover
 
 
 def compile_model(json_path: Path) -> bytes:

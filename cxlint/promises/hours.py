@@ -101,7 +101,8 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _day_index(word: str) -> int:
+def day_index(word: str) -> int:
+    """A weekday's place in the week, Monday 0 to Sunday 6, from its name or abbreviation (Tues, wednesday)."""
     return [d.lower() for d in DAYS].index(word.lower()[:3])
 
 
@@ -110,7 +111,7 @@ def _days(match: re.Match[str], shapes: ValueShapes) -> list[int]:
     if match.group("span"):
         span = shapes.day_span.fullmatch(match.group("span"))
         assert span is not None  # the span matched day_span inside days
-        first, last = _day_index(span.group("a")), _day_index(span.group("b"))
+        first, last = day_index(span.group("a")), day_index(span.group("b"))
         return list(range(first, last + 1)) if first <= last else list(range(first, 7)) + list(range(0, last + 1))
     if match.group("every"):
         return list(range(7))
@@ -118,7 +119,7 @@ def _days(match: re.Match[str], shapes: ValueShapes) -> list[int]:
         return list(range(5))
     if match.group("weekends"):
         return [5, 6]
-    return [_day_index(match.group("one"))]
+    return [day_index(match.group("one"))]
 
 
 def _suffix(said: str | None) -> str:

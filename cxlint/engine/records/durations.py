@@ -17,6 +17,7 @@ from __future__ import annotations
 from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found
+from cxlint.promises.hours import day_index
 from cxlint.promises.values import BUSINESS_DAY, DAY, FOREVER, MONTH, Duration, duration_from_match, share_of_year
 from cxlint.rulepack.records import Reader
 
@@ -79,9 +80,6 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
     return out
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found]:
     """The time from one day of the week to a later one ("order by Friday … on your doorstep on Tuesday", "see you on
     Monday! Your plan will be ready by Wednesday"): the business days after the first up to the second (the
@@ -90,13 +88,13 @@ def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found
     ends = list(reading.shapes.day_by.finditer(sentence.text))
     if not ends or reading.hits("if_start", sentence):
         return []
-    earlier = [m for m in reading.shapes.day_by.finditer(reading.sentences[index - 1].text)] if index > 0 else []
+    earlier = list(reading.shapes.day_by.finditer(reading.sentences[index - 1].text)) if index > 0 else []
     out: list[Found] = []
     for position, match in enumerate(ends):
         starts = earlier + ends[:position]
         if not starts:
             continue
-        first, last = _WEEKDAYS.index(starts[-1]["day"].lower()), _WEEKDAYS.index(match["day"].lower())
+        first, last = day_index(starts[-1]["day"]), day_index(match["day"])
         days = (last - first) % 7
         if not days:
             continue
