@@ -395,6 +395,15 @@ QUAY_CELLS = [
      "If you ever arrive for a booking and there's no chair free, we'll credit that visit's fee back.", "backed", "qy-chair-guarantee"),
 ]
 
+# cells judged against the thirteenth fixture registry, tests/fixtures/promises/fernbank.yaml (a garden centre: which
+# of several discount entries the copy is about, when the one it names says nothing about its value)
+FERNBANK_CELLS = [
+    ("channel-refused-though-another-entry-is-named", "landing", "Sign up to our newsletter and take 10% off your first workshop booking.",
+     "over-promised", "welcome-code"),
+    ("channel-refused-though-another-entry-is-named-allowed", "email", "Sign up to our newsletter and take 10% off your first workshop booking.",
+     "backed", "welcome-code"),
+]
+
 
 @pytest.fixture(scope="module")
 def ruleset():
@@ -413,6 +422,7 @@ CELL_TABLES = (
     ("till.yaml", TILL_CELLS),
     ("weir.yaml", WEIR_CELLS),
     ("quay.yaml", QUAY_CELLS),
+    ("fernbank.yaml", FERNBANK_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

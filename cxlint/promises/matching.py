@@ -138,6 +138,11 @@ def assess(record: PromiseRecord, registry: Registry | None, today: dt.date) -> 
         # ("our advisers are on the phones" against "phone and live-chat advisers for quotes", not "the claims line, 24/7")
         named = _most_named(judged, [e for e, _, _ in relations], lambda e: _subject_words(e) - _MEDIUM_WORDS - _DAY_WORDS)
     deciding = [r for r in live if r[0] in named] if named and len(named) < len(relations) else live
+    if deciding and not any(relation for _, relation, _ in deciding):
+        # the entries the copy names say nothing about its value ("10% off your first order" naming app-first-order's
+        # words, which gives ₩5,000): they decide nothing, and the others judge it (one backing this very value, only
+        # not on this channel, refuses it)
+        deciding = live
     for entry, relation, why in deciding:
         if relation == "covers":
             return Assessment(record, BACKED, entry, f"backed by {entry.describe()}; evidence: {entry.evidence}")
