@@ -402,6 +402,13 @@ FERNBANK_CELLS = [
      "over-promised", "welcome-code"),
     ("channel-refused-though-another-entry-is-named-allowed", "email", "Sign up to our newsletter and take 10% off your first workshop booking.",
      "backed", "welcome-code"),
+    # a day said as the day itself: after what comes in its clause, or after our commitment ("we'll")
+    ("day-today-after-what-comes", "landing", "Order by noon and our van drops your seed kit at your door today.",
+     "over-promised", "kit-delivery"),
+    ("day-tomorrow-after-our-commitment", "landing", "Book a lawn visit before 10am and we'll have a gardener round tomorrow.",
+     "over-promised", "lawn-care-visit"),
+    ("day-of-a-status-is-no-time", "push", "Your seed kit is out for delivery today.", None, None),
+    ("day-the-reader-acts-on-is-no-time", "landing", "Order your seed kit today.", None, None),
 ]
 
 

@@ -41,7 +41,7 @@ is left of a rank entry names its source), a cancelling that makes paying nothin
 READERS: dict[str, frozenset[str]] = {
     "duration": frozenset({
         "price_period", "time_point_after", "clock_start", "trial_near", "refund_near", "guarantee_near",
-        "returns_heading", "service_subject", "given_free", "free_for_lead", "time_lead", "turnaround_lead", "turnaround_for_reader", "return_lead", "service_by_its_time", "future",
+        "returns_heading", "service_subject", "given_free", "free_for_lead", "time_lead", "turnaround_lead", "turnaround_for_reader", "return_lead", "service_by_its_time", "future", "under_way",
     }),
     "hours": frozenset({"availability_context", "appointment", "whole_week", "always_open"}),
     "price-match": frozenset(),

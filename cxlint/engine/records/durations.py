@@ -72,6 +72,7 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
         strong = value.minutes == FOREVER or kind == "trial-length"  # a trial is an offer, not a stated limit
         out.append(Found(start, end, (kind,), value, index, strong=strong))
     if not reading.hits("reported", sentence):
+        out += _promised_days(reading, reader, index, out)
         out += _day_spans(reading, reader, index)
         for match in reading.shapes.time_gain.finditer(sentence.text):
             # "10 fewer hours a month": time saved, which only an outcome entry can judge (longer is stronger)
@@ -109,6 +110,55 @@ def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found
         if kind in ("response-time", "delivery-time", "claim"):
             out.append(Found(start, end, (kind,), value, index))
     return out
+
+
+SAME_DAY = Duration(DAY / 2, "same day")
+
+
+def _promised_days(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
+    """The day a service comes, said as the day itself ("our van delivers them to your site today", "we'll have an
+    engineer with you tonight", "you'll have it tomorrow"): the same day, or a day, where what comes is named before it
+    in its clause (a delivery, a reply), or a commitment of ours or to the reader ("we'll", "you'll") is. A day the
+    reader acts on ("order today and …"), a day after a clock time ("open till 10pm tonight": hours), a day in a question
+    or an "if", and a day of what is already under way ("out for delivery today") name no time of ours."""
+    sentence = reading.sentences[index]
+    if reading.hits("if_start", sentence) or reading.hits("question", sentence):
+        return []
+    taken = [(f.start, f.end) for f in found]
+    days = [(s, e, SAME_DAY) for s, e in reading.hits("same_day", sentence)]
+    days += [(sentence.offset + m.start(), sentence.offset + m.end(), duration_from_match(m))
+             for m in reading.shapes.duration.finditer(sentence.text) if m.group("word") and duration_from_match(m).minutes <= DAY]
+    out: list[Found] = []
+    for at, to, value in days:
+        if any(s < to and at < e for s, e in taken) or _after_a_clock(reading, sentence, at):
+            continue
+        left, _ = clause(reading, sentence, at, to)
+        if reading.within("under_way", sentence, left, at):
+            continue
+        said = [(s, kind) for kind, words in reader.kinds if kind in ("delivery-time", "response-time")
+                and (kind != "response-time" or reading.hits("service_subject", sentence))
+                for s, e in reading.within(words, sentence, left, to) if e <= at]
+        committed = [s for s, e in reading.hits("turnaround_for_reader", sentence) if e <= at]
+        if said:
+            start, kind = max(said)
+            out.append(Found(start, to, (kind,), value, index))
+        elif committed and any(e <= at for _, e in reading.hits("future", sentence)):
+            out.append(Found(committed[-1], to, ("claim",), value, index))
+        else:
+            continue
+        taken.append((at, to))
+    return out
+
+
+_CLOCK_BEFORE = 3
+"""Characters between a clock time and the day after it ("10 pm tonight") that keep them one time."""
+
+
+def _after_a_clock(reading: RecordReading, sentence: Sentence, at: int) -> bool:
+    """Whether a clock time ends right before ``at`` ("till 10 pm tonight", "by 5pm today"): a time of day, not a day."""
+    before = reading.mask[sentence.offset : at]
+    return any(len(before) - m.end() <= _CLOCK_BEFORE and any(c.isdigit() for c in m.group()) or m.group("w")
+               for m in reading.shapes.clock.finditer(before) if len(before) - m.end() <= _CLOCK_BEFORE)
 
 
 def _turnaround(reading: RecordReading, sentence: Sentence, at: int) -> Span | None:
