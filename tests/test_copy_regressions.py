@@ -260,6 +260,7 @@ PRESSURE = [
     'Print the photo book? [Yes] [No, my kids do not need the memories]',
     'Only 4 boxes of the winter blend left at this price.',
     'Upgrade within 2 hours to lock in this price.',
+    'Just 2 left in size 12, hurry! Other sizes are also available.',
 ]
 
 PLAIN = [
@@ -272,6 +273,8 @@ PLAIN = [
     'If you cancel, your deposit goes back to your card within 5 days.',
     'On the other hand, rates are looking steadier this spring.',
     'Pausing means your next box arrives a week later.',
+    'Tuesday swim lessons: 3 places left. The Thursday group has more room.',
+    'Friday dinner at 8pm is 85% booked. Would you like me to check other times?',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
