@@ -275,6 +275,7 @@ PLAIN = [
     'Pausing means your next box arrives a week later.',
     'Tuesday swim lessons: 3 places left. The Thursday group has more room.',
     'Friday dinner at 8pm is 85% booked. Would you like me to check other times?',
+    'Your boiler cover renews next month. To cancel, call us or log in to your account.',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
