@@ -261,6 +261,7 @@ PRESSURE = [
     'Only 4 boxes of the winter blend left at this price.',
     'Upgrade within 2 hours to lock in this price.',
     'Just 2 left in size 12, hurry! Other sizes are also available.',
+    'Your phone contract ends on 2 May. Our upgrade offer ends tonight, last chance!',
 ]
 
 PLAIN = [
@@ -276,6 +277,7 @@ PLAIN = [
     'Tuesday swim lessons: 3 places left. The Thursday group has more room.',
     'Friday dinner at 8pm is 85% booked. Would you like me to check other times?',
     'Your boiler cover renews next month. To cancel, call us or log in to your account.',
+    'Knitwear sale: last few days. The knitwear sale closes on Saturday 7 March.',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
