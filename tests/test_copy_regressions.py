@@ -278,6 +278,7 @@ PLAIN = [
     'Friday dinner at 8pm is 85% booked. Would you like me to check other times?',
     'Your boiler cover renews next month. To cancel, call us or log in to your account.',
     'Knitwear sale: last few days. The knitwear sale closes on Saturday 7 March.',
+    'Garden hose: 9 in stock at Penrith',
 ]
 
 FLAGGED = [("barista", t) for t in CREEPY] + [("promise", t) for t in UNBACKED] + [("pressure", t) for t in PRESSURE]
