@@ -157,7 +157,7 @@ _CLOCK_BEFORE = 3
 def _after_a_clock(reading: RecordReading, sentence: Sentence, at: int) -> bool:
     """Whether a clock time ends right before ``at`` ("till 10 pm tonight", "by 5pm today"): a time of day, not a day."""
     before = reading.mask[sentence.offset : at]
-    return any(len(before) - m.end() <= _CLOCK_BEFORE and any(c.isdigit() for c in m.group()) or m.group("w")
+    return any(any(c.isdigit() for c in m.group()) or m.group("w")
                for m in reading.shapes.clock.finditer(before) if len(before) - m.end() <= _CLOCK_BEFORE)
 
 
