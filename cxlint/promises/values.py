@@ -56,6 +56,10 @@ class Duration:
         return self.text
 
 
+SAME_DAY = Duration(DAY / 2, "same day")
+"""What the day itself commits to ("same day", "get it today", "at your door tonight"): delivered the day it is ordered."""
+
+
 @dataclass(frozen=True)
 class Percent:
     """A promised percentage (uptime, a discount)."""
@@ -127,7 +131,7 @@ def duration_from_match(match: re.Match[str]) -> Duration:
     groups = match.groupdict()
     word = " ".join((groups.get("word") or "").lower().split())
     if word:
-        fixed = {"same day": DAY / 2, "tomorrow": DAY, "overnight": DAY, "within the hour": HOUR}
+        fixed = {"same day": SAME_DAY.minutes, "tomorrow": DAY, "overnight": DAY, "within the hour": HOUR}
         if word.startswith("instant"):
             return Duration(0.0, "instantly")
         if word in ("lifetime", "for life", "forever", "for ever"):

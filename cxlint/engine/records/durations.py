@@ -18,7 +18,7 @@ from cxlint.engine.frame_match import Sentence
 from cxlint.engine.records.reading import RecordReading, Span
 from cxlint.engine.records.target import Found
 from cxlint.promises.hours import day_index
-from cxlint.promises.values import BUSINESS_DAY, DAY, FOREVER, MONTH, Duration, duration_from_match, share_of_year
+from cxlint.promises.values import BUSINESS_DAY, DAY, FOREVER, MONTH, SAME_DAY, Duration, duration_from_match, share_of_year
 from cxlint.rulepack.records import Reader
 
 NEAR = 60
@@ -112,9 +112,6 @@ def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found
     return out
 
 
-SAME_DAY = Duration(DAY / 2, "same day")
-
-
 def _promised_days(reading: RecordReading, reader: Reader, index: int, found: list[Found]) -> list[Found]:
     """The day a service comes, said as the day itself ("our van delivers them to your site today", "we'll have an
     engineer with you tonight", "you'll have it tomorrow"): the same day, or a day, where what comes is named before it
@@ -126,8 +123,8 @@ def _promised_days(reading: RecordReading, reader: Reader, index: int, found: li
         return []
     taken = [(f.start, f.end) for f in found]
     days = [(s, e, SAME_DAY) for s, e in reading.hits("same_day", sentence)]
-    days += [(sentence.offset + m.start(), sentence.offset + m.end(), duration_from_match(m))
-             for m in reading.shapes.duration.finditer(sentence.text) if m.group("word") and duration_from_match(m).minutes <= DAY]
+    worded = [(m, duration_from_match(m)) for m in reading.shapes.duration.finditer(sentence.text) if m.group("word")]
+    days += [(sentence.offset + m.start(), sentence.offset + m.end(), value) for m, value in worded if value.minutes <= DAY]
     out: list[Found] = []
     for at, to, value in days:
         if any(s < to and at < e for s, e in taken) or _after_a_clock(reading, sentence, at):

@@ -23,7 +23,7 @@ from cxlint.engine.sentences import DocumentScan
 from cxlint.findings import Finding
 from cxlint.promises.hours import EVERY_HOUR, find_schedules
 from cxlint.promises.value_shapes import ValueShapes
-from cxlint.promises.values import DAY, Duration, Money, Value, duration_from_match, embedded_value, percent_from_match
+from cxlint.promises.values import SAME_DAY, Duration, Money, Value, duration_from_match, embedded_value, percent_from_match
 from cxlint.rulepack.model import RuleSet
 from cxlint.rulepack.records import RecordSpec, reader_key
 from cxlint.text.normalize import normalize
@@ -148,7 +148,7 @@ def _flagged(reading: RecordReading, finding: Finding) -> PromiseTarget:
         if isinstance(value, Duration) and kind not in ("guarantee", "delivery-time"):
             value = None  # a delivery finding's time ("reach you within 2 business days") is its value, as a guarantee's is
         if kind == "delivery-time" and value is None and reading.within("same_day", sentence, finding.start, finding.end):
-            value = Duration(DAY / 2, "same day")  # "get it today", "at your door tonight": delivered the day it is ordered
+            value = SAME_DAY  # "get it today", "at your door tonight"
         if kind == "price" and value is None and _says_free(reading, sentence, finding.start, finding.end):
             value = Money(0.0, "")  # "file your return free if it is simple": what the finding calls free costs nothing
     return describe(reading, Found(finding.start, finding.end, (kind,), value, index), frozenset(finding.modifiers), finding)
