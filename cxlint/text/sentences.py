@@ -11,8 +11,10 @@ _SIGNS_BEFORE_AMOUNT = frozenset("afl b/ cg dhs fr gs kr ksh kshs rs s/ sfr tk".
 """Currency signs written with a full stop ("Rs. 299", "Fr. 49", "kr. 250"): before a number the stop is
 the sign's, not the sentence's. They are the dotted signs of rules/currencies.generated.yaml (a test keeps
 them the same); kept here, as plain words, so splitting needs no rule pack."""
-_TERMINAL = re.compile(r"""(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s)""")
-"""Sentence-ending punctuation, tried only where a run of it starts (else a long run is quadratic)."""
+_TERMINAL = re.compile(r"""[.!?…](?<![.!?…][.!?…])[.!?…]*["'”’)\]]*(?=\s)""")
+"""Sentence-ending punctuation, tried only where a run of it starts (else a long run is quadratic). The
+pattern opens with the punctuation itself, then looks back: ``re`` then skips at C speed to the next stop
+or mark, where a pattern opening with the lookbehind is tried at every character of the text."""
 
 MAX_SENTENCE = 2000
 """A "sentence" longer than this (a line of data, text without full stops) is cut at blanks into pieces
