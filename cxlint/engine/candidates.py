@@ -23,12 +23,13 @@ def candidate_rules(
     anchor that breaks (past its time limit) is recorded in ``errors`` and adds no candidates.
     """
     found: dict[int, dict[str, Rule]] = {}
-    for index, (start, end) in enumerate(sentences):
-        owners = ruleset.anchors.owners_in(mask[start:end])
-        if owners:
-            bucket = found.setdefault(index, {})
-            for rule in owners:
-                bucket[rule.id] = rule
+    if ruleset.anchors.keys:  # no word anchors (the shipped packs have none): no sentence is tokenized for them
+        for index, (start, end) in enumerate(sentences):
+            owners = ruleset.anchors.owners_in(mask[start:end])
+            if owners:
+                bucket = found.setdefault(index, {})
+                for rule in owners:
+                    bucket[rule.id] = rule
     if not ruleset.regex_anchors and not ruleset.digit_anchors:
         return found
     starts = [s for s, _ in sentences]
