@@ -67,6 +67,8 @@ class Config:
         return not self.include or matches_any(self.include, self.relative(path))
 
     def overrides_for(self, path: str) -> list[Override]:
+        if not self.per_file:
+            return []  # no globs to match: no path to make relative
         rel = self.relative(path)
         return [o for o in self.per_file if matches_any(o.patterns, rel)]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cxlint.config.model import Config
+from cxlint.config.model import Config, Override
 from cxlint.errors import ConfigError
 from cxlint.report import RuleInfo
 from cxlint.rulepack.names import closest
@@ -73,12 +73,23 @@ class Policy:
         if errors:
             raise ConfigError(errors)
         self._cache: dict[str, tuple[frozenset[str], dict[str, str]]] = {}
+        self._by_overrides: dict[tuple[int, ...], tuple[frozenset[str], dict[str, str]]] = {}
 
     def _for(self, path: str) -> tuple[frozenset[str], dict[str, str]]:
         cached = self._cache.get(path)
         if cached is not None:
             return cached
         overrides = self.config.overrides_for(path) if path != "-" else []
+        key = tuple(map(id, overrides))  # the selection depends on the path only through the overrides it matches
+        cached = self._by_overrides.get(key)
+        if cached is None:
+            cached = self._by_overrides[key] = self._selection(overrides)
+        self._cache[path] = cached
+        return cached
+
+    def _selection(self, overrides: list[Override]) -> tuple[frozenset[str], dict[str, str]]:
+        """The rules enabled and the severity levels set where ``overrides`` apply: worked out once for
+        each set of matching overrides (most runs have one, none), not once a file."""
         enabled = set()
         levels: dict[str, str] = {}
         for rule in self.rules.values():
@@ -97,9 +108,7 @@ class Policy:
                 level = _level(rule, override.severity) or level
             if level:
                 levels[rule.id] = level
-        cached = (frozenset(enabled), levels)
-        self._cache[path] = cached
-        return cached
+        return frozenset(enabled), levels
 
     def disabled(self, path: str) -> frozenset[str]:
         """Rules switched off for ``path``."""
