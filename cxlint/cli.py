@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import sys
 from collections.abc import Callable
 
@@ -228,8 +229,16 @@ def _date(value: object) -> "datetime.date | None":
     return value.date() if value is not None else None  # type: ignore[attr-defined]
 
 
+YOUNG_OBJECTS_BEFORE_COLLECTION = 10_000
+"""The cyclic collector's first threshold for a cxlint process (Python's default is 700). A run's garbage is freed
+by reference counting; what the collector's young passes keep finding is the entries the run's memories (gate
+verdicts, frame hits, model scores) add, which live on. Passing over them a fourteenth as often cost a corpus run
+1.1 % fewer instructions, for a young generation that still holds at most ten thousand objects."""
+
+
 def main() -> None:
     """Entry point: one error handler at the boundary."""
+    gc.set_threshold(YOUNG_OBJECTS_BEFORE_COLLECTION, *gc.get_threshold()[1:])
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
