@@ -114,6 +114,45 @@ def test_compiler_rejects_unknown_names_with_file_line_and_closest(change: tuple
     assert "house.yaml:" in str(error.value)
 
 
+PRICE_PACK = """\
+pack: shelf
+category: promise
+lexicons:
+  shelf_was: {words: [tagged]}
+  shelf_now: {words: [rings up at]}
+rules:
+  - id: SH201
+    name: shelf-saving
+    kind: price
+    message: m
+    rationale: r
+    suggestion: s
+    frames:
+      - was: {lexicon: shelf_was}
+        old: {shape: money, after: was}
+        now: {lexicon: shelf_now, after: old, within: 1}
+        new: {shape: money, after: now}
+        below: [new, old]
+"""
+
+
+def test_below_keeps_a_match_only_when_the_first_amount_is_the_smaller() -> None:
+    ruleset = load_ruleset(builtin_sources() + [PackSource("shelf.yaml", PRICE_PACK)])
+    assert findings(ruleset, "The lamp tagged £40 rings up at £25.", "SH201") == ["tagged £40 rings up at £25"]
+    assert findings(ruleset, "The lamp tagged €1.250,00 rings up at €999,00.", "SH201") == ["tagged €1.250,00 rings up at €999,00"]
+    assert findings(ruleset, "The lamp tagged £25 rings up at £40.", "SH201") == []  # a rise is no saving
+    assert findings(ruleset, "The lamp tagged £25 rings up at £25.", "SH201") == []  # nor is the same price
+
+
+@pytest.mark.parametrize(
+    ("below", "message"),
+    [("[new, olde]", "below names unknown slot 'olde' (did you mean 'old'?)"), ("[new]", "'below' names two slots"), ("[now, old]", "must be a shape slot")],
+)
+def test_below_names_two_shape_slots(below: str, message: str) -> None:
+    with pytest.raises(FatalError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+        load_ruleset(builtin_sources() + [PackSource("shelf.yaml", PRICE_PACK.replace("below: [new, old]", f"below: {below}"))])
+
+
 def test_a_long_regex_slot_is_refused() -> None:
     pack = PACK.replace("{lexicon: house_gadget}", "{regex: '" + "a|" * 120 + "b'}")
     with pytest.raises(FatalError, match="longer than 200 characters"):

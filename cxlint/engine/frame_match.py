@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
+from cxlint.promises.values import parse_amount
 from cxlint.rulepack.frames import Frame, Matcher, Shape, Slot
 from cxlint.text.leading import DIGIT_CLASS, lead_regex
 from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, tokens_of_words, word_edges
@@ -284,6 +285,8 @@ def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
         if states > _MAX_STATES:
             return
         if index == len(frame.slots):
+            if frame.below is not None and not _below(frame.below, filled, sentence):
+                return
             hit = _hit(frame, filled, sentence)
             hits.setdefault((hit.start, hit.end), hit)
             return
@@ -332,6 +335,17 @@ def _stands(slot: Slot, span: tuple[int, int], filled: dict[str, tuple[int, int]
         if not (span[1] <= ref[0] <= span[1] + slot.within):
             return False
     return True
+
+
+def _below(slots: tuple[str, str], filled: dict[str, tuple[int, int]], sentence: Sentence) -> bool:
+    """Whether the amount in the first slot is below the one in the second, in one currency (a frame's ``below``)."""
+    tokens = sentence.tokens
+    low, high = ((filled[name][0], filled[name][1]) for name in slots)
+    low_money = parse_amount(sentence.raw[tokens.starts[low[0]] : tokens.ends[low[1] - 1]])
+    high_money = parse_amount(sentence.raw[tokens.starts[high[0]] : tokens.ends[high[1] - 1]])
+    if low_money is None or high_money is None or not low_money.same_currency(high_money):
+        return False
+    return low_money.amount < high_money.amount
 
 
 def _hit(frame: Frame, filled: dict[str, tuple[int, int]], sentence: Sentence) -> FrameHit:

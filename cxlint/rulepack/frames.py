@@ -112,6 +112,9 @@ class Frame:
     empty: nothing). A bare word of a risky class can ask for more than the rule's phrases do."""
     cancel: frozenset[str] | None = None
     """The modifier categories that cancel this frame's matches instead of the rule's ``cancel`` (None: the rule's)."""
+    below: tuple[str, str] | None = None
+    """Two slots holding amounts of money: a match counts only when the first amount is below the second, in
+    one currency ("was £49, now £29" is a saving; "was £29, now £49" a rise and "was £29, now £29" nothing)."""
 
 
 @dataclass
@@ -182,7 +185,22 @@ def compile_frame(spec: Any, ctx: FrameContext, where: str, line: int, of_rule: 
         raise FatalError(f"{ctx.source}:{line}: {where}: replacement names unknown slot {replacement!r}{did_you_mean(str(replacement), names)}")
     requires = tuple(str(r) for r in spec["requires"]) if spec.get("requires") is not None else None
     cancel = frozenset(str(c).upper() for c in spec["cancel"]) if spec.get("cancel") is not None else None
-    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line, replacement, requires, cancel)
+    below = _below(spec.get("below"), slots, ctx, where, key_line(spec, "below", line))
+    return Frame(tuple(ordered), report, value, kind, derive_gate(ordered), line, replacement, requires, cancel, below)
+
+
+def _below(spec: Any, slots: Mapping[str, Slot], ctx: FrameContext, where: str, line: int) -> tuple[str, str] | None:
+    """``below: [LOW, HIGH]``: two shape slots whose amounts are compared (LOW must be the smaller)."""
+    if spec is None:
+        return None
+    if len(spec) != 2:
+        raise FatalError(f"{ctx.source}:{line}: {where}: 'below' names two slots, the lower amount first: [LOW, HIGH]")
+    for name in spec:
+        if name not in slots:
+            raise FatalError(f"{ctx.source}:{line}: {where}: below names unknown slot {name!r}{did_you_mean(str(name), list(slots))}")
+        if slots[name].matcher.shape is None:
+            raise FatalError(f"{ctx.source}:{line}: {where}: below compares amounts: slot {name!r} must be a shape slot (money)")
+    return str(spec[0]), str(spec[1])
 
 
 def _report(spec: Any, names: list[str], ctx: FrameContext, where: str, line: int, key: str = "report") -> tuple[str, str]:

@@ -84,7 +84,7 @@ WORD_LIST: Schema = {"words": STRINGS, "inflect": TEXT}
 SHAPE: Schema = {"regex": TEXT, "about": TEXT, "words": MAPPING, "case": TEXT}
 EVIDENCE: Schema = {"frames": LIST, "regex": TEXT}
 SCORING: Schema = {"signals": MAPPING, "error_at": number(0, 1000), "info_below": number(0, 1000)}
-FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT, "replacement": TEXT}
+FRAME_KEYS: Schema = {"report": TEXT, "value": TEXT, "kind": TEXT, "replacement": TEXT, "below": STRINGS}
 RULE_FRAME_KEYS: Schema = {"requires": STRINGS, "cancel": STRINGS}
 """Frame keys only a rule's frames take: what this frame's matches need, and what cancels them."""
 MATCHER: Schema = {
