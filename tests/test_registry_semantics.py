@@ -411,6 +411,17 @@ FERNBANK_CELLS = [
     ("day-the-reader-acts-on-is-no-time", "landing", "Order your seed kit today.", None, None),
 ]
 
+# cells judged against the fourteenth fixture registry, tests/fixtures/promises/hollin.yaml (a dog-grooming salon: whose
+# hours copy states)
+HOLLIN_CELLS = [
+    # a self-service system's round-the-clock hours ("not live support", "self-serve") back no hours of our people
+    ("hours-of-our-people-beyond-a-self-service-entry", "landing", "Our team answers the phones 8am to 9pm, seven days a week.",
+     "over-promised", "salon-line"),
+    ("hours-of-our-people-within-their-own-entry", "landing", "Our team answers the phones 10am to 5pm, Monday to Saturday.",
+     "backed", "salon-line"),
+    ("hours-of-the-self-service-it-names", "landing", "Book or move a grooming slot online 24/7.", "backed", "online-booking"),
+]
+
 
 @pytest.fixture(scope="module")
 def ruleset():
@@ -430,6 +441,7 @@ CELL_TABLES = (
     ("weir.yaml", WEIR_CELLS),
     ("quay.yaml", QUAY_CELLS),
     ("fernbank.yaml", FERNBANK_CELLS),
+    ("hollin.yaml", HOLLIN_CELLS),
 )
 """Each fixture registry under tests/fixtures/promises and the cells judged against it."""
 

@@ -437,6 +437,8 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     """("covers" | "exceeds" | "channel" | None, why) for one entry."""
     if record.media and entry.media and not record.media & entry.media:
         return None, ""  # an entry about phone lines neither backs nor limits a promise about chat
+    if _staffed_beyond_self_service(record, entry):
+        return None, ""  # "our team is on the phones 24/7" is not what a self-service booking system's 24/7 is about
     relation, why = _relate_value(record, entry, registry)
     if relation == "covers" and entry.channels and record.channel and record.channel not in entry.channels:
         return "channel", f"channel {record.channel} is not allowed by ({', '.join(entry.channels)})"
@@ -457,6 +459,22 @@ def _relate(record: PromiseRecord, entry: Entry, registry: Registry) -> tuple[st
     if relation == "covers" and record.kind in RANKED and not isinstance(record.value, Rating) and not _states_the_rank(record, entry):
         return None, ""
     return relation, why
+
+
+_STAFFED_MEDIA = frozenset({"phone", "email", "sms", "post", "social"})
+"""Media only our people answer: a self-service system or an automated assistant answers none of them."""
+
+
+def _staffed_beyond_self_service(record: PromiseRecord, entry: Entry) -> bool:
+    """Whether hours or a reply time said of our people ("our team", "reception", "a real person": the ``staffed``
+    word class) or of a medium only people answer (phone, email, SMS), in a sentence naming none of the entry's own
+    service ("book online 24/7"), meet an entry no one of ours works (a self-service system, an automated assistant:
+    the ``unstaffed`` word class in its id, scope or evidence). That entry's hours are the system's, not the people's."""
+    if record.kind not in MEDIUM_KINDS or _service_id_words(entry) & _near_words(record):
+        return False
+    if not holds(f"{entry.id} {entry.scope}; {entry.evidence}".replace("-", " "), "unstaffed"):
+        return False
+    return holds(record.context, "staffed") or bool(media_named(record.context) & _STAFFED_MEDIA)
 
 
 def _unhedged_figure(record: PromiseRecord, entry: Entry) -> str:

@@ -32,7 +32,7 @@ CONTEXT_WORDS = frozenset({
 """What every record's context is read with: hedges and conditions near it, whose voice, which days
 (a closing time stated alone is hours only about a service that opens, not an offer's deadline) and,
 for a rule's availability finding, whether it speaks of uptime."""
-REGISTRY_WORDS = frozenset({"negation", "scope_limit", "scope_left_out", "place_within", "scope_includes", "price_total", "scope_excludes", "scope_excluded", "universal", "clause_join", "yearly", "time_gained", "rating_context", "reply_role", "rank_word", "rank_top", "trial_cancel", "outcome_absolute", "absolute_turned", "downtime", "uptime_context"})
+REGISTRY_WORDS = frozenset({"negation", "scope_limit", "scope_left_out", "place_within", "scope_includes", "price_total", "scope_excludes", "scope_excluded", "universal", "clause_join", "yearly", "time_gained", "rating_context", "reply_role", "rank_word", "rank_top", "trial_cancel", "outcome_absolute", "absolute_turned", "downtime", "uptime_context", "unstaffed", "staffed"})
 """What a registry's judging reads entries and a record's context with (``promises/matching.py``,
 ``scope.py``, ``values.py``): a negated entry, a scope's limit against copy for everyone in the
 promise's clause, months free with yearly billing, time saved, the words of a review score (what
