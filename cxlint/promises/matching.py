@@ -19,7 +19,7 @@ from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.statuses import BACKED, EXPIRED, INCONSISTENT, OVER, STATUSES, UNBACKED  # noqa: F401  (re-exported)
 from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
-from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, parse_amount
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, money_from_match, parse_amount
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -199,6 +199,12 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
     for kind in record.kinds:
         entries = registry.of_kind(kind)
         if kind == "price":
+            if isinstance(record.value, Money) and record.value.amount > 0:
+                # an amount is what something costs: only a priced entry says that; a free entry ("free
+                # rescheduling", "free photo estimates") is about what costs nothing, not about what this costs
+                # (unless its scope states this very amount, a threshold: "delivery free on orders from Rp 50.000")
+                entries = [e for e in entries if not (isinstance(e.value, Money) and e.value.amount == 0)
+                           or any(m.amount == record.value.amount for m in _amounts(e.scope))]
             entries = _most_named(record, entries, _entry_words)
             if not entries and _is_free(record):
                 # "free returns" with no price entry about returns: a phrase entry stating it ("free returns",
@@ -294,6 +300,11 @@ def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[En
     if any(_subject_words(e) & words for e in registry.of_kind(record.kind)):
         return []
     return _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
+
+
+def _amounts(text: str) -> list[Money]:
+    """Every amount of money ``text`` states ("orders from Rp 50.000 or £40 in store")."""
+    return [money for match in value_shapes().money.finditer(normalize(text)) if (money := money_from_match(match)) is not None]
 
 
 def _is_free(record: PromiseRecord) -> bool:
