@@ -61,7 +61,7 @@ def scan_words(text: str, plain: str) -> tuple[frozenset[str], list[str] | None]
     if _FINAL_SIGMA in plain:
         return frozenset(tokenize(text).words), None
     lowered = plain.lower()
-    words = _lower_token(lowered).findall(lowered)
+    words = _lower_words(lowered).findall(lowered)
     found = set(words)
     if PLACEHOLDER_TOKEN in lowered:
         found.add(PLACEHOLDER_TOKEN)
@@ -81,9 +81,8 @@ def tokenize(text: str) -> Tokens:
     lowered = plain.lower()
     if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain)
-    token = _lower_token(lowered)
-    words = token.findall(lowered)
-    spans = list(map(_SPAN, token.finditer(lowered)))
+    words = _lower_words(lowered).findall(lowered)
+    spans = list(map(_SPAN, _lower_token(lowered).finditer(lowered)))
     if "-" in words:
         keep = [i for i, word in enumerate(words) if word != "-" or not _inside_word(text, plain, spans[i][0])]
         words = [words[i] for i in keep]
@@ -107,7 +106,7 @@ def token_words(text: str) -> tuple[str, ...]:
     lowered = plain.lower()
     if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain).words
-    words = _lower_token(lowered).findall(lowered)
+    words = _lower_words(lowered).findall(lowered)
     if "-" in words:
         return tokenize(text).words
     return tuple(words)
@@ -135,6 +134,18 @@ same tokens, a third faster (the first of them backtracks through every word loo
 
 def _lower_token(lowered: str) -> re.Pattern[str]:
     return _LOWER_TOKEN if _CONTRACTION in lowered else _LOWER_TOKEN_UNCONTRACTED
+
+
+_LOWER_WORDS = re.compile(rf"\s*({_LOWER_TOKEN.pattern})")
+_LOWER_WORDS_UNCONTRACTED = re.compile(rf"\s*({_LOWER_TOKEN_UNCONTRACTED.pattern})")
+"""``_lower_token``'s patterns for ``findall``, which wants the words and not their places: a match may start
+with the white space before its token, which no branch matches. ``re`` would otherwise try every branch at each
+space; one run of white space is now skipped at C speed in the same try as the token after it."""
+
+
+def _lower_words(lowered: str) -> re.Pattern[str]:
+    """``_lower_token(lowered)`` for ``findall``: the same words (its one group), found in fewer tries."""
+    return _LOWER_WORDS if _CONTRACTION in lowered else _LOWER_WORDS_UNCONTRACTED
 
 
 _SPAN = re.Match.span
