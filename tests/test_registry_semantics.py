@@ -420,6 +420,9 @@ HOLLIN_CELLS = [
     ("hours-of-our-people-within-their-own-entry", "landing", "Our team answers the phones 10am to 5pm, Monday to Saturday.",
      "backed", "salon-line"),
     ("hours-of-the-self-service-it-names", "landing", "Book or move a grooming slot online 24/7.", "backed", "online-booking"),
+    # a staffed entry that only says what it is not ("sales enquiries, not support") is no self-service system
+    ("hours-of-a-line-that-is-not-support", "landing", "Our team takes calls 8am to 8pm, Monday to Friday.",
+     "backed", "second-desk"),
     # an amount is what something costs: a free entry ("free rebooking") says nothing about it
     ("price-an-amount-is-no-free-entrys", "landing", "Grooming appointments from £20.", "unbacked", None),
     ("price-an-amount-judged-by-the-priced-entry", "landing", "Bath and brush appointments from £20.", "over-promised", "bath-price"),
