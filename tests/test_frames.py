@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -149,7 +150,7 @@ def test_below_keeps_a_match_only_when_the_first_amount_is_the_smaller() -> None
     [("[new, olde]", "below names unknown slot 'olde' (did you mean 'old'?)"), ("[new]", "'below' names two slots"), ("[now, old]", "must be a shape slot")],
 )
 def test_below_names_two_shape_slots(below: str, message: str) -> None:
-    with pytest.raises(FatalError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+    with pytest.raises(FatalError, match=re.escape(message)):
         load_ruleset(builtin_sources() + [PackSource("shelf.yaml", PRICE_PACK.replace("below: [new, old]", f"below: {below}"))])
 
 

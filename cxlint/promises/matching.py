@@ -19,7 +19,7 @@ from cxlint.promises.records import PromiseRecord
 from cxlint.promises.registry import PHRASE_KINDS, Entry, Registry
 from cxlint.promises.statuses import BACKED, EXPIRED, INCONSISTENT, OVER, STATUSES, UNBACKED  # noqa: F401  (re-exported)
 from cxlint.promises.scope import channel_medium, media_named, names_excluded, widens_scope
-from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, money_from_match, parse_amount
+from cxlint.promises.values import Duration, Money, Rating, compare, free_months_share, is_time_gained, parse_amount, parse_amounts
 from cxlint.promises.value_shapes import value_shapes
 from cxlint.promises.wording import hits, holds
 from cxlint.text.normalize import normalize
@@ -204,7 +204,7 @@ def _candidates(record: PromiseRecord, registry: Registry) -> list[Entry]:
                 # rescheduling", "free photo estimates") is about what costs nothing, not about what this costs
                 # (unless its scope states this very amount, a threshold: "delivery free on orders from Rp 50.000")
                 entries = [e for e in entries if not (isinstance(e.value, Money) and e.value.amount == 0)
-                           or any(m.amount == record.value.amount for m in _amounts(e.scope))]
+                           or any(m.amount == record.value.amount for m in parse_amounts(e.scope))]
             entries = _most_named(record, entries, _entry_words)
             if not entries and _is_free(record):
                 # "free returns" with no price entry about returns: a phrase entry stating it ("free returns",
@@ -300,11 +300,6 @@ def _named_of_another_kind(record: PromiseRecord, registry: Registry) -> list[En
     if any(_subject_words(e) & words for e in registry.of_kind(record.kind)):
         return []
     return _best_named([e for e in registry.of_kind(*TIMED_KINDS) if e.kind != record.kind], words)
-
-
-def _amounts(text: str) -> list[Money]:
-    """Every amount of money ``text`` states ("orders from Rp 50.000 or £40 in store")."""
-    return [money for match in value_shapes().money.finditer(normalize(text)) if (money := money_from_match(match)) is not None]
 
 
 def _is_free(record: PromiseRecord) -> bool:
@@ -481,9 +476,9 @@ def _staffed_beyond_self_service(record: PromiseRecord, entry: Entry) -> bool:
     word class) or of a medium only people answer (phone, email, SMS), in a sentence naming none of the entry's own
     service ("book online 24/7"), meet an entry no one of ours works (a self-service system, an automated assistant:
     the ``unstaffed`` word class in its id, scope or evidence). That entry's hours are the system's, not the people's."""
-    if record.kind not in MEDIUM_KINDS or _service_id_words(entry) & _near_words(record):
-        return False
-    if not holds(f"{entry.id} {entry.scope}; {entry.evidence}".replace("-", " "), "unstaffed"):
+    if record.kind not in MEDIUM_KINDS or not holds(f"{entry.id} {entry.scope}; {entry.evidence}".replace("-", " "), "unstaffed"):
+        return False  # most entries are worked by our people: asked first, as the entry's text is read once and kept
+    if _service_id_words(entry) & _near_words(record):
         return False
     return holds(record.context, "staffed") or bool(media_named(record.context) & _STAFFED_MEDIA)
 

@@ -265,6 +265,12 @@ def parse_amount(text: str, shapes: ValueShapes | None = None) -> Money | None:
     return money_from_match(match) if match else None
 
 
+def parse_amounts(text: str, shapes: ValueShapes | None = None) -> list[Money]:
+    """Every amount of money ``text`` states ("orders from Rp 50.000 or £40 in store"), in order."""
+    matches = (shapes or value_shapes()).money.finditer(normalize(text))
+    return [money for match in matches if (money := money_from_match(match)) is not None]
+
+
 def parse_money(text: str, shapes: ValueShapes | None = None) -> Money | None:
     """An amount, or "free" (no charge)."""
     amount = parse_amount(text, shapes)
