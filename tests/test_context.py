@@ -49,6 +49,13 @@ def test_up_to_softens_a_saving_to_info(ruleset: RuleSet) -> None:
     assert rules_in("Save 40% on your energy bills.", ruleset)["CX206"] == "warning"
 
 
+def test_a_window_before_a_refund_promise_does_not_soften_it(ruleset: RuleSet) -> None:
+    # a term before a product guarantee states its limit; before a refund or satisfaction promise it only says how long
+    assert rules_in("Every kettle comes with a 2-year guarantee.", ruleset).get("CX201") == "info"
+    assert rules_in("Shop with confidence: every rug has a 45-day money-back guarantee.", ruleset).get("CX201") == "warning"
+    assert rules_in("Each bed includes a 90-day satisfaction guarantee.", ruleset).get("CX201") == "warning"
+
+
 def test_a_discount_on_goods_is_an_offer_not_an_outcome(ruleset: RuleSet) -> None:
     """A share off what is sold (or with a code) is the price, stated; a share off the reader's bills is a result to back."""
     assert "CX206" not in rules_in("Save 40% on jackets.", ruleset)
