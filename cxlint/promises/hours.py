@@ -184,11 +184,13 @@ def _time_range(match: re.Match[str], shapes: ValueShapes, bare_allowed: bool = 
     return start, end
 
 
-def _days_after_bare_hours(text: str, shapes: ValueShapes, days: list[tuple[int, int, list[int]]]) -> list[tuple[int, int, list[int]]]:
+def _days_after_bare_hours(text: str, shapes: ValueShapes, days: list[tuple[int, int, list[int]]],
+                           ranges: list[re.Match[str]]) -> list[tuple[int, int, list[int]]]:
     """"weekdays" right after a bare range of hours ("9-5 weekdays"), which the ``days`` shape leaves to a
-    duration after a digit ("within 5 weekdays"): a clock range before it makes them the days it holds on."""
+    duration after a digit ("within 5 weekdays"): a clock range before it (one of ``ranges``, the text's) makes
+    them the days it holds on."""
     out = []
-    for match in shapes.clock_range.finditer(text):
+    for match in ranges:
         if _time_range(match, shapes, True) is None:
             continue  # "3-5 business days": a duration, no hours
         rest = text[match.end():]
@@ -233,11 +235,12 @@ def find_schedules(text: str, shapes: ValueShapes | None = None, holds: Holds | 
     if every_hour:
         return [(every_hour.start(), every_hour.end(), Schedule(tuple((d, 0, 1440) for d in range(7))))]
     named = [(m.start(), m.end(), _days(m, shapes)) for m in shapes.days.finditer(text)]
-    named += _days_after_bare_hours(text, shapes, named)
+    ranges = list(shapes.clock_range.finditer(text))  # read here and for the times below: one pass
+    named += _days_after_bare_hours(text, shapes, named, ranges)
     left_out = _left_out(text, shapes, named)
     days = [d for d in named if d not in left_out]
     closed = {day for _, _, ds in left_out for day in ds}
-    times = [(m.start(), m.end(), r) for m in shapes.clock_range.finditer(text) if (r := _time_range(m, shapes, bool(named)))]
+    times = [(m.start(), m.end(), r) for m in ranges if (r := _time_range(m, shapes, bool(named)))]
     edge = ""
     other_edges: list[tuple[int, int]] = []
     if not times and (edges := _edges(text, shapes, holds)):

@@ -32,7 +32,7 @@ def read_durations(reading: RecordReading, reader: Reader, index: int, found: li
     sentence = reading.sentences[index]
     heading = reading.heading(index)
     out: list[Found] = []
-    for match in reading.shapes.duration.finditer(sentence.text):
+    for match in reading.matches(reading.shapes.duration, sentence):
         at, to = sentence.offset + match.start(), sentence.offset + match.end()
         if reading.ends_right_before("price_period", sentence, at):
             continue  # "£9 a month", "per year": a billing period
@@ -86,10 +86,10 @@ def _day_spans(reading: RecordReading, reader: Reader, index: int) -> list[Found
     Monday! Your plan will be ready by Wednesday"): the business days after the first up to the second (the
     calendar days where none are), a time about the service its clause names, or one we commit to."""
     sentence = reading.sentences[index]
-    ends = list(reading.shapes.day_by.finditer(sentence.text))
+    ends = reading.matches(reading.shapes.day_by, sentence)
     if not ends or reading.hits("if_start", sentence):
         return []
-    earlier = list(reading.shapes.day_by.finditer(reading.sentences[index - 1].text)) if index > 0 else []
+    earlier = reading.matches(reading.shapes.day_by, reading.sentences[index - 1]) if index > 0 else []
     out: list[Found] = []
     for position, match in enumerate(ends):
         starts = earlier + ends[:position]
@@ -123,7 +123,7 @@ def _promised_days(reading: RecordReading, reader: Reader, index: int, found: li
         return []
     taken = [(f.start, f.end) for f in found]
     days = [(s, e, SAME_DAY) for s, e in reading.hits("same_day", sentence)]
-    worded = [(m, duration_from_match(m)) for m in reading.shapes.duration.finditer(sentence.text) if m.group("word")]
+    worded = [(m, duration_from_match(m)) for m in reading.matches(reading.shapes.duration, sentence) if m.group("word")]
     days += [(sentence.offset + m.start(), sentence.offset + m.end(), value) for m, value in worded if value.minutes <= DAY]
     out: list[Found] = []
     for at, to, value in days:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cxlint.engine.frame_match import Sentence, match_frame
@@ -32,6 +33,7 @@ class RecordReading:
     digit_shapes: frozenset[str] = frozenset()
     """The value shapes every match of which holds a digit (``Shape.digit``): a sentence without one is not searched."""
     _hits: dict[tuple[int, int, int], list[Span]] = field(default_factory=dict)
+    _matches: dict[tuple[int, int, int], list[re.Match[str]]] = field(default_factory=dict)
 
     def may_hold(self, shape: str, sentence: Sentence) -> bool:
         """False when every match of the value shape ``shape`` needs a digit and ``sentence`` has none."""
@@ -50,6 +52,15 @@ class RecordReading:
         found = self._hits.get(key)
         if found is None:
             found = self._hits[key] = sorted({(hit.start, hit.end) for frame in frames for hit in match_frame(frame, sentence)})
+        return found
+
+    def matches(self, shape: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
+        """The matches of the value shape ``shape`` (one of ``shapes``) in ``sentence``'s text, found once: a reader
+        and its helpers read the same ones (the durations of a sentence, the days named in it and the one before)."""
+        key = (id(shape), sentence.offset, len(sentence.text))
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = list(shape.finditer(sentence.text))
         return found
 
     def within(self, words: WordSpec | str, sentence: Sentence, start: int, end: int) -> list[Span]:
