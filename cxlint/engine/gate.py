@@ -307,12 +307,16 @@ def _searched(regex: LazyRegex, literals: LiteralGate, lead: str | None, where: 
     """The sentences of ``where`` holding a match, each searched alone (its text's edges are the match's).
 
     A sentence found by a digit holds one: only literals, or a digit a non-digit lead does not promise, are tested first.
+    Whether a sentence holds a digit is asked of the sentence, which remembers it: many gates ask of the same sentences.
     """
     search = regex.compiled.search
     if literals.literals is None and (not literals.digit or lead in (None, DIGIT_CLASS)):
         return [index for index in where if search(sentences[index].text) is not None]
     may_match = literals.may_match
-    return [index for index in where if may_match(sentences[index].text) and search(sentences[index].text) is not None]
+    if not literals.digit and literals.digit_or is None:
+        return [index for index in where if may_match(sentences[index].text) and search(sentences[index].text) is not None]
+    return [index for index in where
+            if may_match(sentences[index].text, None, sentences[index].holds(DIGIT_CLASS)) and search(sentences[index].text) is not None]
 
 
 def _sentences_hit(regex: LazyRegex, mask: str, starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
