@@ -299,6 +299,7 @@ def match_frame(frame: Frame, sentence: Sentence) -> list[FrameHit]:
                 del filled[slot.name]
 
     solve(0)
+    del solve  # it refers to itself: without this the cycle, and the fillings it holds, waits for the cyclic collector
     return list(hits.values())
 
 
