@@ -420,8 +420,7 @@ def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int
     tries a pattern opening with a repeat at every character."""
     found: list[int] = []
     count = len(spans)
-    for run in lead_regex(lead + lead + "*").finditer(mask):
-        first, last = run.span()
+    for first, last in _runs(lead, mask):
         index = bisect.bisect_right(starts, first) - 1
         if index < 0 or first >= spans[index][1]:
             index += 1
@@ -430,6 +429,26 @@ def _holding(lead: str, mask: str, starts: list[int], spans: list[tuple[int, int
                 found.append(index)
             index += 1
     return found
+
+
+_PLAIN_CLASS = re.compile(r"\[([^-\\\]\[^]{2,})\]")
+"""A class of two or more characters written as themselves (no escape, range or negation), such as ``[23]``."""
+
+
+def _runs(lead: str, mask: str) -> list[tuple[int, int]]:
+    """The spans of the runs of ``lead``'s characters in ``mask``, in order. A class of a few plain characters is
+    looked for one character at a time, by a pattern that opens with it: ``re`` skips to a literal at C speed, where
+    it tests a class at every character. A run of mixed characters is then found in pieces, each in the sentences
+    the whole run is in."""
+    plain = _PLAIN_CLASS.fullmatch(lead)
+    if plain is None:
+        return [run.span() for run in lead_regex(lead + lead + "*").finditer(mask)]
+    runs: list[tuple[int, int]] = []
+    for char in plain.group(1):
+        literal = re.escape(char)
+        runs += [run.span() for run in lead_regex(literal + literal + "*").finditer(mask)]
+    runs.sort()
+    return runs
 
 
 def _holds_all(sentence: Sentence, leads: tuple[str, ...]) -> bool:
