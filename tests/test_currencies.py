@@ -138,3 +138,9 @@ def test_the_sentence_splitter_knows_every_dotted_sign() -> None:
     data = yaml.safe_load((pack_root() / "currencies.generated.yaml").read_text(encoding="utf-8"))
     dotted = {sign[:-1].lower() for sign in data["shapes"]["currency_sign"]["words"] if sign.endswith(".")}
     assert dotted == set(sentences._SIGNS_BEFORE_AMOUNT)
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [("6,500円", 6500.0, "JPY"), ("4 800 円", 4800.0, "JPY"), ("88元", 88.0, "CNY"), ("12,000원", 12000.0, "KRW")])
+def test_an_east_asian_unit_character_after_the_amount_names_its_currency(text: str, amount: float, currency: str) -> None:
+    money = parse_amount(text)
+    assert money is not None and (money.amount, money.currency) == (amount, currency)
