@@ -11,6 +11,9 @@ from cxlint.errors import RuleError, keep_rule_error
 from cxlint.rulepack.model import Rule, RuleSet
 
 _DIGIT_RUN = re.compile(r"[\dƤ]+")
+_ASCII_DIGIT_RUN = re.compile("[0-9]+")
+"""``_DIGIT_RUN`` for an ASCII text (which holds no merge-field fill): a range is tested by comparisons,
+``\\d`` by a look-up in Unicode's tables at every character."""
 
 
 def candidate_rules(
@@ -50,7 +53,7 @@ def candidate_rules(
             keep_rule_error(errors, exc)
     broken: set[int] = set()
     if ruleset.digit_anchors:
-        for run in _DIGIT_RUN.finditer(mask):
+        for run in (_ASCII_DIGIT_RUN if mask.isascii() else _DIGIT_RUN).finditer(mask):
             start = run.start()
             for number, (pattern, owners) in enumerate(ruleset.digit_anchors):
                 if number in broken:

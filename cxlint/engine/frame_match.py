@@ -11,7 +11,7 @@ from cxlint.document import Placeholder
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.promises.values import parse_amount
 from cxlint.rulepack.frames import Frame, Matcher, Shape, Slot
-from cxlint.text.leading import DIGIT_CLASS, lead_regex
+from cxlint.text.leading import DIGIT_CLASS, lead_in, lead_regex
 from cxlint.text.tokens import PLACEHOLDER_TOKEN, Tokens, scan_words, tokenize, tokens_of_words, word_edges
 
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -175,7 +175,7 @@ class Sentence:
         """Whether the sentence holds a character of the class ``lead`` (remembered per sentence)."""
         held = self._leads.get(lead)
         if held is None:
-            held = self._leads[lead] = lead_regex(lead).search(self.text) is not None
+            held = self._leads[lead] = lead_regex(lead_in(lead, self.text)).search(self.text) is not None
         return held
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ from cxlint.errors import RuleError, keep_rule_error
 from cxlint.lexicon.lexicons import Lexicon
 from cxlint.rulepack.frames import Frame, Matcher
 from cxlint.text.lazyregex import LazyRegex
-from cxlint.text.leading import DIGIT_CLASS, lead_regex, rare_leading_class
+from cxlint.text.leading import DIGIT_CLASS, lead_in, lead_regex, rare_leading_class
 from cxlint.text.literals import LiteralGate, holds_digit, literal_gate
 from cxlint.text.tokens import PLACEHOLDER_TOKEN
 
@@ -440,6 +440,7 @@ def _runs(lead: str, mask: str) -> list[tuple[int, int]]:
     looked for one character at a time, by a pattern that opens with it: ``re`` skips to a literal at C speed, where
     it tests a class at every character. A run of mixed characters is then found in pieces, each in the sentences
     the whole run is in."""
+    lead = lead_in(lead, mask)
     plain = _PLAIN_CLASS.fullmatch(lead)
     if plain is None:
         return [run.span() for run in lead_regex(lead + lead + "*").finditer(mask)]

@@ -58,11 +58,13 @@ class LiteralGate:
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile("[0-9]")
+"""``_DIGIT`` for an ASCII text: a range is tested by comparisons, ``\\d`` by a look-up in Unicode's tables."""
 
 
 def holds_digit(text: str) -> bool:
     """Whether ``text`` holds a digit: what a gate whose matches need one asks first."""
-    return _DIGIT.search(text) is not None
+    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
 
 
 def literal_gate(regex: re.Pattern[str], rarest: bool = False) -> LiteralGate:
