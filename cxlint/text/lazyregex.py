@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cxlint.text.plain_ascii import plain_ascii
+
 
 class LazyRegex:
     """Quacks like the parts of ``re.Pattern`` the engine uses; compiles once, when first needed."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "_ascii")
 
     def __init__(self, pattern: str, flags: int = 0, compiled: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled = compiled
+        self._ascii: re.Pattern[str] | bool | None = None
 
     def __getstate__(self) -> tuple[str, int, object]:
         """Pickled without a stdlib compiled pattern (it compiles again on first use, as at load)."""
@@ -23,6 +26,7 @@ class LazyRegex:
 
     def __setstate__(self, state: tuple[str, int, object]) -> None:
         self.pattern, self.flags, self._compiled = state  # type: ignore[assignment]
+        self._ascii = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -36,10 +40,29 @@ class LazyRegex:
         return self._compiled is None or isinstance(self._compiled, re.Pattern)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
+        return self.compiled_for(text).finditer(text)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
+        return self.compiled_for(text).search(text, pos)
+
+    def compiled_for(self, text: str) -> re.Pattern[str]:
+        """The compiled form to match ``text`` with: for a text ``plain_ascii`` lets through, the pattern's ASCII
+        form, which finds the same matches there without Unicode's tables (when the pattern is ASCII and ``re``'s)."""
+        if plain_ascii(text):
+            ascii_form = self._ascii
+            if ascii_form is None:
+                ascii_form = self._ascii = self._ascii_form()
+            if ascii_form is not False:
+                return ascii_form  # type: ignore[return-value]
+        return self.compiled
+
+    def _ascii_form(self) -> re.Pattern[str] | bool:
+        if not isinstance(self.compiled, re.Pattern) or not self.pattern.isascii():
+            return False  # a non-ASCII letter may match an ASCII one when case is ignored (the Kelvin sign, a k)
+        try:
+            return re.compile(self.pattern, self.flags | re.ASCII)
+        except (re.error, ValueError):  # a pattern that asks for Unicode itself
+            return False
 
     def __repr__(self) -> str:
         state = "compiled" if self._compiled is not None else "lazy"

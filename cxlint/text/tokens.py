@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cxlint.document import PLACEHOLDER_FILL
 from cxlint.text.normalize import normalize
+from cxlint.text.plain_ascii import plain_ascii
 
 PLACEHOLDER_TOKEN = PLACEHOLDER_FILL.lower()
 CONTRACTION_HEADS = frozenset({"ca", "wo", "sha", "ai"})
@@ -133,7 +134,7 @@ same tokens, a third faster (the first of them backtracks through every word loo
 
 
 def _lower_token(lowered: str) -> re.Pattern[str]:
-    if _plain_ascii(lowered):
+    if plain_ascii(lowered):
         return _ASCII_TOKEN if _CONTRACTION in lowered else _ASCII_TOKEN_UNCONTRACTED
     return _LOWER_TOKEN if _CONTRACTION in lowered else _LOWER_TOKEN_UNCONTRACTED
 
@@ -147,7 +148,7 @@ space; one run of white space is now skipped at C speed in the same try as the t
 
 def _lower_words(lowered: str) -> re.Pattern[str]:
     """``_lower_token(lowered)`` for ``findall``: the same words (its one group), found in fewer tries."""
-    if _plain_ascii(lowered):
+    if plain_ascii(lowered):
         return _ASCII_WORDS if _CONTRACTION in lowered else _ASCII_WORDS_UNCONTRACTED
     return _LOWER_WORDS if _CONTRACTION in lowered else _LOWER_WORDS_UNCONTRACTED
 
@@ -156,14 +157,8 @@ _ASCII_TOKEN = re.compile(_LOWER_TOKEN.pattern, re.ASCII)
 _ASCII_TOKEN_UNCONTRACTED = re.compile(_LOWER_TOKEN_UNCONTRACTED.pattern, re.ASCII)
 _ASCII_WORDS = re.compile(_LOWER_WORDS.pattern, re.ASCII)
 _ASCII_WORDS_UNCONTRACTED = re.compile(_LOWER_WORDS_UNCONTRACTED.pattern, re.ASCII)
-"""The same patterns for a text ``_plain_ascii`` lets through, where they match the same tokens: ``re`` tests
+"""The same patterns for a text ``plain_ascii`` lets through, where they match the same tokens: ``re`` tests
 ``\\w``, ``\\d`` and ``\\s`` there by a table of 128 characters, not by a look-up in Unicode's tables."""
-
-
-def _plain_ascii(text: str) -> bool:
-    """Whether ``\\w``, ``\\d`` and ``\\s`` mean in ``text`` what they mean in ASCII: an ASCII text (known at
-    once) without the four separators U+001C to U+001F, which Unicode counts as white space and ASCII does not."""
-    return text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
 
 
 _SPAN = re.Match.span
