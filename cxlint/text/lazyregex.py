@@ -8,6 +8,11 @@ from collections.abc import Iterator
 from cxlint.text.plain_ascii import plain_ascii
 
 
+_NON_ASCII_ESCAPE = re.compile(r"\\(?:[uUN]|x[89a-fA-F]|[23][0-7]{2})")
+"""An escape in a pattern that may stand for a character beyond ASCII (``\\u212a``, the Kelvin sign, matches
+"k" when case is ignored, but not in the pattern's ASCII form). An escaped backslash before one errs on the safe side."""
+
+
 class LazyRegex:
     """Quacks like the parts of ``re.Pattern`` the engine uses; compiles once, when first needed."""
 
@@ -57,8 +62,8 @@ class LazyRegex:
         return self.compiled
 
     def _ascii_form(self) -> re.Pattern[str] | bool:
-        if not isinstance(self.compiled, re.Pattern) or not self.pattern.isascii():
-            return False  # a non-ASCII letter may match an ASCII one when case is ignored (the Kelvin sign, a k)
+        if not isinstance(self.compiled, re.Pattern) or not self.pattern.isascii() or _NON_ASCII_ESCAPE.search(self.pattern):
+            return False  # a non-ASCII letter, written or escaped, may match an ASCII one when case is ignored (K, k)
         try:
             return re.compile(self.pattern, self.flags | re.ASCII)
         except (re.error, ValueError):  # a pattern that asks for Unicode itself
