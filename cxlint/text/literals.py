@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cxlint.text.leading import DIGIT_CLASS, lead_in, lead_regex
+
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
@@ -57,14 +59,9 @@ class LiteralGate:
         return self.regex.search(text) if self.may_match(text, folded) else None
 
 
-_DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile("[0-9]")
-"""``_DIGIT`` for an ASCII text: a range is tested by comparisons, ``\\d`` by a look-up in Unicode's tables."""
-
-
 def holds_digit(text: str) -> bool:
     """Whether ``text`` holds a digit: what a gate whose matches need one asks first."""
-    return (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+    return lead_regex(lead_in(DIGIT_CLASS, text)).search(text) is not None
 
 
 def literal_gate(regex: re.Pattern[str], rarest: bool = False) -> LiteralGate:

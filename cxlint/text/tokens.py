@@ -62,7 +62,7 @@ def scan_words(text: str, plain: str) -> tuple[frozenset[str], list[str] | None]
     if _FINAL_SIGMA in plain:
         return frozenset(tokenize(text).words), None
     lowered = plain.lower()
-    words = _lower_words(lowered).findall(lowered)
+    words = _patterns(lowered).words.findall(lowered)
     found = set(words)
     if PLACEHOLDER_TOKEN in lowered:
         found.add(PLACEHOLDER_TOKEN)
@@ -82,8 +82,9 @@ def tokenize(text: str) -> Tokens:
     lowered = plain.lower()
     if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain)
-    words = _lower_words(lowered).findall(lowered)
-    spans = list(map(_SPAN, _lower_token(lowered).finditer(lowered)))
+    patterns = _patterns(lowered)
+    words = patterns.words.findall(lowered)
+    spans = list(map(_SPAN, patterns.token.finditer(lowered)))
     if "-" in words:
         keep = [i for i, word in enumerate(words) if word != "-" or not _inside_word(text, plain, spans[i][0])]
         words = [words[i] for i in keep]
@@ -95,7 +96,7 @@ def tokens_of_words(plain: str, words: list[str]) -> Tokens:
     """``tokenize`` of a text whose words ``scan_words`` gave exactly (``plain`` is the text normalised, as
     it was given there): only the spans are still to find, by one pass, instead of matching the words again."""
     lowered = plain.lower()
-    spans = list(map(_SPAN, _lower_token(lowered).finditer(lowered)))
+    spans = list(map(_SPAN, _patterns(lowered).token.finditer(lowered)))
     return _tokens_at(words, spans)
 
 
@@ -107,7 +108,7 @@ def token_words(text: str) -> tuple[str, ...]:
     lowered = plain.lower()
     if not _lowers_in_place(plain, lowered):
         return _tokenize_slow(text, plain).words
-    words = _lower_words(lowered).findall(lowered)
+    words = _patterns(lowered).words.findall(lowered)
     if "-" in words:
         return tokenize(text).words
     return tuple(words)
@@ -133,32 +134,37 @@ _LOWER_TOKEN_UNCONTRACTED = re.compile("|".join(b for b in _BRANCHES if _CONTRAC
 same tokens, a third faster (the first of them backtracks through every word looking for "n't")."""
 
 
-def _lower_token(lowered: str) -> re.Pattern[str]:
-    if plain_ascii(lowered):
-        return _ASCII_TOKEN if _CONTRACTION in lowered else _ASCII_TOKEN_UNCONTRACTED
-    return _LOWER_TOKEN if _CONTRACTION in lowered else _LOWER_TOKEN_UNCONTRACTED
-
-
 _LOWER_WORDS = re.compile(rf"\s*({_LOWER_TOKEN.pattern})")
 _LOWER_WORDS_UNCONTRACTED = re.compile(rf"\s*({_LOWER_TOKEN_UNCONTRACTED.pattern})")
-"""``_lower_token``'s patterns for ``findall``, which wants the words and not their places: a match may start
-with the white space before its token, which no branch matches. ``re`` would otherwise try every branch at each
-space; one run of white space is now skipped at C speed in the same try as the token after it."""
+"""The token patterns for ``findall``, which wants the words and not their places: a match may start with the
+white space before its token, which no branch matches. ``re`` would otherwise try every branch at each space;
+one run of white space is now skipped at C speed in the same try as the token after it."""
 
 
-def _lower_words(lowered: str) -> re.Pattern[str]:
-    """``_lower_token(lowered)`` for ``findall``: the same words (its one group), found in fewer tries."""
-    if plain_ascii(lowered):
-        return _ASCII_WORDS if _CONTRACTION in lowered else _ASCII_WORDS_UNCONTRACTED
-    return _LOWER_WORDS if _CONTRACTION in lowered else _LOWER_WORDS_UNCONTRACTED
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns matching one lower-cased text: ``words`` for ``findall`` (its one group), ``token`` for spans."""
+
+    words: re.Pattern[str]
+    token: re.Pattern[str]
 
 
-_ASCII_TOKEN = re.compile(_LOWER_TOKEN.pattern, re.ASCII)
-_ASCII_TOKEN_UNCONTRACTED = re.compile(_LOWER_TOKEN_UNCONTRACTED.pattern, re.ASCII)
-_ASCII_WORDS = re.compile(_LOWER_WORDS.pattern, re.ASCII)
-_ASCII_WORDS_UNCONTRACTED = re.compile(_LOWER_WORDS_UNCONTRACTED.pattern, re.ASCII)
-"""The same patterns for a text ``plain_ascii`` lets through, where they match the same tokens: ``re`` tests
-``\\w``, ``\\d`` and ``\\s`` there by a table of 128 characters, not by a look-up in Unicode's tables."""
+def _ascii_forms(patterns: _Patterns) -> _Patterns:
+    return _Patterns(re.compile(patterns.words.pattern, re.ASCII), re.compile(patterns.token.pattern, re.ASCII))
+
+
+_CONTRACTED = _Patterns(_LOWER_WORDS, _LOWER_TOKEN)
+_UNCONTRACTED = _Patterns(_LOWER_WORDS_UNCONTRACTED, _LOWER_TOKEN_UNCONTRACTED)
+_PATTERNS = {(False, True): _CONTRACTED, (False, False): _UNCONTRACTED,
+             (True, True): _ascii_forms(_CONTRACTED), (True, False): _ascii_forms(_UNCONTRACTED)}
+"""By (``plain_ascii`` of the text, whether it holds "n't"). In a text ``plain_ascii`` lets through the ``re.ASCII``
+forms match the same tokens: ``re`` tests ``\\w``, ``\\d`` and ``\\s`` there by a table of 128 characters, not
+by a look-up in Unicode's tables."""
+
+
+def _patterns(lowered: str) -> _Patterns:
+    """The patterns for ``lowered``, chosen once for both of its passes."""
+    return _PATTERNS[plain_ascii(lowered), _CONTRACTION in lowered]
 
 
 _SPAN = re.Match.span
